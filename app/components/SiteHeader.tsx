@@ -1,0 +1,38 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Lang } from "~/i18n";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+/** The main navigation: each area of the service adds its entry here. */
+export const navItems: { path: string; key: string }[] = [];
+
+export function SiteHeader({ lang }: { lang: Lang }) {
+  const { t } = useTranslation("common");
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to={`/${lang}`} className="site-header__name" reloadDocument={false}>
+          <span className="site-header__logo" aria-hidden="true">
+            V
+          </span>
+          <span>
+            {t("siteName")}
+            <span className="site-header__tagline">{t("tagline")}</span>
+          </span>
+        </Link>
+        <LanguageSwitch lang={lang} />
+      </div>
+      {navItems.length > 0 && (
+        <nav className="site-nav" aria-label={t("mainNavigation")}>
+          <ul>
+            {navItems.map((item) => (
+              <li key={item.path}>
+                <Link to={`/${lang}${item.path}`}>{t(item.key)}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

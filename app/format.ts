@@ -1,0 +1,32 @@
+import type { Lang } from "~/i18n";
+
+export const locales: Record<Lang, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
+
+/** 2026-01-01 → "1.1.2026" (fi), "1.1.2026" (sv), "1 January 2026" (en). */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(locales[lang], {
+    day: "numeric",
+    month: lang === "en" ? "long" : "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locales[lang], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Helsinki",
+  }).format(new Date(iso));
+}
+
+/** Today's date in Finland, as YYYY-MM-DD. */
+export function todayInFinland(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(now);
+}
+
+export function municipalityName(m: { nameFi: string; nameSv: string }, lang: Lang) {
+  return lang === "sv" ? m.nameSv : m.nameFi;
+}

@@ -1,0 +1,90 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { SiteFooter } from "~/components/SiteFooter";
+import { SiteHeader } from "~/components/SiteHeader";
+import { StatusPage } from "~/components/StatusPage";
+import { defaultLang, langFromPath, languages, pathInLang, resolveLang, tFor, type Lang } from "~/i18n";
+import { useNonce } from "~/nonce";
+import stylesHref from "~/styles.css?url";
+import { pageTitle } from "~/meta";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lang = resolveLang(url.pathname, request.headers.get("accept-language"));
+  return { lang, origin: context.publicOrigin ?? url.origin, requestId: context.requestId ?? null };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ error, location, data }) => {
+  if (!error) return [];
+  const lang = data?.lang ?? langFromPath(location.pathname) ?? defaultLang;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: pageTitle(lang, tFor(lang)(`common:status.${statusKey(status)}.title`)) }];
+};
+
+function statusKey(status: number) {
+  return [400, 403, 404, 405, 429].includes(status) ? String(status) : "500";
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const lang: Lang = data?.lang ?? langFromPath(location.pathname) ?? defaultLang;
+  const nonce = useNonce();
+  const { t } = useTranslation("common");
+  const origin = data?.origin ?? "";
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b3d66" />
+        <Meta />
+        <Links />
+        {languages.map((l) => (
+          <link key={l} rel="alternate" hrefLang={l} href={origin + pathInLang(location.pathname, "", l)} />
+        ))}
+        <link rel="alternate" hrefLang="x-default" href={origin + pathInLang(location.pathname, "", defaultLang)} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <SiteHeader lang={lang} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter lang={lang} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <StatusPage status={statusKey(status)} requestId={data?.requestId ?? null} />;
+}

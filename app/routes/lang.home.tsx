@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
+import { pilotStatus } from "~/domain/pilot";
+import { formatDate, municipalityName, todayInFinland } from "~/format";
+import { isLang } from "~/i18n";
+import { pageMeta } from "~/meta";
+
+export const meta: MetaFunction = ({ params }) => pageMeta(params, "home");
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const lang = (isLang(params.lang) ? params.lang : "fi");
+  const today = todayInFinland();
+  const pilots = loadPilots();
+  // Pilots with a small area are listed by municipality; the national one by its reach.
+  const codes = pilots.filter((p) => p.municipalities.length <= 20).flatMap((p) => p.municipalities);
+  const names = municipalitiesByCode(codes);
+  const shown = pilots
+    .map((p) => ({
+      slug: p.slug,
+      name: p.name[lang],
+      isExample: p.isExample,
+      status: pilotStatus(p, today),
+      startsOn: formatDate(p.startsOn, lang),
+      endsOn: p.endsOn ? formatDate(p.endsOn, lang) : null,
+      model: p.model,
+      area:
+        p.municipalities.length <= 20
+          ? p.municipalities
+              .map((c) => names.get(c))
+              .filter((m) => m !== undefined)
+              .map((m) => municipalityName(m, lang) + (m.mergedInto ? "*" : ""))
+          : null,
+      municipalityCount: p.municipalities.length,
+      hasMerged: p.municipalities.some((c) => names.get(c)?.mergedInto),
+    }))
+    // Running pilots first, then the newest.
+    .sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || (a.slug < b.slug ? -1 : 1));
+  return { lang, pilots: shown };
+}
+
+export default function Home() {
+  const { lang, pilots } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("home");
+  return (
+    <div className="page">
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
+
+      <section aria-labelledby="what">
+        <h2 id="what">{t("what.heading")}</h2>
+        <p>{t("what.p1")}</p>
+        <p>{t("what.p2")}</p>
+      </section>
+
+      <section aria-labelledby="steps">
+        <h2 id="steps">{t("steps.heading")}</h2>
+        <ol className="steps">
+          <li>
+            <h3>{t("steps.check.title")}</h3>
+            <p>{t("steps.check.body")}</p>
+            <Link to={`/${lang}/eligibility`}>{t("steps.check.link")}</Link>
+          </li>
+          <li>
+            <h3>{t("steps.compare.title")}</h3>
+            <p>{t("steps.compare.body")}</p>
+            <Link to={`/${lang}/providers`}>{t("steps.compare.link")}</Link>
+          </li>
+          <li>
+            <h3>{t("steps.choose.title")}</h3>
+            <p>{t("steps.choose.body")}</p>
+            <Link to={`/${lang}/my`}>{t("steps.choose.link")}</Link>
+          </li>
+        </ol>
+      </section>
+
+      <section aria-labelledby="public" className="callout">
+        <h2 id="public">{t("public.heading")}</h2>
+        <p>{t("public.p1")}</p>
+        <p>{t("public.p2")}</p>
+      </section>
+
+      <section aria-labelledby="pilots">
+        <h2 id="pilots">{t("pilots.heading")}</h2>
+        <p>{t("pilots.intro")}</p>
+        <ul className="card-list">
+          {pilots.map((p) => (
+            <li key={p.slug} className="card">
+              <h3>{p.name}</h3>
+              {p.isExample && <p className="tag tag--example">{t("pilots.example")}</p>}
+              <p>
+                {p.status === "running" &&
+                  (p.endsOn ? t("pilots.runningUntil", { start: p.startsOn, end: p.endsOn }) : t("pilots.runningFrom", { start: p.startsOn }))}
+                {p.status === "upcoming" && t("pilots.startsOn", { start: p.startsOn })}
+                {p.status === "ended" && t("pilots.ended", { start: p.startsOn, end: p.endsOn })}
+              </p>
+              <p>
+                {t(`pilots.model.${p.model}`)}{" "}
+                {p.area ? t("pilots.area", { list: p.area.join(", ") }) : t("pilots.areaCount", { count: p.municipalityCount })}
+              </p>
+              {p.hasMerged && <p className="hint">{t("pilots.merged")}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// `npm run db:migrate`: applies the committed migrations and the idempotent seed.
+import { migrateDatabase, openDatabase } from "../app/.server/db";
+import { config } from "../app/.server/config";
+import { seedDatabase } from "./seed";
+
+const db = openDatabase(config().DATABASE_PATH);
+migrateDatabase(db);
+seedDatabase(db);
+db.$client.close();
+console.log(`Migrated and seeded ${config().DATABASE_PATH}`);

@@ -1,0 +1,169 @@
+import type { PilotDefinition } from "../../app/domain/pilot";
+
+/**
+ * The pilot models of the domain brief (../shared/domain.md and the source texts), as data.
+ * The eligibility rules of each are owned by app/domain/eligibility.ts.
+ */
+const southSavo = ["046", "097", "178", "213", "491", "507", "588", "593", "623", "681", "740", "768"];
+
+export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligibility">[] {
+  return [
+    {
+      slug: "north-savo-choice",
+      name: {
+        fi: "Pohjois-Savon valinnanvapauskokeilu (esimerkki)",
+        sv: "Valfrihetsförsöket i Norra Savolax (exempel)",
+        en: "North Savo freedom-of-choice pilot (example)",
+      },
+      model: "freedom_of_choice",
+      isExample: true,
+      municipalities: ["749", "402"],
+      startsOn: "2026-01-01",
+      endsOn: null,
+      offers: {
+        fi: "Työllistymistä edistävät palvelut valitsemaltasi yksityiseltä palveluntuottajalta. Viranomaistehtävät ja työvoimakoulutus pysyvät julkisessa palvelussa.",
+        sv: "Tjänster som främjar sysselsättning från den privata tjänsteproducent du väljer. Myndighetsuppgifterna och arbetskraftsutbildningen stannar i den offentliga tjänsten.",
+        en: "Services that help you into work from the private provider you choose. Official decisions and labour-market training stay with the public service.",
+      },
+      servedBy: {
+        fi: "Valitsemasi yksityinen palveluntuottaja tai julkinen työvoimapalvelu",
+        sv: "Den privata tjänsteproducent du väljer eller den offentliga arbetskraftsservicen",
+        en: "The private provider you choose, or the public employment service",
+      },
+      lockMonths: 6,
+      smallNumberThreshold: 5,
+      source:
+        "Pohjois-Savon ELY-keskus ja TE-toimisto, tiedote 29.5.2018 (kokeilua ehdotettiin vuosille 2019–2020; ei tietoa, että se toteutui: tässä esimerkkinä)",
+    },
+    {
+      slug: "mikkeli-region-municipal",
+      name: {
+        fi: "Mikkelin seudun työllisyyden kuntakokeilu",
+        sv: "S:t Michelsregionens kommunförsök för sysselsättning",
+        en: "Mikkeli region municipal employment pilot",
+      },
+      model: "municipal_pilot",
+      isExample: false,
+      municipalities: ["491", "097", "178", "213", "507", "588", "623"],
+      startsOn: "2021-03-01",
+      endsOn: "2024-12-31",
+      offers: {
+        fi: "Kunnan järjestämät julkiset työvoima- ja yrityspalvelut kokeilun kohderyhmälle.",
+        sv: "Offentlig arbetskrafts- och företagsservice som kommunen ordnar för försökets målgrupp.",
+        en: "Public employment and business services run by the municipality for the pilot's target group.",
+      },
+      servedBy: {
+        fi: "Mikkelin seudun kuntakokeilu",
+        sv: "S:t Michelsregionens kommunförsök",
+        en: "The Mikkeli region municipal pilot",
+      },
+      lockMonths: 0,
+      smallNumberThreshold: 5,
+      source: "Etelä-Savon TE-toimisto ja ELY-keskus; laki 1269/2020 (kokeilu 1.3.2021–31.12.2024)",
+    },
+    {
+      slug: "savonlinna-municipal",
+      name: {
+        fi: "Savonlinnan työllisyyden kuntakokeilu",
+        sv: "Nyslotts kommunförsök för sysselsättning",
+        en: "Savonlinna municipal employment pilot",
+      },
+      model: "municipal_pilot",
+      isExample: false,
+      municipalities: ["740"],
+      startsOn: "2021-03-01",
+      endsOn: "2024-12-31",
+      offers: {
+        fi: "Kaupungin järjestämät julkiset työvoima- ja yrityspalvelut kokeilun kohderyhmälle.",
+        sv: "Offentlig arbetskrafts- och företagsservice som staden ordnar för försökets målgrupp.",
+        en: "Public employment and business services run by the city for the pilot's target group.",
+      },
+      servedBy: {
+        fi: "Savonlinnan kuntakokeilu",
+        sv: "Nyslotts kommunförsök",
+        en: "The Savonlinna municipal pilot",
+      },
+      lockMonths: 0,
+      smallNumberThreshold: 5,
+      source: "Etelä-Savon TE-toimisto ja ELY-keskus; laki 1269/2020 (kokeilu 1.3.2021–31.12.2024)",
+    },
+    {
+      slug: "purchased-services",
+      name: {
+        fi: "Valtakunnallinen ostopalvelupilotti",
+        sv: "Det riksomfattande pilotprojektet för köpta tjänster",
+        en: "National purchased-services pilot",
+      },
+      model: "purchased_services",
+      isExample: false,
+      municipalities: mainland,
+      startsOn: "2017-01-01",
+      endsOn: "2018-12-31",
+      offers: {
+        fi: "Yksityisen työnvälityksen palvelu kuuden kuukauden ajan, kun TE-toimisto on vahvistanut oikeutesi siihen.",
+        sv: "Privat arbetsförmedling i sex månader, när TE-byrån har bekräftat att du har rätt till den.",
+        en: "Private job-matching services for six months, once the TE office has confirmed that you are entitled to them.",
+      },
+      servedBy: {
+        fi: "TE-toimiston vahvistama yksityinen palveluntuottaja",
+        sv: "En privat tjänsteproducent som TE-byrån har bekräftat",
+        en: "A private provider confirmed by the TE office",
+      },
+      lockMonths: 6,
+      smallNumberThreshold: 5,
+      source: "Ostopalvelupilotti, 15 ELY-keskusta (lehtiartikkeli; päivämäärät epävarmat)",
+    },
+    {
+      slug: "seinajoki-alliance",
+      name: {
+        fi: "Seinäjoen työllistymisen palveluallianssi",
+        sv: "Seinäjoki sysselsättningsallians",
+        en: "Seinäjoki employment services alliance",
+      },
+      model: "alliance",
+      isExample: false,
+      municipalities: ["743"],
+      startsOn: "2019-01-01",
+      endsOn: "2020-12-31",
+      offers: {
+        fi: "Palveluyhteenliittymän yhteinen palveluprosessi työmarkkinatukea saaville.",
+        sv: "En gemensam serviceprocess i en serviceallians för dem som får arbetsmarknadsstöd.",
+        en: "A joint service process by an alliance of services for people on labour-market subsidy.",
+      },
+      servedBy: {
+        fi: "Seinäjoen palveluallianssi",
+        sv: "Seinäjoki serviceallians",
+        en: "The Seinäjoki alliance",
+      },
+      lockMonths: 0,
+      smallNumberThreshold: 5,
+      source: "Kasvupalvelupilotit, Kuntalehti 2018 (päivämäärät epävarmat)",
+    },
+    {
+      slug: "kasvo-south-savo",
+      name: {
+        fi: "Kasvo-kasvupalvelupilotti (Etelä-Savo)",
+        sv: "Tillväxttjänstpiloten Kasvo (Södra Savolax)",
+        en: "Kasvo growth services pilot (South Savo)",
+      },
+      model: "growth_services",
+      isExample: false,
+      municipalities: southSavo,
+      startsOn: "2019-01-01",
+      endsOn: "2020-12-31",
+      offers: {
+        fi: "Tukea työllistymiseen niille, joiden työllistymisen arvioidaan olevan vaikeampaa.",
+        sv: "Stöd till sysselsättning för dem vars sysselsättning bedöms bli svårare.",
+        en: "Support into work for people whose path to work is expected to be harder.",
+      },
+      servedBy: {
+        fi: "Kasvo-pilotin palveluntuottajat",
+        sv: "Kasvo-pilotens tjänsteproducenter",
+        en: "The Kasvo pilot's providers",
+      },
+      lockMonths: 0,
+      smallNumberThreshold: 5,
+      source: "Kasvupalvelupilotit, Kuntalehti 2018 (päivämäärät epävarmat)",
+    },
+  ];
+}

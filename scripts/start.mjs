@@ -1,0 +1,30 @@
+// `npm start`: builds on first run (or when the sources are newer than the build), then starts
+// the server, which migrates and seeds the database before it listens.
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const buildDir = process.env.VALINTA_BUILD_DIR ?? "build";
+const serverEntry = path.join(buildDir, "server/index.js");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const stale =
+  !fs.existsSync(serverEntry) ||
+  Math.max(newestMtime("app"), newestMtime("locales"), newestMtime("db")) > fs.statSync(serverEntry).mtimeMs;
+if (stale) {
+  console.log("Building Valinta…");
+  const result = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const child = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

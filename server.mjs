@@ -1,0 +1,146 @@
+// The production server: Express in front of Remix, so that security headers, the cross-site
+// check, static files and the test identity provider sit before any route.
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import crypto from "node:crypto";
+import path from "node:path";
+import url from "node:url";
+
+const here = path.dirname(url.fileURLToPath(import.meta.url));
+const buildDir = path.resolve(here, process.env.VALINTA_BUILD_DIR ?? "build");
+const build = await import(url.pathToFileURL(path.join(buildDir, "server/index.js")).href);
+const runtime = build.entry.module.runtime;
+
+let cfg;
+try {
+  cfg = runtime.startup();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  console.error("Valinta did not start.");
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+
+app.use((req, res, next) => {
+  res.locals.requestId = crypto.randomUUID();
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.setHeader("X-Request-Id", res.locals.requestId);
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": [(_req, res) => `'nonce-${res.locals.cspNonce}'`, "'strict-dynamic'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 63072000, includeSubDomains: true },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+
+/**
+ * Sends a request that is refused before any route to the translated status page, rendered by
+ * Remix inside the layout, in the visitor's language.
+ */
+function reroute(req, res, status, reason) {
+  let pathname = "/";
+  try {
+    pathname = decodeURIComponent(req.path);
+  } catch {
+    // a malformed address: fall back to the Accept-Language header
+  }
+  const lang = runtime.langFromPath(pathname) ?? runtime.langFromAcceptLanguage(req.get("accept-language"));
+  res.locals.refused = reason;
+  req.method = "GET";
+  req.url = req.originalUrl = `/${lang}/refused/${status}`;
+}
+
+// A malformed address (bad percent-encoding) is a 400 page, not a crash.
+app.use((req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    reroute(req, res, 400, "malformed-path");
+  }
+  next();
+});
+
+// A POST (or any write) from another site never reaches a route: it is answered 403 by the
+// translated "request stopped" page. Sec-Fetch-Site first; browsers without it send Origin.
+function isCrossSite(req) {
+  const site = req.get("sec-fetch-site");
+  if (site !== undefined) return site !== "same-origin" && site !== "none";
+  const origin = req.get("origin");
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== req.get("host");
+  } catch {
+    return true; // "null" and anything unparsable
+  }
+}
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method) || !isCrossSite(req)) return next();
+  reroute(req, res, 403, "cross-site");
+  next();
+});
+
+app.get("/healthz", (_req, res) => {
+  const health = runtime.checkHealth();
+  res.status(health.ok ? 200 : 503).type("text/plain").send(health.ok ? "ok\n" : `unhealthy: ${health.detail}\n`);
+});
+
+app.use(compression());
+app.use(
+  "/assets",
+  express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
+);
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (_req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      requestId: res.locals.requestId,
+      refused: res.locals.refused ?? null,
+      publicOrigin: cfg.PUBLIC_ORIGIN ?? null,
+    }),
+  }),
+);
+
+const server = app.listen(cfg.PORT, cfg.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : cfg.PORT;
+  console.log(`Valinta is running on http://localhost:${port}`);
+});
+
+function shutdown(signal) {
+  console.log(`${signal}: closing`);
+  server.close(() => {
+    runtime.closeDb();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000)).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
