@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { pinoHttp } from "pino-http";
 import crypto from "node:crypto";
 import path from "node:path";
 import url from "node:url";
@@ -33,6 +34,21 @@ app.use((req, res, next) => {
   next();
 });
 
+// One log line per request: id, method, path without the query (queries may hold personal
+// answers), status and time. No headers, no cookies, no bodies.
+app.use(
+  pinoHttp({
+    logger: runtime.logger,
+    genReqId: (_req, res) => res.locals.requestId,
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split("?")[0] }),
+      res: (res) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    autoLogging: { ignore: (req) => req.url.startsWith("/assets/") || req.url === "/healthz" },
+  }),
+);
+
 app.use(
   helmet({
     contentSecurityPolicy: {
@@ -61,13 +77,8 @@ app.use(
  * Remix inside the layout, in the visitor's language.
  */
 function reroute(req, res, status, reason) {
-  let pathname = "/";
-  try {
-    pathname = decodeURIComponent(req.path);
-  } catch {
-    // a malformed address: fall back to the Accept-Language header
-  }
-  const lang = runtime.langFromPath(pathname) ?? runtime.langFromAcceptLanguage(req.get("accept-language"));
+  // The raw path is enough to read a language prefix, even when it cannot be decoded.
+  const lang = runtime.langFromPath(req.path) ?? runtime.langFromAcceptLanguage(req.get("accept-language"));
   res.locals.refused = reason;
   req.method = "GET";
   req.url = req.originalUrl = `/${lang}/refused/${status}`;
@@ -132,6 +143,7 @@ const server = app.listen(cfg.PORT, cfg.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : cfg.PORT;
   console.log(`Valinta is running on http://localhost:${port}`);
+  runtime.logger.info({ port }, "listening");
 });
 
 function shutdown(signal) {

@@ -7,6 +7,7 @@ import { config, parseConfig } from "./config";
 import { checkHealth, closeDb, getDb, migrateDatabase } from "./db";
 
 export { config, parseConfig, checkHealth, closeDb };
+export { logger } from "./log";
 export { langFromAcceptLanguage, langFromPath } from "~/i18n";
 
 /** Validates the environment, migrates and seeds. Throws (and the server refuses to start) on failure. */
