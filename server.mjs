@@ -25,13 +25,39 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+app.set("trust proxy", cfg.TRUST_PROXY);
 
 app.use((req, res, next) => {
   res.locals.requestId = crypto.randomUUID();
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.setHeader("X-Request-Id", res.locals.requestId);
   next();
+});
+
+// Metrics by route family: the first path segment after the language, from the build's routes.
+const knownFamilies = new Set(
+  Object.values(build.routes)
+    .map((r) => r.path?.split("/")[0])
+    .filter((p) => p && !p.startsWith(":") && p !== "*"),
+);
+app.use((req, res, next) => {
+  const end = runtime.httpDuration.startTimer();
+  res.on("finish", () => {
+    const family = runtime.routeFamily(req.originalUrl.split("?")[0], knownFamilies);
+    end({ family, method: req.method, status: `${String(res.statusCode)[0]}xx` });
+    if (res.statusCode >= 500) runtime.errorsTotal.inc();
+  });
+  next();
+});
+
+// Metrics answer only with the token of METRICS_TOKEN, or from this machine when no token is set.
+app.get("/metrics", async (req, res) => {
+  const token = cfg.METRICS_TOKEN;
+  const allowed = token
+    ? req.get("authorization") === `Bearer ${token}`
+    : ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "") && !req.get("x-forwarded-for");
+  if (!allowed) return res.status(404).type("text/plain").send("Not found\n");
+  res.set("Cache-Control", "no-store").type(runtime.metricsRegistry.contentType).send(await runtime.metricsRegistry.metrics());
 });
 
 // One log line per request: id, method, path without the query (queries may hold personal
@@ -145,14 +171,29 @@ const server = app.listen(cfg.PORT, cfg.HOST, () => {
   console.log(`Valinta is running on http://localhost:${port}`);
   runtime.logger.info({ port }, "listening");
 });
+const stopBackups = runtime.startBackupSchedule();
 
+// On SIGTERM: stop taking connections, let requests in flight finish (up to SHUTDOWN_GRACE_MS),
+// then checkpoint the WAL and close the database, so that a deploy or restart loses nothing.
+let stopping = false;
 function shutdown(signal) {
-  console.log(`${signal}: closing`);
+  if (stopping) return;
+  stopping = true;
+  runtime.logger.info({ signal }, "shutting down");
+  const grace = cfg.SHUTDOWN_GRACE_MS;
+  const force = setTimeout(() => {
+    runtime.logger.warn({ grace }, "requests still running after the grace period; closing anyway");
+    server.closeAllConnections();
+  }, grace);
+  force.unref();
+  stopBackups();
   server.close(() => {
+    clearTimeout(force);
     runtime.closeDb();
+    runtime.logger.info("database closed; bye");
     process.exit(0);
   });
-  setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000)).unref();
+  server.closeIdleConnections();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

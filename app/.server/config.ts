@@ -19,6 +19,17 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Customers below this count are not shown as a figure. */
     SMALL_NUMBER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Express "trust proxy": which proxy addresses may set X-Forwarded-For (rate limits use it). */
+    TRUST_PROXY: z.string().min(1).default("loopback"),
+    /** Bearer token for GET /metrics; without it, /metrics answers only to this machine. */
+    METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+    /** How long requests in flight may finish after SIGTERM. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    BACKUP_DIR: z.string().min(1).default("backups"),
+    /** How many backups `npm run backup` and the interval backup keep. */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+    /** Minutes between online backups taken by the running server; 0 = off (the demo default). */
+    BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
   })
   .loose();
 

@@ -4,10 +4,13 @@
  */
 import { seedDatabase } from "../../db/seed";
 import { config, parseConfig } from "./config";
+import { takeBackup } from "./backup";
 import { checkHealth, closeDb, getDb, migrateDatabase } from "./db";
+import { logger } from "./log";
 
 export { config, parseConfig, checkHealth, closeDb };
-export { logger } from "./log";
+export { logger };
+export { registry as metricsRegistry, httpDuration, errorsTotal, routeFamily } from "./metrics";
 export { langFromAcceptLanguage, langFromPath } from "~/i18n";
 
 /** Validates the environment, migrates and seeds. Throws (and the server refuses to start) on failure. */
@@ -17,4 +20,17 @@ export function startup() {
   migrateDatabase(db);
   seedDatabase(db);
   return cfg;
+}
+
+/** Online backups on an interval (BACKUP_INTERVAL_MINUTES; off by default). Returns a stopper. */
+export function startBackupSchedule(): () => void {
+  const cfg = config();
+  if (cfg.BACKUP_INTERVAL_MINUTES === 0) return () => undefined;
+  const timer = setInterval(() => {
+    takeBackup({ source: getDb().$client, dir: cfg.BACKUP_DIR, keep: cfg.BACKUP_KEEP })
+      .then(({ file, removed }) => logger.info({ file, removed: removed.length }, "backup taken"))
+      .catch((error: Error) => logger.error({ err: error.message }, "backup failed"));
+  }, cfg.BACKUP_INTERVAL_MINUTES * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -1,0 +1,108 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Online backups with SQLite's backup API: the site keeps running and writing while the copy is
+ * made, and the copy is a consistent snapshot. Each copy is checked with PRAGMA integrity_check
+ * before it counts, named by UTC time, and only the newest `keep` are kept.
+ */
+export function backupName(now: Date): string {
+  return `valinta-${now.toISOString().replace(/[:.]/g, "-")}.db`;
+}
+
+export function integrityCheck(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.pragma("integrity_check") as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join("; ");
+  } finally {
+    db.close();
+  }
+}
+
+export async function takeBackup(opts: {
+  source: Database.Database | string;
+  dir: string;
+  keep: number;
+  now?: Date;
+}): Promise<{ file: string; bytes: number; removed: string[] }> {
+  fs.mkdirSync(opts.dir, { recursive: true });
+  const target = path.join(opts.dir, backupName(opts.now ?? new Date()));
+  const partial = `${target}.partial`;
+  const own = typeof opts.source === "string";
+  const source = typeof opts.source === "string" ? new Database(opts.source, { fileMustExist: true }) : opts.source;
+  try {
+    await source.backup(partial);
+  } finally {
+    if (own) source.close();
+  }
+  // The copy inherits WAL mode; a backup is a single self-contained file.
+  const copy = new Database(partial);
+  copy.pragma("journal_mode = DELETE");
+  copy.close();
+  const check = integrityCheck(partial);
+  if (check !== "ok") {
+    fs.rmSync(partial, { force: true });
+    throw new Error(`The backup failed its integrity check (${check}); nothing was kept.`);
+  }
+  fs.renameSync(partial, target);
+  const removed = rotate(opts.dir, opts.keep);
+  return { file: target, bytes: fs.statSync(target).size, removed };
+}
+
+/** Keeps the newest `keep` backups (names sort by time) and removes the rest. */
+export function rotate(dir: string, keep: number): string[] {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^valinta-.*\.db$/.test(f))
+    .sort();
+  const old = files.slice(0, Math.max(0, files.length - keep));
+  for (const f of old) fs.rmSync(path.join(dir, f));
+  return old;
+}
+
+/**
+ * Puts a backup in place of the database. Only while the server is stopped: the caller checks
+ * that nothing holds the database. Refuses a file that fails the integrity check. The database
+ * being replaced is kept beside it as `<name>.before-restore-<time>`.
+ */
+export function restoreBackup(backupFile: string, databaseFile: string, now = new Date()): { replaced: string | null } {
+  if (!fs.existsSync(backupFile)) throw new Error(`No such backup: ${backupFile}`);
+  let check: string;
+  try {
+    check = integrityCheck(backupFile);
+  } catch (error) {
+    throw new Error(`${backupFile} is not a readable SQLite database (${(error as Error).message}); nothing was restored.`, {
+      cause: error,
+    });
+  }
+  if (check !== "ok") throw new Error(`${backupFile} failed the integrity check (${check}); nothing was restored.`);
+  let replaced: string | null = null;
+  if (fs.existsSync(databaseFile)) {
+    replaced = `${databaseFile}.before-restore-${now.toISOString().replace(/[:.]/g, "-")}`;
+    fs.renameSync(databaseFile, replaced);
+  }
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+  fs.mkdirSync(path.dirname(path.resolve(databaseFile)), { recursive: true });
+  fs.copyFileSync(backupFile, `${databaseFile}.restoring`);
+  fs.renameSync(`${databaseFile}.restoring`, databaseFile);
+  return { replaced };
+}
+
+/** True when another process has the database open for writing (a running server). */
+export function databaseInUse(databaseFile: string): boolean {
+  if (!fs.existsSync(databaseFile)) return false;
+  const db = new Database(databaseFile, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 0");
+    // An exclusive lock is refused while any other connection holds the database.
+    db.prepare("BEGIN EXCLUSIVE").run();
+    db.prepare("ROLLBACK").run();
+    return false;
+  } catch {
+    return true;
+  } finally {
+    db.close();
+  }
+}

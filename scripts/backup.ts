@@ -1,0 +1,14 @@
+// `npm run backup`: an online backup of the live database (the site keeps running).
+import { takeBackup } from "../app/.server/backup";
+import { config } from "../app/.server/config";
+
+const cfg = config();
+takeBackup({ source: cfg.DATABASE_PATH, dir: cfg.BACKUP_DIR, keep: cfg.BACKUP_KEEP })
+  .then(({ file, bytes, removed }) => {
+    console.log(`Backup written: ${file} (${bytes} bytes), integrity ok.`);
+    if (removed.length) console.log(`Removed older backups: ${removed.join(", ")}`);
+  })
+  .catch((error: Error) => {
+    console.error(`Backup failed: ${error.message}`);
+    process.exit(1);
+  });
