@@ -9,6 +9,9 @@ import crypto from "node:crypto";
 import path from "node:path";
 import url from "node:url";
 
+// React and Remix pick their production code from NODE_ENV when the build is imported below.
+process.env.NODE_ENV ??= "production";
+
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const buildDir = path.resolve(here, process.env.VALINTA_BUILD_DIR ?? "build");
 const build = await import(url.pathToFileURL(path.join(buildDir, "server/index.js")).href);

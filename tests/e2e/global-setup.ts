@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const logFile = path.join(dir, "server.log");
   const log = fs.openSync(logFile, "a");
-  server = spawn(process.execPath, ["server.mjs"], {
+  server = spawn(process.execPath, ["--max-old-space-size=160", "server.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),
