@@ -89,7 +89,8 @@ app.use(
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "form-action": ["'self'"],
+        // Sign-out may continue at the identification service (issue 5): its origin, when it has another.
+        "form-action": ["'self'", ...runtime.formActionOrigins()],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
@@ -123,6 +124,11 @@ app.use((req, res, next) => {
   next();
 });
 
+// --- Rate limits (issue 5; docs/decisions/033-csrf-and-rate-limits.md): sign-in, every form
+// post and /api/*, per client address. Over the limit: 429 with Retry-After, and the translated
+// 429 page. The limits are settings (RATE_LIMIT_* in app/.server/config.ts).
+app.use(runtime.rateLimiter((req, res) => reroute(req, res, 429, "rate-limit")));
+
 // A POST (or any write) from another site never reaches a route: it is answered 403 by the
 // translated "request stopped" page. Sec-Fetch-Site first; browsers without it send Origin.
 function isCrossSite(req) {
@@ -153,6 +159,13 @@ app.use(
   express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
 );
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+
+// --- Identification (issue 5; docs/decisions/031-test-identity-provider.md) ---
+// The built-in test identity provider under /test-idp: a real OpenID Connect provider in this
+// process, on by default in demo and test, off in production unless TEST_IDP=true.
+runtime.mountTestIdp(app);
+// Pages for signed-in people (and the sign-in pages) are never cached.
+app.use(runtime.noStoreForSignedIn);
 
 app.all(
   "*",

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -12,11 +12,13 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { NO_ACCESS, NoAccess } from "~/components/NoAccess";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { StatusPage } from "~/components/StatusPage";
 import { defaultLang, langFromPath, languages, pathInLang, resolveLang, tFor, type Lang } from "~/i18n";
 import { useNonce } from "~/nonce";
+import { accountForRoot } from "~/.server/auth";
 import stylesHref from "~/styles.css?url";
 import { pageTitle } from "~/meta";
 
@@ -28,13 +30,19 @@ export const links: LinksFunction = () => [
 export function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lang = resolveLang(url.pathname, request.headers.get("accept-language"));
-  return { lang, origin: context.publicOrigin ?? url.origin, requestId: context.requestId ?? null };
+  // Sign-in state for the header, the CSRF token of this page's forms (and their cookies).
+  const account = accountForRoot(request);
+  return data(
+    { lang, origin: context.publicOrigin ?? url.origin, requestId: context.requestId ?? null, signedIn: account.signedIn, csrfToken: account.csrfToken },
+    { headers: account.headers },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ error, location, data }) => {
   if (!error) return [];
   const lang = data?.lang ?? langFromPath(location.pathname) ?? defaultLang;
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (isRouteErrorResponse(error) && error.data === NO_ACCESS) return [{ title: pageTitle(lang, tFor(lang)("auth:noAccess.title")) }];
   return [{ title: pageTitle(lang, tFor(lang)(`common:status.${statusKey(status)}.title`)) }];
 };
 
@@ -90,5 +98,6 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (isRouteErrorResponse(error) && error.data === NO_ACCESS) return <NoAccess lang={data?.lang ?? defaultLang} />;
   return <StatusPage status={statusKey(status)} requestId={data?.requestId ?? null} />;
 }

@@ -9,8 +9,39 @@ export default [
     route("accessibility", "routes/lang.accessibility.tsx"),
     route("privacy", "routes/lang.privacy.tsx"),
     route("refused/:status", "routes/lang.refused.tsx"),
+    // Eligibility: "may I choose?" (issue 3).
+    route("eligibility", "routes/lang.eligibility.tsx"),
+    // Identification, sessions and roles (issue 5).
+    route("sign-in", "routes/lang.sign-in.tsx"),
+    route("sign-in/start", "routes/lang.sign-in.start.tsx"),
+    route("sign-out", "routes/lang.sign-out.tsx"),
+    route("my", "routes/lang.my.tsx"),
+    route("foreign-eid", "routes/lang.foreign-eid.tsx"),
+    // The choice: journey, receipts, personal data (issue 6).
+    route("choose", "routes/lang.choose.tsx"),
+    route("choose/provider", "routes/lang.choose.provider.tsx"),
+    route("choose/contact", "routes/lang.choose.contact.tsx"),
+    route("choose/check", "routes/lang.choose.check.tsx"),
+    route("choose/weighty-reason", "routes/lang.choose.weighty-reason.tsx"),
+    route("my/receipts/:reference", "routes/lang.my.receipts.$reference.tsx"),
+    route("my/data.json", "routes/lang.my.data-json.tsx"),
+    // Providers and their results (issue 4).
+    route("providers", "routes/lang.providers.tsx"),
+    route("providers/:slug", "routes/lang.providers.profile.tsx"),
+    route("about-the-figures", "routes/lang.about-the-figures.tsx"),
+    route("open-data", "routes/lang.open-data.tsx"),
     route("*", "routes/lang.not-found.tsx"),
   ]),
+  // The identification service's return address and the site's public keys (issue 5).
+  route("auth/callback", "routes/auth.callback.tsx"),
+  route(".well-known/jwks.json", "routes/well-known.jwks.tsx"),
+  // The open eligibility API (issue 3).
+  route("api/v1/eligibility", "routes/api.v1.eligibility.ts"),
+  route("api/v1/pilots.json", "routes/api.v1.pilots.ts"),
+  // Open data of providers and results (issue 4).
+  route("api/v1/providers.json", "routes/api.v1.providers.ts"),
+  route("api/v1/results.csv", "routes/api.v1.results-csv.ts"),
+  route("api/v1/results.json", "routes/api.v1.results-json.ts"),
   route("api/*", "routes/api.not-found.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,27 +1,29 @@
 import { inArray } from "drizzle-orm";
 import { municipalities, pilots } from "../../db/schema";
-import { pilotDefinitionSchema, type PilotDefinition } from "~/domain/pilot";
+import { checkPilotSet, InvalidPilotSetError, type PilotDefinition } from "~/domain/pilot";
 import { getDb, type Db } from "./db";
 
 export type Municipality = typeof municipalities.$inferSelect;
 
 /**
- * Every pilot, parsed with the domain schema. A definition that does not parse is refused as a
- * whole, never half-applied: the error names the pilot and the field.
+ * Every stored pilot, checked as a set with the domain schema (each definition, unique slugs, known
+ * municipality codes). A set with a definition that does not parse is refused as a whole, never
+ * half-applied: the result lists every problem, each naming the pilot and the field.
  */
+export function loadPilotSet(db: Db = getDb()): { ok: true; pilots: PilotDefinition[] } | { ok: false; problems: string[] } {
+  const rows = db.select().from(pilots).all();
+  const known = new Set(db.select({ code: municipalities.code }).from(municipalities).all().map((m) => m.code));
+  return checkPilotSet(
+    rows.map((r) => r.definition),
+    known,
+  );
+}
+
+/** Every pilot, parsed with the domain schema. Throws InvalidPilotSetError (naming every problem) on a bad set. */
 export function loadPilots(db: Db = getDb()): PilotDefinition[] {
-  return db
-    .select()
-    .from(pilots)
-    .all()
-    .map((row) => {
-      const parsed = pilotDefinitionSchema.safeParse(row.definition);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-        throw new Error(`Pilot ${row.slug} has an invalid definition: ${issues}`);
-      }
-      return parsed.data;
-    });
+  const set = loadPilotSet(db);
+  if (!set.ok) throw new InvalidPilotSetError(set.problems);
+  return set.pilots;
 }
 
 export function municipalitiesByCode(codes: string[], db: Db = getDb()): Map<string, Municipality> {

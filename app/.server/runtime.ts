@@ -7,11 +7,17 @@ import { config, parseConfig } from "./config";
 import { takeBackup } from "./backup";
 import { checkHealth, closeDb, getDb, migrateDatabase } from "./db";
 import { logger } from "./log";
+import { checkIdentification } from "./oidc";
 
 export { config, parseConfig, checkHealth, closeDb };
 export { logger };
 export { registry as metricsRegistry, httpDuration, errorsTotal, routeFamily } from "./metrics";
 export { langFromAcceptLanguage, langFromPath } from "~/i18n";
+// Identification, sessions and roles (issue 5): the test identity provider, rate limits, no-store.
+export { mountTestIdp } from "./test-idp";
+export { rateLimiter } from "./rate-limit";
+export { noStoreForSignedIn } from "./session";
+export { formActionOrigins } from "./oidc";
 
 /** Validates the environment, migrates and seeds. Throws (and the server refuses to start) on failure. */
 export function startup() {
@@ -19,6 +25,7 @@ export function startup() {
   const db = getDb();
   migrateDatabase(db);
   seedDatabase(db);
+  checkIdentification();
   return cfg;
 }
 

@@ -1,10 +1,14 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "~/i18n";
+import { AccountLinks } from "./AccountLinks";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 /** The main navigation: each area of the service adds its entry here. */
-export const navItems: { path: string; key: string }[] = [];
+export const navItems: { path: string; key: string }[] = [
+  { path: "/eligibility", key: "nav.eligibility" },
+  { path: "/providers", key: "nav.providers" },
+];
 
 export function SiteHeader({ lang }: { lang: Lang }) {
   const { t } = useTranslation("common");
@@ -21,6 +25,7 @@ export function SiteHeader({ lang }: { lang: Lang }) {
           </span>
         </Link>
         <LanguageSwitch lang={lang} />
+        <AccountLinks lang={lang} />
       </div>
       {navItems.length > 0 && (
         <nav className="site-nav" aria-label={t("mainNavigation")}>

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * A pilot as data. Officials edit it; the eligibility check evaluates it. Framework-free.
- * The eligibility part (target group, exclusions) is refined by the eligibility module.
+ * A pilot as data. Officials edit it; the eligibility check (app/domain/eligibility.ts) evaluates it.
+ * Framework-free. See docs/decisions/010-eligibility-rules-as-data.md for the shape of the rules.
  */
 export const isoDate = z.iso.date();
 
@@ -17,6 +17,85 @@ export const pilotModels = [
   "growth_services",
 ] as const;
 
+/* ------------------------------------------------------------------------------------------------
+ * The facts a check may ask for. The words are those of the open API (GET /api/v1/eligibility).
+ * ---------------------------------------------------------------------------------------------- */
+
+export const statuses = ["unemployed", "in_services", "employed"] as const;
+export type Status = (typeof statuses)[number];
+export const benefits = ["earnings_related", "labour_market_subsidy", "basic_allowance", "none"] as const;
+export type Benefit = (typeof benefits)[number];
+/** Facts answered yes or no. */
+export const yesNoFacts = ["registered", "integration_act", "foreign_language", "typ", "referral", "weaker_position"] as const;
+export type YesNoFact = (typeof yesNoFacts)[number];
+/** Every fact, in the order the questions are asked. */
+export const factNames = [
+  "registered",
+  "status",
+  "age",
+  "benefit",
+  "integration_act",
+  "foreign_language",
+  "typ",
+  "referral",
+  "weaker_position",
+] as const;
+export type FactName = (typeof factNames)[number];
+
+/** The age a rule may name: a person of working age. */
+export const ageLimits = { min: 0, max: 150 } as const;
+
+function listOf<T extends readonly [string, ...string[]]>(values: T, fact: string) {
+  return z
+    .array(z.enum(values))
+    .min(1, `${fact}: the list is empty, so the condition can never hold`)
+    .refine((list) => new Set(list).size === list.length, `${fact}: a value is listed twice`)
+    .refine((list) => list.length < values.length, `${fact}: the list names every value, so the condition says nothing`);
+}
+
+/**
+ * One condition on one fact. Objects are strict: a misspelt key (`"exclusion"`, `"maximum"`) is an
+ * error, never a rule that silently disappears.
+ * - status / benefit: `in` (the fact is one of these) or `notIn` (it is none of these).
+ * - age: inclusive bounds `min` and/or `max` ("under 30" is `max: 29`).
+ * - yes/no facts: `is` true or false.
+ */
+export const conditionSchema = z.discriminatedUnion("fact", [
+  z
+    .strictObject({ fact: z.literal("status"), in: listOf(statuses, "status").optional(), notIn: listOf(statuses, "status").optional() })
+    .refine((c) => (c.in === undefined) !== (c.notIn === undefined), "status: give either in or notIn"),
+  z
+    .strictObject({ fact: z.literal("benefit"), in: listOf(benefits, "benefit").optional(), notIn: listOf(benefits, "benefit").optional() })
+    .refine((c) => (c.in === undefined) !== (c.notIn === undefined), "benefit: give either in or notIn"),
+  z
+    .strictObject({
+      fact: z.literal("age"),
+      min: z.number().int().min(ageLimits.min).max(ageLimits.max).optional(),
+      max: z.number().int().min(ageLimits.min).max(ageLimits.max).optional(),
+    })
+    .refine((c) => c.min !== undefined || c.max !== undefined, "age: give min, max or both")
+    .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, "age: min is greater than max"),
+  z.strictObject({ fact: z.enum(yesNoFacts), is: z.boolean() }),
+]);
+export type Condition = z.infer<typeof conditionSchema>;
+
+/**
+ * The eligibility rules of one pilot.
+ * - `requirements`: what the person must have; every one must hold (registered, status, age…).
+ * - `targetGroup`: who the pilot is for; at least one must hold. Empty: everyone who meets the
+ *   requirements.
+ * - `exclusions`: who is routed to the public service; none may hold (Integration Act, TYP…).
+ * - `outcome`: what a person who meets the rules gets: a choice of provider (`may_choose`) or the
+ *   pilot's own service (`municipal_pilot`).
+ */
+export const eligibilityRulesSchema = z.strictObject({
+  outcome: z.enum(["may_choose", "municipal_pilot"]),
+  requirements: z.array(conditionSchema),
+  targetGroup: z.array(conditionSchema),
+  exclusions: z.array(conditionSchema),
+});
+export type EligibilityRules = z.infer<typeof eligibilityRulesSchema>;
+
 export const pilotDefinitionSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9-]+$/),
@@ -25,7 +104,10 @@ export const pilotDefinitionSchema = z
     /** Example data that did not run as shown: pages say so plainly. */
     isExample: z.boolean(),
     /** Municipality codes, historical ones included (Pertunmaa 588). */
-    municipalities: z.array(z.string().regex(/^\d{3}$/)).min(1),
+    municipalities: z
+      .array(z.string().regex(/^\d{3}$/))
+      .min(1)
+      .refine((codes) => new Set(codes).size === codes.length, "a municipality is listed twice"),
     startsOn: isoDate,
     endsOn: isoDate.nullable(),
     /** What the pilot's customers get, in plain words. */
@@ -36,8 +118,8 @@ export const pilotDefinitionSchema = z
     lockMonths: z.number().int().min(0).max(60),
     /** Below this many customers a result is not shown as a figure. */
     smallNumberThreshold: z.number().int().min(1).max(1000),
-    /** The eligibility rules: see app/domain/eligibility.ts. */
-    eligibility: z.unknown(),
+    /** Who may choose, who is excluded, what the person must have. */
+    eligibility: eligibilityRulesSchema,
     /** Where the rules come from. */
     source: z.string().min(1),
   })
@@ -53,4 +135,44 @@ export function pilotStatus(p: Pick<PilotDefinition, "startsOn" | "endsOn">, tod
   if (today < p.startsOn) return "upcoming";
   if (p.endsOn !== null && today > p.endsOn) return "ended";
   return "running";
+}
+
+/**
+ * Checks a whole set of pilots before any of it is used or saved: each definition against the
+ * schema, slugs unique, every municipality code known. Returns every problem, each naming the pilot
+ * and the field, so that a set with one bad rule is refused as a whole, never half-applied.
+ */
+export function checkPilotSet(
+  input: readonly unknown[],
+  knownMunicipalities: ReadonlySet<string>,
+): { ok: true; pilots: PilotDefinition[] } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const pilots: PilotDefinition[] = [];
+  const slugs = new Set<string>();
+  input.forEach((raw, index) => {
+    const name =
+      raw && typeof raw === "object" && "slug" in raw && typeof raw.slug === "string" ? `"${raw.slug}"` : `#${index + 1}`;
+    const parsed = pilotDefinitionSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(`pilot ${name}: ${issue.path.join(".") || "(definition)"}: ${issue.message}`);
+      }
+      return;
+    }
+    const p = parsed.data;
+    if (slugs.has(p.slug)) problems.push(`pilot ${name}: slug: another pilot has the same slug`);
+    slugs.add(p.slug);
+    const unknown = p.municipalities.filter((c) => !knownMunicipalities.has(c));
+    if (unknown.length > 0) problems.push(`pilot ${name}: municipalities: unknown code(s) ${unknown.join(", ")}`);
+    pilots.push(p);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pilots };
+}
+
+/** Raised when a rule set does not parse; the message lists every problem. */
+export class InvalidPilotSetError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The pilot rules were refused; nothing was applied:\n  ${problems.join("\n  ")}`);
+    this.name = "InvalidPilotSetError";
+  }
 }

@@ -6,6 +6,8 @@
  *   and a person may leave it for a provider whenever their pilot allows a choice.
  * - When the chosen provider has left the pilot or is suspended, or the pilot has ended, the person
  *   is with the public service and may choose again at once.
+ * - When an official has approved the person's request to change for a weighty reason, the lock
+ *   no longer binds that choice.
  * Dates are ISO strings; `today` is a parameter.
  */
 export type CurrentChoice = {
@@ -14,10 +16,17 @@ export type CurrentChoice = {
   chosenOn: string;
   /** False when the provider has left the pilot or is suspended. */
   providerActive: boolean;
+  /** An official approved a request to change this choice early for a weighty reason. */
+  weightyReasonApproved?: boolean;
+  /** The pilot of the choice has ended. */
+  pilotEnded?: boolean;
 };
 
 export type ChangeRule =
-  | { allowed: true; reason: "no_choice" | "public_service" | "lock_over" | "provider_left" | "no_lock" }
+  | {
+      allowed: true;
+      reason: "no_choice" | "public_service" | "lock_over" | "provider_left" | "no_lock" | "weighty_reason_approved" | "pilot_ended";
+    }
   | { allowed: false; reason: "locked"; possibleFrom: string; weightyReasonPossible: true };
 
 /** Adds calendar months, clamping to the month's last day (31.8. + 6 months = 28.2. or 29.2.). */
@@ -32,7 +41,9 @@ export function addMonths(date: string, months: number): string {
 export function changeRule(current: CurrentChoice | null, lockMonths: number, today: string): ChangeRule {
   if (!current) return { allowed: true, reason: "no_choice" };
   if (current.kind === "public_service") return { allowed: true, reason: "public_service" };
+  if (current.pilotEnded) return { allowed: true, reason: "pilot_ended" };
   if (!current.providerActive) return { allowed: true, reason: "provider_left" };
+  if (current.weightyReasonApproved) return { allowed: true, reason: "weighty_reason_approved" };
   if (lockMonths === 0) return { allowed: true, reason: "no_lock" };
   const possibleFrom = addMonths(current.chosenOn, lockMonths);
   if (today >= possibleFrom) return { allowed: true, reason: "lock_over" };

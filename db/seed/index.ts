@@ -1,5 +1,7 @@
 import type { Db } from "../../app/.server/db";
+import { seedPeople } from "./people";
 import { seedPilots } from "./seed-pilots";
+import { seedProviders } from "./providers";
 import { seedReference } from "./reference";
 
 /**
@@ -9,4 +11,6 @@ import { seedReference } from "./reference";
 export function seedDatabase(db: Db) {
   seedReference(db);
   seedPilots(db);
+  seedProviders(db);
+  seedPeople(db);
 }

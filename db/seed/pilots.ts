@@ -1,12 +1,44 @@
-import type { PilotDefinition } from "../../app/domain/pilot";
+import type { EligibilityRules, PilotDefinition } from "../../app/domain/pilot";
 
 /**
- * The pilot models of the domain brief (../shared/domain.md and the source texts), as data.
- * The eligibility rules of each are owned by app/domain/eligibility.ts.
+ * The pilot models of the domain brief (../shared/domain.md and the source texts), as data, with
+ * their eligibility rules (the shape: app/domain/pilot.ts; why each rule reads as it does:
+ * docs/decisions/011-example-pilot-rules.md).
  */
 const southSavo = ["046", "097", "178", "213", "491", "507", "588", "593", "623", "681", "740", "768"];
 
-export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligibility">[] {
+/** Seed 000: registered jobseeker customers living in the area, except Integration Act and TYP customers. */
+const northSavoRules: EligibilityRules = {
+  outcome: "may_choose",
+  requirements: [{ fact: "registered", is: true }],
+  targetGroup: [],
+  exclusions: [
+    { fact: "integration_act", is: true },
+    { fact: "typ", is: true },
+  ],
+};
+
+/**
+ * Seeds 002 and 004, Act 1269/2020: unemployed or in-services jobseekers AND (not entitled to the
+ * earnings-related allowance OR under 30 OR an immigrant or foreign-language speaker). A customer
+ * under the Integration Act is an immigrant by definition, so that answer counts too.
+ */
+const municipalPilotRules: EligibilityRules = {
+  outcome: "municipal_pilot",
+  requirements: [
+    { fact: "registered", is: true },
+    { fact: "status", in: ["unemployed", "in_services"] },
+  ],
+  targetGroup: [
+    { fact: "benefit", notIn: ["earnings_related"] },
+    { fact: "age", max: 29 },
+    { fact: "foreign_language", is: true },
+    { fact: "integration_act", is: true },
+  ],
+  exclusions: [],
+};
+
+export function examplePilots(mainland: string[]): PilotDefinition[] {
   return [
     {
       slug: "north-savo-choice",
@@ -32,6 +64,7 @@ export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligib
       },
       lockMonths: 6,
       smallNumberThreshold: 5,
+      eligibility: northSavoRules,
       source:
         "Pohjois-Savon ELY-keskus ja TE-toimisto, tiedote 29.5.2018 (kokeilua ehdotettiin vuosille 2019–2020; ei tietoa, että se toteutui: tässä esimerkkinä)",
     },
@@ -59,6 +92,7 @@ export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligib
       },
       lockMonths: 0,
       smallNumberThreshold: 5,
+      eligibility: municipalPilotRules,
       source: "Etelä-Savon TE-toimisto ja ELY-keskus; laki 1269/2020 (kokeilu 1.3.2021–31.12.2024)",
     },
     {
@@ -85,6 +119,7 @@ export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligib
       },
       lockMonths: 0,
       smallNumberThreshold: 5,
+      eligibility: municipalPilotRules,
       source: "Etelä-Savon TE-toimisto ja ELY-keskus; laki 1269/2020 (kokeilu 1.3.2021–31.12.2024)",
     },
     {
@@ -111,6 +146,17 @@ export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligib
       },
       lockMonths: 6,
       smallNumberThreshold: 5,
+      eligibility: {
+        outcome: "may_choose",
+        // Seed 003: the TE office confirms who is entitled; nobody can refer themselves.
+        requirements: [
+          { fact: "registered", is: true },
+          { fact: "status", in: ["unemployed"] },
+          { fact: "referral", is: true },
+        ],
+        targetGroup: [],
+        exclusions: [],
+      },
       source: "Ostopalvelupilotti, 15 ELY-keskusta (lehtiartikkeli; päivämäärät epävarmat)",
     },
     {
@@ -137,6 +183,16 @@ export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligib
       },
       lockMonths: 0,
       smallNumberThreshold: 5,
+      eligibility: {
+        outcome: "municipal_pilot",
+        // Seed 001: jobseekers in Seinäjoki who receive the labour-market subsidy.
+        requirements: [
+          { fact: "registered", is: true },
+          { fact: "benefit", in: ["labour_market_subsidy"] },
+        ],
+        targetGroup: [],
+        exclusions: [],
+      },
       source: "Kasvupalvelupilotit, Kuntalehti 2018 (päivämäärät epävarmat)",
     },
     {
@@ -163,6 +219,16 @@ export function examplePilots(mainland: string[]): Omit<PilotDefinition, "eligib
       },
       lockMonths: 0,
       smallNumberThreshold: 5,
+      eligibility: {
+        outcome: "may_choose",
+        // Seed 001: customers in a weaker labour-market position, as the public service assesses it.
+        requirements: [
+          { fact: "registered", is: true },
+          { fact: "weaker_position", is: true },
+        ],
+        targetGroup: [],
+        exclusions: [],
+      },
       source: "Kasvupalvelupilotit, Kuntalehti 2018 (päivämäärät epävarmat)",
     },
   ];

@@ -1,0 +1,47 @@
+import type { Evaluation } from "~/domain/eligibility";
+import { municipalityName } from "~/format";
+import type { Lang } from "~/i18n";
+import { nextSteps, reasonText, type NextStep, type TextContext } from "./eligibility-text";
+import { publicServiceFor, type PublicService } from "./employment-areas";
+import { loadPilots, municipalitiesByCode } from "./pilots";
+
+/**
+ * The eligibility check's answer for a signed-in person, in the words of the eligibility pages
+ * (app/.server/eligibility-text.ts and locales/{lang}/eligibility.json): the same reasons and next
+ * steps, so that the journey and the check never say different things.
+ */
+export type Explanation = {
+  outcome: Evaluation["outcome"];
+  reasons: string[];
+  next: NextStep[];
+  /** The public service that serves the person (named for their municipality), if known. */
+  publicService: { name: string | null; web: string | null };
+};
+
+export function explainEvaluation(evaluation: Evaluation, lang: Lang, municipality: string | null): Explanation {
+  const pilots = new Map(loadPilots().map((p) => [p.slug, p]));
+  const codes = [municipality, ...evaluation.reasons.flatMap((r) => (r.code === "municipality_merged" ? [r.into] : []))].filter(
+    (c): c is string => !!c,
+  );
+  const names = municipalitiesByCode(codes);
+  const publicService: PublicService = municipality
+    ? publicServiceFor(evaluation.effectiveMunicipality ?? municipality)
+    : { kind: "unknown", areaId: null, name: null, web: null, sure: false };
+  const reasons = evaluation.reasons;
+  const ctx: TextContext = {
+    pilots,
+    municipality: municipality ?? "",
+    municipalityName: (code, l) => {
+      const m = names.get(code);
+      return m ? municipalityName(m, l) : code;
+    },
+    publicService,
+  };
+  return {
+    outcome: evaluation.outcome,
+    reasons: reasons.map((r) => reasonText(r, lang, ctx)),
+    // On the journey the answers are corrected on the same page.
+    next: nextSteps(reasons, lang, ctx, { editHref: `/${lang}/choose?edit=1` }).filter((s) => s.key !== "see_providers"),
+    publicService: { name: publicService.name?.[lang] ?? null, web: publicService.sure ? publicService.web : null },
+  };
+}

@@ -1,0 +1,102 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { providerLanguages, providerPilots, providers } from "../../db/schema";
+import { getDb, type Db } from "./db";
+
+/**
+ * What the choice needs to know about providers (their tables belong to the providers area,
+ * db/schema/providers.ts): whether a provider serves a pilot today, and what a receipt shows.
+ *
+ * A provider is "active" in a pilot on a day when it serves the pilot on that day (the day is
+ * within its dates there). Otherwise it has "left" (its dates there ended), has "not_started",
+ * or is "gone" (it does not serve the pilot at all, or no longer exists).
+ */
+export type ProviderState = "active" | "left" | "not_started" | "gone";
+
+export function providerStatuses(pilotSlug: string, ids: number[], today: string, db: Db = getDb()): Map<number, ProviderState> {
+  const states = new Map<number, ProviderState>(ids.map((id) => [id, "gone"]));
+  if (ids.length === 0) return states;
+  const rows = db
+    .select({ providerId: providerPilots.providerId, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn })
+    .from(providerPilots)
+    .where(and(eq(providerPilots.pilotSlug, pilotSlug), inArray(providerPilots.providerId, ids)))
+    .all();
+  for (const r of rows) {
+    const state: ProviderState = today < r.startsOn ? "not_started" : r.endsOn !== null && today > r.endsOn ? "left" : "active";
+    states.set(r.providerId, state);
+  }
+  return states;
+}
+
+export type ProviderForChoice = {
+  id: number;
+  slug: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  web: string | null;
+  /** Languages the provider serves in (ISO 639-1), in a stable order. */
+  languages: string[];
+  takesNewCustomers: boolean;
+  state: ProviderState;
+};
+
+function withLanguages(rows: Omit<ProviderForChoice, "languages" | "state">[], db: Db) {
+  const ids = rows.map((r) => r.id);
+  const langs = ids.length
+    ? db.select().from(providerLanguages).where(inArray(providerLanguages.providerId, ids)).all()
+    : [];
+  const order = ["fi", "sv", "en"];
+  const rank = (l: string) => (order.includes(l) ? order.indexOf(l) : order.length);
+  return rows.map((r) => ({
+    ...r,
+    languages: langs
+      .filter((l) => l.providerId === r.id)
+      .map((l) => l.language)
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
+  }));
+}
+
+const columns = {
+  id: providers.id,
+  slug: providers.slug,
+  name: providers.name,
+  phone: providers.phone,
+  email: providers.email,
+  web: providers.web,
+  takesNewCustomers: providers.takesNewCustomers,
+};
+
+/** A provider of the pilot by id or slug, with its state there today; null when it never served the pilot. */
+export function findProvider(pilotSlug: string, key: { id: number } | { slug: string }, today: string, db: Db = getDb()): ProviderForChoice | null {
+  const row = db
+    .select(columns)
+    .from(providers)
+    .where("id" in key ? eq(providers.id, key.id) : eq(providers.slug, key.slug))
+    .get();
+  if (!row) return null;
+  const state = providerStatuses(pilotSlug, [row.id], today, db).get(row.id)!;
+  if (state === "gone") return null;
+  return { ...withLanguages([row], db)[0], state };
+}
+
+/** The provider a choice may be recorded for: active in the pilot today; otherwise null. */
+export function providerForChoice(id: number, pilotSlug: string, today: string, db: Db = getDb()): ProviderForChoice | null {
+  const found = findProvider(pilotSlug, { id }, today, db);
+  return found && found.state === "active" ? found : null;
+}
+
+/** The providers that serve the pilot today, by name. */
+export function activeProviders(pilotSlug: string, today: string, db: Db = getDb()): ProviderForChoice[] {
+  const rows = db
+    .select({ ...columns, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn, sortKey: providers.sortKey })
+    .from(providers)
+    .innerJoin(providerPilots, eq(providerPilots.providerId, providers.id))
+    .where(eq(providerPilots.pilotSlug, pilotSlug))
+    .all()
+    .filter((r) => r.startsOn <= today && (r.endsOn === null || r.endsOn >= today))
+    .sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+  return withLanguages(
+    rows.map(({ startsOn: _s, endsOn: _e, sortKey: _k, ...r }) => r),
+    db,
+  ).map((r) => ({ ...r, state: "active" as const }));
+}

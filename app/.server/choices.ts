@@ -1,0 +1,513 @@
+import crypto from "node:crypto";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { changeRequests, choiceDrafts, choiceHistory, choices, eligibilityAnswers, type ChoiceSnapshot } from "../../db/schema";
+import {
+  confirmRefusal,
+  contactBy,
+  contactVisibleUntil,
+  DRAFT_HOURS,
+  situation,
+  type ContactInput,
+  type Refusal,
+  type Situation,
+} from "~/domain/choice";
+import { evaluate, type Evaluation, type Facts } from "~/domain/eligibility";
+import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
+import { createReference } from "~/domain/reference-number";
+import { changeRule, type ChangeRule } from "~/domain/switching";
+import { todayInFinland } from "~/format";
+import { audit } from "./audit";
+import type { SignedInUser } from "./auth";
+import { parseFacts } from "~/domain/choice-facts";
+import { findProvider, providerForChoice, providerStatuses, type ProviderState } from "./choices-providers";
+import { getDb, type Db } from "./db";
+import { logger } from "./log";
+import { choicesRecorded } from "./metrics";
+import { loadPilots, municipalitiesByCode } from "./pilots";
+
+/**
+ * The choice repository (docs/decisions/040–049). Every function takes the signed-in person and
+ * scopes every query to `user.id`: a person reads and writes only their own rows.
+ *
+ * Writes run in ONE `BEGIN IMMEDIATE` transaction with their history and audit rows, and every
+ * rule that allows the write is checked again inside that transaction, on the state it commits on.
+ */
+
+type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
+type ChoiceRow = typeof choices.$inferSelect;
+type RequestRow = typeof changeRequests.$inferSelect;
+export type DraftRow = typeof choiceDrafts.$inferSelect;
+
+export function newIdempotencyKey(): string {
+  return crypto.randomBytes(18).toString("base64url");
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Eligibility answers
+ * ------------------------------------------------------------------------------------------- */
+
+export function getAnswers(user: SignedInUser, db: Db = getDb()): { facts: Facts; answeredAt: string; updatedAt: string } | null {
+  const row = db.select().from(eligibilityAnswers).where(eq(eligibilityAnswers.personId, user.id)).get();
+  if (!row) return null;
+  return { facts: parseFacts(row.facts), answeredAt: row.answeredAt, updatedAt: row.updatedAt };
+}
+
+/** Saves the answers (merged over earlier ones: a correction changes only what was asked). */
+export function saveAnswers(user: SignedInUser, answers: Facts, now = new Date()): Facts {
+  const db = getDb();
+  const at = now.toISOString();
+  return db.transaction(
+    (tx) => {
+      const before = tx.select().from(eligibilityAnswers).where(eq(eligibilityAnswers.personId, user.id)).get();
+      const facts: Facts = { ...(before ? parseFacts(before.facts) : {}), ...answers };
+      if (before) {
+        tx.update(eligibilityAnswers).set({ facts, updatedAt: at }).where(eq(eligibilityAnswers.personId, user.id)).run();
+      } else {
+        tx.insert(eligibilityAnswers).values({ personId: user.id, facts, answeredAt: at, updatedAt: at }).run();
+      }
+      audit(tx, { actor: user.actorId, action: before ? "eligibility.answers.correct" : "eligibility.answers.save", subject: `person:${user.id}`, details: { facts: Object.keys(answers).sort().join(",") } }, now);
+      return facts;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The person's situation: eligibility, current choice, what a change needs
+ * ------------------------------------------------------------------------------------------- */
+
+export type CurrentChoice = {
+  row: ChoiceRow;
+  pilot: PilotDefinition | null;
+  providerState: ProviderState | null;
+  pilotEnded: boolean;
+  /** An approved weighty-reason request for this choice. */
+  approvedRequest: RequestRow | null;
+  pendingRequest: RequestRow | null;
+};
+
+export type ChoiceContext = {
+  today: string;
+  facts: Facts | null;
+  evaluation: Evaluation;
+  /** The pilot where the person may choose, when the outcome is may_choose. */
+  pilot: PilotDefinition | null;
+  current: CurrentChoice | null;
+  situation: Situation;
+  rule: ChangeRule;
+};
+
+function evaluateFor(user: SignedInUser, facts: Facts | null, pilots: PilotDefinition[], today: string, db: Db): Evaluation {
+  const code = user.homeMunicipality;
+  const m = code ? municipalitiesByCode([code], db).get(code) : undefined;
+  return evaluate(facts ?? {}, pilots, m ? { code: m.code, mergedInto: m.mergedInto, mergedOn: m.mergedOn } : null, today);
+}
+
+function currentChoice(user: SignedInUser, pilots: PilotDefinition[], today: string, db: Db): CurrentChoice | null {
+  const row = db
+    .select()
+    .from(choices)
+    .where(and(eq(choices.personId, user.id), eq(choices.status, "current")))
+    .get();
+  if (!row) return null;
+  const pilot = pilots.find((p) => p.slug === row.pilotSlug) ?? null;
+  const providerState = row.providerId !== null ? (providerStatuses(row.pilotSlug, [row.providerId], today, db).get(row.providerId) ?? "gone") : null;
+  const requests = db
+    .select()
+    .from(changeRequests)
+    .where(and(eq(changeRequests.personId, user.id), eq(changeRequests.choiceId, row.id)))
+    .orderBy(desc(changeRequests.id))
+    .all();
+  return {
+    row,
+    pilot,
+    providerState,
+    pilotEnded: !pilot || pilotStatus(pilot, today) === "ended",
+    approvedRequest: requests.find((r) => r.status === "approved") ?? null,
+    pendingRequest: requests.find((r) => r.status === "pending") ?? null,
+  };
+}
+
+function ruleFor(current: CurrentChoice | null, today: string): ChangeRule {
+  if (!current) return changeRule(null, 0, today);
+  return changeRule(
+    {
+      kind: current.row.kind,
+      chosenOn: current.row.chosenOn,
+      providerActive: current.providerState === null || current.providerState === "active",
+      weightyReasonApproved: current.approvedRequest !== null,
+      pilotEnded: current.pilotEnded,
+    },
+    // The rule the person was shown when they chose is the rule that binds them.
+    current.row.snapshot.lockMonths,
+    today,
+  );
+}
+
+export function choiceContext(user: SignedInUser, now = new Date(), db: Db = getDb()): ChoiceContext {
+  const today = todayInFinland(now);
+  const pilots = loadPilots(db);
+  const facts = getAnswers(user, db)?.facts ?? null;
+  const evaluation = evaluateFor(user, facts, pilots, today, db);
+  const pilot = evaluation.outcome === "may_choose" ? (pilots.find((p) => p.slug === evaluation.pilot) ?? null) : null;
+  const current = currentChoice(user, pilots, today, db);
+  return {
+    today,
+    facts,
+    evaluation,
+    pilot,
+    current,
+    situation: situation(
+      current ? { kind: current.row.kind, providerActive: current.providerState === null || current.providerState === "active", pilotEnded: current.pilotEnded } : null,
+    ),
+    rule: ruleFor(current, today),
+  };
+}
+
+/** Why a drafted choice could not be recorded now, or null (the same check the confirmation makes). */
+export function refusalFor(ctx: ChoiceContext, draft: Pick<DraftRow, "pilotSlug" | "kind" | "providerId">, db: Db = getDb()): Refusal | null {
+  const pilot = loadPilots(db).find((p) => p.slug === draft.pilotSlug);
+  // A provider that has stopped taking new customers keeps the ones it has, but takes no new choice.
+  const provider = draft.kind === "provider" && draft.providerId !== null ? findProvider(draft.pilotSlug, { id: draft.providerId }, ctx.today, db) : null;
+  const providerActive = draft.kind === "provider" ? !!provider && provider.state === "active" && provider.takesNewCustomers : null;
+  const current = ctx.current;
+  return confirmRefusal({
+    pilotRunning: !!pilot && pilotStatus(pilot, ctx.today) === "running",
+    eligibility: { outcome: ctx.evaluation.outcome, pilot: ctx.evaluation.pilot },
+    draft: { pilotSlug: draft.pilotSlug, kind: draft.kind, providerId: draft.providerId },
+    providerActive,
+    rule: ctx.rule,
+    current: current
+      ? {
+          kind: current.row.kind,
+          providerId: current.row.providerId,
+          effective: !current.pilotEnded && (current.providerState === null || current.providerState === "active"),
+        }
+      : null,
+  });
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Drafts: what was picked and typed, before the confirmation
+ * ------------------------------------------------------------------------------------------- */
+
+export function getDraft(user: SignedInUser, now = new Date(), db: Db = getDb()): DraftRow | null {
+  const row = db.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
+  if (!row) return null;
+  if (now.getTime() - Date.parse(row.updatedAt) > DRAFT_HOURS * 3_600_000) return null;
+  return row;
+}
+
+type DraftInput = Pick<DraftRow, "pilotSlug" | "kind" | "providerId" | "providerSlug">;
+
+/** Starts (or restarts) a draft with a pick. Contact details typed earlier for the same provider are kept. */
+export function savePick(user: SignedInUser, pick: DraftInput, now = new Date()): DraftRow {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const before = tx.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
+      const keepContact = before && before.kind === "provider" && before.providerId === pick.providerId && pick.kind === "provider";
+      const row: DraftRow = {
+        personId: user.id,
+        ...pick,
+        contactChannel: keepContact ? before.contactChannel : null,
+        contactPhone: keepContact ? before.contactPhone : null,
+        contactEmail: keepContact ? before.contactEmail : null,
+        serviceLanguage: keepContact ? before.serviceLanguage : null,
+        idempotencyKey: newIdempotencyKey(),
+        updatedAt: now.toISOString(),
+      };
+      tx.insert(choiceDrafts).values(row).onConflictDoUpdate({ target: choiceDrafts.personId, set: row }).run();
+      return row;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function saveContact(user: SignedInUser, contact: ContactInput, now = new Date()): void {
+  const db = getDb();
+  db.transaction(
+    (tx) => {
+      tx.update(choiceDrafts)
+        .set({
+          contactChannel: contact.channel,
+          contactPhone: contact.phone,
+          contactEmail: contact.email,
+          serviceLanguage: contact.language,
+          idempotencyKey: newIdempotencyKey(),
+          updatedAt: now.toISOString(),
+        })
+        .where(and(eq(choiceDrafts.personId, user.id), eq(choiceDrafts.kind, "provider")))
+        .run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Removes the person's unconfirmed draft (they cancelled). */
+export function discardDraft(user: SignedInUser): void {
+  getDb().delete(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).run();
+}
+
+/** Removes drafts left unconfirmed for longer than DRAFT_HOURS (they hold contact details). */
+export function sweepDrafts(now = new Date(), db: Db = getDb()): number {
+  const cutoff = new Date(now.getTime() - DRAFT_HOURS * 3_600_000).toISOString();
+  const rows = db.select({ personId: choiceDrafts.personId, updatedAt: choiceDrafts.updatedAt }).from(choiceDrafts).all();
+  let removed = 0;
+  for (const r of rows) {
+    if (r.updatedAt < cutoff) removed += db.delete(choiceDrafts).where(eq(choiceDrafts.personId, r.personId)).run().changes;
+  }
+  return removed;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Recording a choice
+ * ------------------------------------------------------------------------------------------- */
+
+export type Failure = "busy" | "storage" | "error";
+export type ConfirmResult =
+  | { ok: true; reference: string; replayed: boolean; kind: "provider" | "public_service" }
+  | { ok: false; refusal: Refusal | "stale" }
+  | { ok: false; failure: Failure };
+
+/** Why a write failed, in words the page can act on; never the error text (it may hold data). */
+export function classifyFailure(error: unknown): Failure {
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
+  if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_READONLY" || code.startsWith("SQLITE_READONLY_")) return "storage";
+  return "error";
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: Refusal | "stale") {
+    super(refusal);
+  }
+}
+
+function uniqueReference(tx: Tx): string {
+  for (;;) {
+    const reference = createReference((n) => crypto.randomBytes(n));
+    if (!tx.select({ id: choices.id }).from(choices).where(eq(choices.reference, reference)).get()) return reference;
+  }
+}
+
+/**
+ * Records the person's drafted choice, once. The key is the one rendered into the confirmation
+ * form: the same key again (a double click, a resubmit, back + submit) finds the choice it already
+ * recorded and returns the same reference. Nothing is written unless everything is: the choice,
+ * the end of the previous one, the history rows, the audit row and the removal of the draft.
+ */
+export function confirmChoice(user: SignedInUser, key: string, now = new Date()): ConfirmResult {
+  const db = getDb();
+  let result: ConfirmResult;
+  try {
+    result = db.transaction(
+      (tx): ConfirmResult => {
+        const existing = tx
+          .select({ reference: choices.reference, kind: choices.kind })
+          .from(choices)
+          .where(and(eq(choices.idempotencyKey, key), eq(choices.personId, user.id)))
+          .get();
+        if (existing) return { ok: true, reference: existing.reference, replayed: true, kind: existing.kind };
+        const draft = tx.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
+        if (!draft || draft.idempotencyKey !== key) throw new Refused("stale");
+        if (draft.kind === "provider" && (!draft.contactChannel || !draft.serviceLanguage)) throw new Refused("stale");
+
+        const ctx = choiceContext(user, now, db);
+        const refusal = refusalFor(ctx, draft, db);
+        if (refusal) throw new Refused(refusal);
+        const pilot = ctx.pilot!;
+        const provider = draft.kind === "provider" ? providerForChoice(draft.providerId!, pilot.slug, ctx.today, db) : null;
+        if (draft.kind === "provider" && (!provider || !provider.takesNewCustomers)) throw new Refused("provider_unavailable");
+
+        const at = now.toISOString();
+        const today = ctx.today;
+        const previous = ctx.current;
+        if (previous) {
+          const endedReason = previous.pilotEnded
+            ? "pilot_ended"
+            : previous.providerState !== null && previous.providerState !== "active"
+              ? "provider_left"
+              : ctx.rule.allowed && ctx.rule.reason === "weighty_reason_approved"
+                ? "weighty_reason"
+                : "changed";
+          tx.update(choices)
+            .set({
+              status: "ended",
+              endedAt: at,
+              endedReason,
+              contactVisibleUntil: previous.row.kind === "provider" ? contactVisibleUntil(today) : null,
+            })
+            .where(and(eq(choices.id, previous.row.id), eq(choices.personId, user.id), eq(choices.status, "current")))
+            .run();
+          tx.insert(choiceHistory)
+            .values({ personId: user.id, choiceId: previous.row.id, at, event: "ended", details: { reference: previous.row.reference, reason: endedReason } })
+            .run();
+        }
+
+        const reference = uniqueReference(tx);
+        const snapshot: ChoiceSnapshot = {
+          pilotName: pilot.name,
+          provider: provider ? { name: provider.name, phone: provider.phone, email: provider.email, web: provider.web } : null,
+          lockMonths: draft.kind === "provider" ? pilot.lockMonths : 0,
+          contactBy: draft.kind === "provider" ? contactBy(today) : null,
+        };
+        const inserted = tx
+          .insert(choices)
+          .values({
+            reference,
+            idempotencyKey: key,
+            personId: user.id,
+            pilotSlug: pilot.slug,
+            kind: draft.kind,
+            providerId: draft.kind === "provider" ? draft.providerId : null,
+            providerSlug: draft.kind === "provider" ? (provider?.slug ?? draft.providerSlug) : null,
+            snapshot,
+            contactChannel: draft.kind === "provider" ? draft.contactChannel : null,
+            contactPhone: draft.kind === "provider" ? draft.contactPhone : null,
+            contactEmail: draft.kind === "provider" ? draft.contactEmail : null,
+            serviceLanguage: draft.kind === "provider" ? draft.serviceLanguage : null,
+            chosenAt: at,
+            chosenOn: today,
+          })
+          .returning({ id: choices.id })
+          .get();
+        tx.insert(choiceHistory)
+          .values({
+            personId: user.id,
+            choiceId: inserted.id,
+            at,
+            event: "chosen",
+            details: { reference, kind: draft.kind, provider: draft.kind === "provider" ? (provider?.slug ?? null) : null, pilot: pilot.slug },
+          })
+          .run();
+        audit(
+          tx,
+          {
+            actor: user.actorId,
+            action: previous ? "choice.change" : "choice.record",
+            subject: reference,
+            pilotSlug: pilot.slug,
+            details: { kind: draft.kind, provider: provider?.slug ?? null, replaces: previous?.row.reference ?? null },
+          },
+          now,
+        );
+        tx.delete(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).run();
+        return { ok: true, reference, replayed: false, kind: draft.kind };
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
+    const failure = classifyFailure(error);
+    const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+    logger.error({ event: "choice-not-recorded", failure, code, personId: user.id }, "a choice could not be recorded");
+    return { ok: false, failure };
+  }
+  // Counted only once the commit has happened, and never for a replay of the same key.
+  if (result.ok && !result.replayed) choicesRecorded.inc({ kind: result.kind });
+  return result;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Weighty-reason requests
+ * ------------------------------------------------------------------------------------------- */
+
+export type RequestResult = { ok: true; id: number } | { ok: false; refusal: "not_locked" | "already_pending" } | { ok: false; failure: Failure };
+
+/** A request to change early for a weighty reason: only while the current choice binds. */
+export function requestWeightyReason(user: SignedInUser, reason: string, now = new Date()): RequestResult {
+  const db = getDb();
+  try {
+    return db.transaction(
+      (tx): RequestResult => {
+        const ctx = choiceContext(user, now, db);
+        if (!ctx.current || ctx.rule.allowed) return { ok: false, refusal: "not_locked" };
+        if (ctx.current.pendingRequest) return { ok: false, refusal: "already_pending" };
+        const at = now.toISOString();
+        const row = tx
+          .insert(changeRequests)
+          .values({ personId: user.id, choiceId: ctx.current.row.id, pilotSlug: ctx.current.row.pilotSlug, reason, requestedAt: at })
+          .returning({ id: changeRequests.id })
+          .get();
+        tx.insert(choiceHistory)
+          .values({ personId: user.id, choiceId: ctx.current.row.id, at, event: "weighty_reason_requested", details: { request: row.id } })
+          .run();
+        audit(tx, { actor: user.actorId, action: "choice.weighty-reason.request", subject: `change-request:${row.id}`, pilotSlug: ctx.current.row.pilotSlug }, now);
+        return { ok: true, id: row.id };
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    const failure = classifyFailure(error);
+    logger.error({ event: "weighty-reason-not-recorded", failure, personId: user.id }, "a weighty-reason request could not be recorded");
+    return { ok: false, failure };
+  }
+}
+
+/**
+ * The decision on a weighty-reason request, for the back office (issue 7): the official must be
+ * an official of the request's pilot (the caller checks the role with requireOfficial(request,
+ * pilotSlug); the update is scoped to that pilot again here). Approving lets the person choose
+ * again at once; the decision and its note show on the person's page.
+ */
+export function decideWeightyReason(
+  official: SignedInUser,
+  input: { requestId: number; pilotSlug: string; decision: "approved" | "rejected"; note: string },
+  now = new Date(),
+): boolean {
+  if (!official.roles.officialPilots.includes(input.pilotSlug)) return false;
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select()
+        .from(changeRequests)
+        .where(and(eq(changeRequests.id, input.requestId), eq(changeRequests.pilotSlug, input.pilotSlug), eq(changeRequests.status, "pending")))
+        .get();
+      if (!row) return false;
+      const at = now.toISOString();
+      tx.update(changeRequests)
+        .set({ status: input.decision, decidedAt: at, decidedBy: official.actorId, decisionNote: input.note })
+        .where(eq(changeRequests.id, row.id))
+        .run();
+      tx.insert(choiceHistory)
+        .values({
+          personId: row.personId,
+          choiceId: row.choiceId,
+          at,
+          event: input.decision === "approved" ? "weighty_reason_approved" : "weighty_reason_rejected",
+          details: { request: row.id },
+        })
+        .run();
+      audit(tx, { actor: official.actorId, action: `choice.weighty-reason.${input.decision}`, subject: `change-request:${row.id}`, pilotSlug: row.pilotSlug }, now);
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Reading: receipts, history, everything held about the person
+ * ------------------------------------------------------------------------------------------- */
+
+/** The person's own choice with this reference, or null (another person's reference is null too). */
+export function getReceipt(user: SignedInUser, reference: string, db: Db = getDb()): ChoiceRow | null {
+  return db
+    .select()
+    .from(choices)
+    .where(and(eq(choices.reference, reference), eq(choices.personId, user.id)))
+    .get() ?? null;
+}
+
+export function listChoices(user: SignedInUser, db: Db = getDb()): ChoiceRow[] {
+  return db.select().from(choices).where(eq(choices.personId, user.id)).orderBy(desc(choices.chosenAt), desc(choices.id)).all();
+}
+
+export function listHistory(user: SignedInUser, db: Db = getDb()) {
+  return db.select().from(choiceHistory).where(eq(choiceHistory.personId, user.id)).orderBy(asc(choiceHistory.id)).all();
+}
+
+export function listRequests(user: SignedInUser, db: Db = getDb()): RequestRow[] {
+  return db.select().from(changeRequests).where(eq(changeRequests.personId, user.id)).orderBy(desc(changeRequests.id)).all();
+}

@@ -1,0 +1,380 @@
+import { count, max } from "drizzle-orm";
+import { municipalities, pilots as pilotsTable } from "../../db/schema";
+import type {
+  ComparisonNotice,
+  ComparisonView,
+  FiguresView,
+  MonthView,
+  ProfileView,
+  ProviderCardView,
+  ReferenceView,
+} from "~/components/providers/types";
+import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
+import {
+  chooseProviderPath,
+  choosePilot,
+  comparisonSearch,
+  pageSize,
+  parseComparisonQuery,
+  serviceCatalogue,
+  serviceLanguages,
+  sortOptions,
+  type ComparisonQuery,
+} from "~/domain/providers";
+import { isSuppressed } from "~/domain/statistics";
+import { shareMeasures, type ShareMeasure } from "~/domain/results";
+import { formatDate, locales, municipalityName, todayInFinland } from "~/format";
+import { tFor, type Lang } from "~/i18n";
+import { getDb, type Db } from "./db";
+import "./i18n";
+import { loadPilots, municipalitiesByCode } from "./pilots";
+import {
+  countProviders,
+  languagesOf,
+  matchingProviderKeys,
+  officesOf,
+  pilotsOf,
+  pilotsWithProviders,
+  providerBySlug,
+  providersByIds,
+  providersByName,
+  servicesOf,
+  type ListFilters,
+  type ProviderRow,
+} from "./providers";
+import { languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView, decimal } from "./providers-format";
+import { monthlySeries, pilotFigures, publicKey, type PilotFigures } from "./results";
+
+/**
+ * The comparison page and the profile page, assembled from the repositories and the domain
+ * (docs/decisions/024-comparison-speed.md). Routes call these and render what they return.
+ */
+
+// Pilots change rarely (an official saves one): parsed once per version, not once per request.
+const pilotCache = new WeakMap<Db, { stamp: string; pilots: PilotDefinition[] }>();
+function cachedPilots(db: Db): PilotDefinition[] {
+  const row = db.select({ n: count(), at: max(pilotsTable.updatedAt) }).from(pilotsTable).get();
+  const stamp = `${row?.n ?? 0}|${row?.at ?? ""}`;
+  const hit = pilotCache.get(db);
+  if (hit && hit.stamp === stamp) return hit.pilots;
+  const loaded = loadPilots(db);
+  pilotCache.set(db, { stamp, pilots: loaded });
+  return loaded;
+}
+
+const codeCache = new WeakMap<Db, Set<string>>();
+function municipalityCodes(db: Db): Set<string> {
+  let codes = codeCache.get(db);
+  if (!codes) codeCache.set(db, (codes = new Set(db.select({ code: municipalities.code }).from(municipalities).all().map((m) => m.code))));
+  return codes;
+}
+
+const collators = new Map<Lang, Intl.Collator>();
+function collator(lang: Lang) {
+  let c = collators.get(lang);
+  if (!c) collators.set(lang, (c = new Intl.Collator(locales[lang])));
+  return c;
+}
+
+/** The date in Finland of an ISO timestamp, formatted. */
+function finnishDate(iso: string, lang: Lang) {
+  return formatDate(todayInFinland(new Date(iso)), lang);
+}
+
+function figuresView(lang: Lang, figures: PilotFigures | null, key: number): FiguresView {
+  const f = figures?.figures.get(key);
+  return {
+    shares: Object.fromEntries(shareMeasures.map((m) => [m, shareView(lang, f?.shares[m])])) as FiguresView["shares"],
+    satisfaction: meanView(lang, f?.satisfaction),
+  };
+}
+
+function referenceView(lang: Lang, figures: PilotFigures | null): ReferenceView {
+  const ref: ReferenceView = {};
+  const f = figures?.figures.get(publicKey);
+  for (const m of shareMeasures) {
+    const s = f?.shares[m];
+    if (s?.kind === "shown") ref[m] = { estimate: Math.round(s.estimate * 1000) / 1000, percent: percent(lang, s.estimate) };
+  }
+  return ref;
+}
+
+function periodView(lang: Lang, figures: PilotFigures | null): ComparisonView["period"] {
+  if (!figures) return null;
+  const windows = Object.fromEntries(
+    Object.entries(figures.windows).map(([m, w]) => [m, `${monthName(lang, w.from)} – ${monthName(lang, w.to)}`]),
+  ) as Record<ShareMeasure | "satisfaction", string>;
+  return { latest: monthName(lang, figures.latestMonth), lastUpdated: finnishDate(figures.lastUpdated, lang), windows };
+}
+
+function card(lang: Lang, row: ProviderRow, languages: string[], figures: PilotFigures | null, group: number | null): ProviderCardView {
+  return {
+    slug: row.slug,
+    name: row.name,
+    shortDescription: row.shortDescription[lang],
+    takesNewCustomers: row.takesNewCustomers,
+    firstMeetingWithinDays: row.firstMeetingWithinDays,
+    languages: list(lang, orderLanguages(languages).map((c) => languageName(lang, c))),
+    verified: row.commitmentsVerifiedOn !== null,
+    figures: figuresView(lang, figures, row.id),
+    group,
+  };
+}
+
+/** The languages in the order of the service's list (fi, sv, en first). */
+function orderLanguages(codes: string[]): string[] {
+  const order = serviceLanguages as readonly string[];
+  return [...codes].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+/** Page links: all when there are few, otherwise the first, the last and two either side of the current. */
+function pageLinks(query: ComparisonQuery, page: number, pageCount: number) {
+  const numbers = new Set<number>([1, pageCount]);
+  for (let p = page - 2; p <= page + 2; p++) if (p >= 1 && p <= pageCount) numbers.add(p);
+  if (pageCount <= 7) for (let p = 1; p <= pageCount; p++) numbers.add(p);
+  return [...numbers].sort((a, b) => a - b).map((number) => ({ number, search: comparisonSearch({ ...query, page: number }) }));
+}
+
+export function loadComparison(lang: Lang, params: URLSearchParams, today: string, db: Db = getDb()): ComparisonView {
+  const allPilots = cachedPilots(db);
+  const serving = pilotsWithProviders(today, db);
+  const { query, notices: parsed } = parseComparisonQuery(params, {
+    pilots: serving,
+    municipalities: params.get("municipality") ? municipalityCodes(db) : new Set(),
+  });
+  const notices: ComparisonNotice[] = [...parsed];
+  const comparable = allPilots.filter((p) => serving.has(p.slug));
+  const choice = choosePilot(
+    query,
+    comparable.map((p) => ({ slug: p.slug, municipalities: p.municipalities, running: pilotStatus(p, today) === "running", hasProviders: true })),
+  );
+
+  const areaCodes = [...new Set(comparable.flatMap((p) => p.municipalities))];
+  const names = municipalitiesByCode(query.municipality ? [...areaCodes, query.municipality] : areaCodes, db);
+  const nameOf = (code: string) => {
+    const m = names.get(code);
+    return m ? municipalityName(m, lang) : code;
+  };
+  const c = collator(lang);
+  const t = tFor(lang);
+  const form: ComparisonView["form"] = {
+    pilots: comparable.map((p) => ({ value: p.slug, label: p.name[lang] })),
+    municipalities: areaCodes
+      .filter((code) => names.has(code) && !names.get(code)!.mergedInto)
+      .map((code) => ({ value: code, label: nameOf(code) }))
+      .sort((a, b) => c.compare(a.label, b.label)),
+    languages: serviceLanguages.map((code) => ({ value: code, label: languageName(lang, code) })),
+    services: serviceCatalogue.map((s) => ({ value: s, label: t(`providers:services.${s}`) })),
+    sorts: sortOptions.map((s) => ({
+      value: s,
+      label: s === "name" ? t("providers:filters.sortName") : t("providers:filters.sortMeasure", { measure: t(`providers:measures.${s}.label`) }),
+    })),
+    values: {
+      pilot: choice.pilot ?? "",
+      municipality: query.municipality ?? "",
+      language: query.language ?? "",
+      service: query.service ?? "",
+      sort: query.sort,
+    },
+  };
+
+  const empty: ComparisonView = {
+    lang,
+    today,
+    notices,
+    outside: null,
+    pilot: null,
+    form,
+    period: null,
+    publicService: null,
+    reference: {},
+    sort: query.sort,
+    groupCount: 0,
+    total: 0,
+    page: 1,
+    pageCount: 1,
+    firstOnPage: 0,
+    lastOnPage: 0,
+    items: [],
+    previousGroup: null,
+    pages: [],
+    search: { previous: null, next: null },
+  };
+  if (choice.outside) return { ...empty, outside: { municipality: nameOf(query.municipality!) } };
+  const def = allPilots.find((p) => p.slug === choice.pilot);
+  if (!def) return empty;
+  if (choice.municipalityOverrode) {
+    notices.push({ key: "municipalityPilot", municipality: nameOf(query.municipality!), pilot: def.name[lang] });
+  }
+
+  const threshold = def.smallNumberThreshold;
+  const figures = pilotFigures(def.slug, threshold, db);
+  const filters: ListFilters = { pilot: def.slug, language: query.language, service: query.service, today };
+  const total = countProviders(filters, db);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  let page = query.page;
+  if (page > pageCount) {
+    notices.push({ key: "pageBeyond", value: String(page), last: pageCount });
+    page = pageCount;
+  }
+  const offset = (page - 1) * pageSize;
+  const effective = { ...query, pilot: def.slug, municipality: query.municipality, page };
+
+  let rows: ProviderRow[];
+  let groupOf: (id: number) => number | null = () => null;
+  let groupCount = 0;
+  let previousGroup: number | null = null;
+  let publicGroup: number | null = null;
+  if (query.sort === "name") {
+    rows = providersByName(filters, pageSize, offset, db);
+  } else {
+    const measure = query.sort;
+    const groups = figures?.groups[measure] ?? new Map<number, number>();
+    const keys = matchingProviderKeys(filters, db);
+    // Number the groups present in this view 1, 2, 3…; the public service counts, as it is listed too.
+    const present = [...new Set([...keys.map((k) => groups.get(k.id)), groups.get(publicKey)].filter((g): g is number => g !== undefined))].sort(
+      (a, b) => a - b,
+    );
+    const dense = new Map(present.map((g, i) => [g, i + 1]));
+    groupOf = (id) => {
+      const g = groups.get(id);
+      return g === undefined ? null : dense.get(g)!;
+    };
+    groupCount = present.length;
+    publicGroup = groupOf(publicKey);
+    keys.sort((a, b) => (groupOf(a.id) ?? Infinity) - (groupOf(b.id) ?? Infinity) || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id - b.id));
+    rows = providersByIds(keys.slice(offset, offset + pageSize).map((k) => k.id), db);
+    previousGroup = offset > 0 ? groupOf(keys[offset - 1].id) : null;
+  }
+  const languages = languagesOf(rows.map((r) => r.id), db);
+
+  return {
+    ...empty,
+    pilot: { slug: def.slug, name: def.name[lang], isExample: def.isExample, threshold },
+    period: periodView(lang, figures),
+    publicService: figures?.figures.has(publicKey) ? { figures: figuresView(lang, figures, publicKey), group: publicGroup } : null,
+    reference: referenceView(lang, figures),
+    groupCount,
+    total,
+    page,
+    pageCount,
+    firstOnPage: total === 0 ? 0 : offset + 1,
+    lastOnPage: offset + rows.length,
+    items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, groupOf(r.id))),
+    previousGroup,
+    pages: pageCount > 1 ? pageLinks(effective, page, pageCount) : [],
+    search: {
+      previous: page > 1 ? comparisonSearch({ ...effective, page: page - 1 }) : null,
+      next: page < pageCount ? comparisonSearch({ ...effective, page: page + 1 }) : null,
+    },
+  };
+}
+
+/** How many months of a provider's results the profile shows (its cost stays the same as years pass). */
+export const profileMonths = 24;
+
+const outcomeColumn = {
+  employed_open_3m: "employedOpen3m",
+  employed_open_6m: "employedOpen6m",
+  in_education: "inEducation",
+  in_subsidised_work: "inSubsidisedWork",
+  contacted_within_5_days: "contactedWithin5Days",
+} as const;
+
+export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, today: string, db: Db = getDb()): ProfileView | null {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const row = providerBySlug(slug, db);
+  if (!row) return null;
+  const allPilots = cachedPilots(db);
+  const served = pilotsOf(row.id, db)
+    .map((p) => ({ ...p, def: allPilots.find((d) => d.slug === p.pilot) }))
+    .filter((p): p is typeof p & { def: PilotDefinition } => p.def !== undefined);
+  const current = (p: { startsOn: string; endsOn: string | null }) => p.startsOn <= today && (p.endsOn === null || p.endsOn >= today);
+
+  const notices: ComparisonNotice[] = [];
+  const asked = params.get("pilot");
+  let chosen = served.find((p) => p.pilot === asked);
+  if (asked !== null && asked !== "" && !chosen) notices.push({ key: "pilot", value: asked.length > 40 ? `${asked.slice(0, 40)}…` : asked });
+  chosen ??= served.find(current) ?? served[served.length - 1];
+
+  const langs = languagesOf([row.id], db).get(row.id) ?? [];
+  const services = servicesOf([row.id], db).get(row.id) ?? [];
+  const offices = officesOf(row.id, db).map(({ office, nameFi, nameSv }) => ({
+    streetAddress: office.streetAddress,
+    postalCode: office.postalCode,
+    municipality: municipalityName({ nameFi, nameSv }, lang),
+    hours: openingHoursLines(lang, office.openingHours),
+    hoursNote: office.openingHoursNote?.[lang] ?? null,
+    accessibility: { ...office.accessibility, note: office.accessibility.note?.[lang] ?? null },
+  }));
+
+  let results: ProfileView["results"] = null;
+  if (chosen) {
+    const threshold = chosen.def.smallNumberThreshold;
+    const figures = pilotFigures(chosen.pilot, threshold, db);
+    const series = monthlySeries(chosen.pilot, row.id, profileMonths, db);
+    const months: MonthView[] = series.map((r) => ({
+      month: r.month,
+      label: monthShort(r.month),
+      started: r.started,
+      shares: Object.fromEntries(
+        shareMeasures.map((m) => {
+          const x = r[outcomeColumn[m]];
+          if (x === null) return [m, null];
+          const shown = !isSuppressed(r.started, threshold) && r.started > 0;
+          return [m, { x, share: shown ? Math.round((x / r.started) * 1000) / 1000 : null, percent: shown ? percent(lang, x / r.started) : null }];
+        }),
+      ) as MonthView["shares"],
+      satisfaction: {
+        responses: r.satisfactionResponses,
+        mean: r.satisfactionMean !== null && !isSuppressed(r.satisfactionResponses, threshold) ? decimal(lang, r.satisfactionMean) : null,
+        value: r.satisfactionMean !== null && !isSuppressed(r.satisfactionResponses, threshold) ? r.satisfactionMean : null,
+      },
+    }));
+    results = {
+      pilot: { slug: chosen.pilot, name: chosen.def.name[lang], threshold },
+      period: periodView(lang, figures),
+      figures: figures?.figures.has(row.id) ? figuresView(lang, figures, row.id) : null,
+      publicService: figures?.figures.has(publicKey) ? figuresView(lang, figures, publicKey) : null,
+      reference: referenceView(lang, figures),
+      months,
+      span: months.length > 0 ? `${monthName(lang, months[0].month)} – ${monthName(lang, months[months.length - 1].month)}` : null,
+    };
+  }
+
+  return {
+    lang,
+    notices,
+    provider: {
+      slug: row.slug,
+      businessId: row.businessId,
+      name: row.name,
+      shortDescription: row.shortDescription[lang],
+      longDescription: row.longDescription[lang],
+      isExample: row.isExample,
+      phone: row.phone,
+      email: row.email,
+      web: row.web,
+      languages: list(lang, orderLanguages(langs).map((c) => languageName(lang, c))),
+      services,
+      commitments: {
+        takesNewCustomers: row.takesNewCustomers,
+        firstMeetingWithinDays: row.firstMeetingWithinDays,
+        coachMeetingsPerMonth: row.coachMeetingsPerMonth,
+        remoteMeetings: row.remoteMeetings,
+        verifiedOn: row.commitmentsVerifiedOn ? formatDate(row.commitmentsVerifiedOn, lang) : null,
+      },
+    },
+    offices,
+    pilots: served.map((p) => ({
+      slug: p.pilot,
+      name: p.def.name[lang],
+      from: formatDate(p.startsOn, lang),
+      until: p.endsOn ? formatDate(p.endsOn, lang) : null,
+      current: current(p),
+    })),
+    chooseHref: chooseProviderPath(lang, row.slug),
+    compareSearch: chosen ? comparisonSearch({ pilot: chosen.pilot }) : "",
+    results,
+  };
+}

@@ -1,0 +1,128 @@
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { municipalities, pilots, providerLanguages, providerOffices, providerPilots, providerServices, providers } from "../../db/schema";
+import type { Service, ServiceLanguage } from "~/domain/providers";
+import { getDb, type Db } from "./db";
+
+/**
+ * Reading providers (docs/decisions/020-provider-data.md). Every list query is bounded by what
+ * the page shows: the default order reads the name index a page at a time.
+ */
+
+export type ProviderRow = typeof providers.$inferSelect;
+
+export type ListFilters = {
+  pilot: string;
+  language: ServiceLanguage | null;
+  service: Service | null;
+  /** Only providers that serve the pilot on this day. */
+  today: string;
+};
+
+function filterConditions(f: ListFilters): SQL {
+  const conditions: (SQL | undefined)[] = [
+    sql`EXISTS (SELECT 1 FROM ${providerPilots} WHERE ${providerPilots.providerId} = ${providers.id} AND ${providerPilots.pilotSlug} = ${f.pilot} AND ${providerPilots.startsOn} <= ${f.today} AND (${providerPilots.endsOn} IS NULL OR ${providerPilots.endsOn} >= ${f.today}))`,
+    f.language
+      ? sql`EXISTS (SELECT 1 FROM ${providerLanguages} WHERE ${providerLanguages.providerId} = ${providers.id} AND ${providerLanguages.language} = ${f.language})`
+      : undefined,
+    f.service
+      ? sql`EXISTS (SELECT 1 FROM ${providerServices} WHERE ${providerServices.providerId} = ${providers.id} AND ${providerServices.service} = ${f.service})`
+      : undefined,
+  ];
+  return and(...conditions)!;
+}
+
+/** How many providers the filters match. */
+export function countProviders(f: ListFilters, db: Db = getDb()): number {
+  return db.select({ n: sql<number>`count(*)` }).from(providers).where(filterConditions(f)).get()?.n ?? 0;
+}
+
+/** One page of providers in name order. */
+export function providersByName(f: ListFilters, limit: number, offset: number, db: Db = getDb()): ProviderRow[] {
+  return db.select().from(providers).where(filterConditions(f)).orderBy(asc(providers.sortKey), asc(providers.id)).limit(limit).offset(offset).all();
+}
+
+/** Every matching provider's id and sort key: for the orders that need the whole set (by a result). */
+export function matchingProviderKeys(f: ListFilters, db: Db = getDb()): { id: number; sortKey: string }[] {
+  return db.select({ id: providers.id, sortKey: providers.sortKey }).from(providers).where(filterConditions(f)).all();
+}
+
+export function providersByIds(ids: number[], db: Db = getDb()): ProviderRow[] {
+  if (ids.length === 0) return [];
+  const rows = db.select().from(providers).where(inArray(providers.id, ids)).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ProviderRow => r !== undefined);
+}
+
+/** The languages of service of each provider. */
+export function languagesOf(ids: number[], db: Db = getDb()): Map<number, string[]> {
+  const out = new Map<number, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = db.select().from(providerLanguages).where(inArray(providerLanguages.providerId, ids)).all();
+  for (const r of rows) out.get(r.providerId)?.push(r.language);
+  return out;
+}
+
+export function servicesOf(ids: number[], db: Db = getDb()): Map<number, string[]> {
+  const out = new Map<number, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = db.select().from(providerServices).where(inArray(providerServices.providerId, ids)).all();
+  for (const r of rows) out.get(r.providerId)?.push(r.service);
+  return out;
+}
+
+/** The pilots that have at least one provider serving on `today`. */
+export function pilotsWithProviders(today: string, db: Db = getDb()): Set<string> {
+  const rows = db
+    .selectDistinct({ pilot: providerPilots.pilotSlug })
+    .from(providerPilots)
+    .where(and(lte(providerPilots.startsOn, today), or(isNull(providerPilots.endsOn), gte(providerPilots.endsOn, today))))
+    .all();
+  return new Set(rows.map((r) => r.pilot));
+}
+
+export function providerBySlug(slug: string, db: Db = getDb()): ProviderRow | undefined {
+  return db.select().from(providers).where(eq(providers.slug, slug)).get();
+}
+
+export function officesOf(providerId: number, db: Db = getDb()) {
+  return db
+    .select({ office: providerOffices, nameFi: municipalities.nameFi, nameSv: municipalities.nameSv })
+    .from(providerOffices)
+    .innerJoin(municipalities, eq(municipalities.code, providerOffices.municipalityCode))
+    .where(eq(providerOffices.providerId, providerId))
+    .orderBy(asc(providerOffices.position))
+    .all();
+}
+
+export function pilotsOf(providerId: number, db: Db = getDb()) {
+  return db
+    .select({ pilot: providerPilots.pilotSlug, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn })
+    .from(providerPilots)
+    .innerJoin(pilots, eq(pilots.slug, providerPilots.pilotSlug))
+    .where(eq(providerPilots.providerId, providerId))
+    .orderBy(asc(providerPilots.startsOn))
+    .all();
+}
+
+// ---- open data ----
+
+/** Every provider with what providers.json publishes, in business ID order. */
+export function allProvidersForExport(db: Db = getDb()) {
+  const rows = db.select().from(providers).orderBy(asc(providers.businessId)).all();
+  const ids = rows.map((r) => r.id);
+  const languages = languagesOf(ids, db);
+  const services = servicesOf(ids, db);
+  const pilotRows = db.select().from(providerPilots).orderBy(asc(providerPilots.startsOn)).all();
+  const officeRows = db.select().from(providerOffices).orderBy(asc(providerOffices.providerId), asc(providerOffices.position)).all();
+  const pilotsBy = new Map<number, typeof pilotRows>();
+  for (const p of pilotRows) (pilotsBy.get(p.providerId) ?? pilotsBy.set(p.providerId, []).get(p.providerId)!).push(p);
+  const officesBy = new Map<number, typeof officeRows>();
+  for (const o of officeRows) (officesBy.get(o.providerId) ?? officesBy.set(o.providerId, []).get(o.providerId)!).push(o);
+  return rows.map((r) => ({
+    provider: r,
+    languages: languages.get(r.id) ?? [],
+    services: services.get(r.id) ?? [],
+    pilots: pilotsBy.get(r.id) ?? [],
+    offices: officesBy.get(r.id) ?? [],
+  }));
+}

@@ -1,0 +1,183 @@
+import crypto from "node:crypto";
+import { csvLine, exportColumns } from "~/domain/results";
+import { languages } from "~/i18n";
+import { getDb, type Db } from "./db";
+import { allProvidersForExport } from "./providers";
+import { exportMonth, openDataVersion, publishedMonths, type ExportRow } from "./results";
+
+/**
+ * The open data (docs/decisions/025-open-data.md): providers.json, results.csv and results.json.
+ * Every response carries a weak ETag derived from what the data depends on (so a conditional
+ * request is answered 304 without reading a row), Last-Modified, Cache-Control and CORS.
+ */
+
+export const licence = {
+  name: "CC BY 4.0",
+  url: "https://creativecommons.org/licenses/by/4.0/",
+  attribution: "Valinta (esimerkkiaineisto / exempeldata / example data)",
+} as const;
+
+const cacheControl = "public, max-age=300";
+
+function etagOf(version: string): string {
+  return `W/"${crypto.createHash("sha256").update(version).digest("base64url").slice(0, 22)}"`;
+}
+
+/** Weak comparison (RFC 9110 §13.1.2): the W/ prefix is ignored; "*" matches anything. */
+export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
+function httpDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d.toUTCString();
+}
+
+/**
+ * The headers of an export, and a 304 when the client already has this version
+ * (If-None-Match first; If-Modified-Since only without it).
+ */
+function conditional(request: Request, version: string, lastModifiedIso: string | null, contentType: string) {
+  const etag = etagOf(version);
+  const lastModified = httpDate(lastModifiedIso);
+  const headers = new Headers({
+    ETag: etag,
+    "Cache-Control": cacheControl,
+    "Content-Type": contentType,
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified",
+    Vary: "Accept-Encoding",
+  });
+  if (lastModified) headers.set("Last-Modified", lastModified);
+  const ifNoneMatch = request.headers.get("if-none-match");
+  let notModified = matchesIfNoneMatch(ifNoneMatch, etag);
+  if (!ifNoneMatch && lastModifiedIso) {
+    const since = Date.parse(request.headers.get("if-modified-since") ?? "");
+    // HTTP dates have whole seconds.
+    if (!Number.isNaN(since) && Math.floor(Date.parse(lastModifiedIso) / 1000) * 1000 <= since) notModified = true;
+  }
+  if (notModified) {
+    headers.delete("Content-Type");
+    return { headers, notModified: new Response(null, { status: 304, headers }) };
+  }
+  return { headers, notModified: null };
+}
+
+const encoder = new TextEncoder();
+
+/** A stream that reads one published month at a time, so memory does not grow with the data. */
+function monthStream(db: Db, write: { start: string; row: (r: ExportRow, first: boolean) => string; end: string }): ReadableStream<Uint8Array> {
+  const months = publishedMonths(db);
+  let index = 0;
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(write.start));
+    },
+    pull(controller) {
+      // A few months per pull keeps chunks large enough without holding much.
+      let chunk = "";
+      for (let i = 0; i < 12 && index < months.length; i++, index++) {
+        for (const row of exportMonth(months[index], db)) {
+          chunk += write.row(row, first);
+          first = false;
+        }
+      }
+      if (chunk) controller.enqueue(encoder.encode(chunk));
+      if (index >= months.length) {
+        controller.enqueue(encoder.encode(write.end));
+        controller.close();
+      }
+    },
+  });
+}
+
+export function resultsCsvResponse(request: Request, db: Db = getDb()): Response {
+  const version = openDataVersion(db);
+  const { headers, notModified } = conditional(request, `csv:${version.results}`, version.lastModified, "text/csv; charset=utf-8; header=present");
+  if (notModified) return notModified;
+  headers.set("Content-Disposition", 'inline; filename="valinta-results.csv"');
+  const body = monthStream(db, {
+    start: csvLine(exportColumns),
+    row: (r) => csvLine(exportColumns.map((c) => r[c])),
+    end: "",
+  });
+  return new Response(body, { status: 200, headers });
+}
+
+export function resultsJsonResponse(request: Request, origin: string, db: Db = getDb()): Response {
+  const version = openDataVersion(db);
+  const { headers, notModified } = conditional(request, `json:${version.results}:${origin}`, version.lastModified, "application/json; charset=utf-8");
+  if (notModified) return notModified;
+  const meta = {
+    licence: licence.name,
+    licence_url: licence.url,
+    attribution: licence.attribution,
+    example_data: true,
+    documentation: `${origin}/en/open-data`,
+    columns: exportColumns,
+  };
+  const head = JSON.stringify(meta);
+  const body = monthStream(db, {
+    start: `${head.slice(0, -1)},"rows":[\n`,
+    row: (r, first) => `${first ? "" : ",\n"}${JSON.stringify(Object.fromEntries(exportColumns.map((c) => [c, r[c]])))}`,
+    end: "\n]}\n",
+  });
+  return new Response(body, { status: 200, headers });
+}
+
+export function providersJsonResponse(request: Request, origin: string, db: Db = getDb()): Response {
+  const version = openDataVersion(db);
+  const { headers, notModified } = conditional(request, `providers:${version.providers}:${origin}`, version.lastModified, "application/json; charset=utf-8");
+  if (notModified) return notModified;
+  const providers = allProvidersForExport(db).map(({ provider: p, languages: langs, services, pilots, offices }) => ({
+    business_id: p.businessId,
+    slug: p.slug,
+    name: p.name,
+    example_data: p.isExample,
+    short_description: p.shortDescription,
+    long_description: p.longDescription,
+    languages: langs,
+    services,
+    phone: p.phone,
+    email: p.email,
+    web: p.web,
+    commitments: {
+      takes_new_customers: p.takesNewCustomers,
+      first_meeting_within_working_days: p.firstMeetingWithinDays,
+      coach_meetings_per_month: p.coachMeetingsPerMonth,
+      remote_meetings: p.remoteMeetings,
+      languages: langs,
+      verified_on: p.commitmentsVerifiedOn,
+    },
+    offices: offices.map((o) => ({
+      street_address: o.streetAddress,
+      postal_code: o.postalCode,
+      municipality_code: o.municipalityCode,
+      opening_hours: o.openingHours,
+      opening_hours_note: o.openingHoursNote,
+      accessibility: {
+        step_free_entrance: o.accessibility.stepFreeEntrance,
+        lift: o.accessibility.lift,
+        accessible_toilet: o.accessibility.accessibleToilet,
+        induction_loop: o.accessibility.inductionLoop,
+        accessible_parking: o.accessibility.accessibleParking,
+        note: o.accessibility.note,
+      },
+    })),
+    pilots: pilots.map((pl) => ({ pilot: pl.pilotSlug, starts_on: pl.startsOn, ends_on: pl.endsOn })),
+    profile_urls: Object.fromEntries(languages.map((l) => [l, `${origin}/${l}/providers/${p.slug}`])),
+    updated_at: p.updatedAt,
+  }));
+  const body = JSON.stringify({
+    licence: licence.name,
+    licence_url: licence.url,
+    attribution: licence.attribution,
+    documentation: `${origin}/en/open-data`,
+    providers,
+  });
+  return new Response(body, { status: 200, headers });
+}

@@ -1,0 +1,280 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { pilots, providers, resultMonths, results } from "../../db/schema";
+import {
+  measureWindow,
+  shareMeasures,
+  type ShareMeasure,
+  type Window,
+} from "~/domain/results";
+import { groupByOverlap, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
+import { getDb, type Db } from "./db";
+
+/**
+ * Published results: the state of a pilot's publication, the figures of the comparison period and
+ * the monthly series of one provider (docs/decisions/021-honest-figures.md, 024-comparison-speed.md).
+ * Only months with a publication date are ever read.
+ */
+
+/** The key of the public service among a pilot's subjects (provider ids start at 1). */
+export const publicKey = 0;
+
+export type PublicationState = {
+  /** The latest published month, or null when nothing is published. */
+  latestMonth: string | null;
+  /** When figures were last published or replaced (ISO timestamp). */
+  lastUpdated: string | null;
+  publishedMonths: number;
+};
+
+export function publicationState(pilotSlug: string, db: Db = getDb()): PublicationState {
+  const row = db
+    .select({
+      latestMonth: sql<string | null>`max(${resultMonths.month})`,
+      lastUpdated: sql<string | null>`max(coalesce(${resultMonths.correctedAt}, ${resultMonths.publishedAt}))`,
+      publishedMonths: sql<number>`count(*)`,
+    })
+    .from(resultMonths)
+    .where(and(eq(resultMonths.pilotSlug, pilotSlug), isNotNull(resultMonths.publishedAt)))
+    .get();
+  return { latestMonth: row?.latestMonth ?? null, lastUpdated: row?.lastUpdated ?? null, publishedMonths: row?.publishedMonths ?? 0 };
+}
+
+type Counts = { x: number; n: number };
+
+export type SubjectFigures = {
+  shares: Record<ShareMeasure, ShareFigure>;
+  satisfaction: MeanFigure;
+};
+
+export type PilotFigures = {
+  pilot: string;
+  threshold: number;
+  latestMonth: string;
+  lastUpdated: string;
+  windows: Record<ShareMeasure | "satisfaction", Window>;
+  /** By subject key (provider id, or publicKey for the public service). */
+  figures: Map<number, SubjectFigures>;
+  /** For each measure: the overlap groups (highest first) of every subject with a figure. */
+  groups: Record<ShareMeasure, Map<number, number>>;
+  groupCount: Record<ShareMeasure, number>;
+};
+
+const column: Record<ShareMeasure, AnySQLiteColumn> = {
+  employed_open_3m: results.employedOpen3m,
+  employed_open_6m: results.employedOpen6m,
+  in_education: results.inEducation,
+  in_subsidised_work: results.inSubsidisedWork,
+  contacted_within_5_days: results.contactedWithin5Days,
+};
+
+/**
+ * The figures of every provider and the public service of a pilot over the comparison period,
+ * with their overlap groups. Computing them reads every published row of the period, so the
+ * result is kept in memory until a month is published or replaced, or the threshold changes:
+ * a page then costs what it shows, not what is stored.
+ */
+export function pilotFigures(pilotSlug: string, threshold: number, db: Db = getDb()): PilotFigures | null {
+  const state = publicationState(pilotSlug, db);
+  if (!state.latestMonth || !state.lastUpdated) return null;
+  const stamp = `${state.latestMonth}|${state.lastUpdated}|${state.publishedMonths}|${threshold}`;
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const cached = perDb.get(pilotSlug);
+  if (cached && cached.stamp === stamp) return cached.value;
+  const value = computeFigures(pilotSlug, threshold, state.latestMonth, state.lastUpdated, db);
+  perDb.set(pilotSlug, { stamp, value });
+  return value;
+}
+
+const cache = new WeakMap<Db, Map<string, { stamp: string; value: PilotFigures }>>();
+
+function computeFigures(pilotSlug: string, threshold: number, latestMonth: string, lastUpdated: string, db: Db): PilotFigures {
+  const windows = {
+    ...(Object.fromEntries(shareMeasures.map((m) => [m, measureWindow(m, latestMonth)])) as Record<ShareMeasure, Window>),
+    satisfaction: measureWindow("satisfaction", latestMonth),
+  };
+  const earliest = Object.values(windows).reduce((min, w) => (w.from < min ? w.from : min), latestMonth);
+  const inWindow = (m: ShareMeasure) => sql`${results.month} BETWEEN ${windows[m].from} AND ${windows[m].to} AND ${column[m]} IS NOT NULL`;
+  const selection: Record<string, ReturnType<typeof sql<number>>> = {};
+  for (const m of shareMeasures) {
+    selection[`n_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow(m)} THEN ${results.started} END), 0)`;
+    selection[`x_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow(m)} THEN ${column[m]} END), 0)`;
+  }
+  const satisfactionWindow = sql`${results.month} BETWEEN ${windows.satisfaction.from} AND ${windows.satisfaction.to} AND ${results.satisfactionMean} IS NOT NULL`;
+  const rows = db
+    .select({
+      providerId: results.providerId,
+      responses: sql<number>`coalesce(sum(CASE WHEN ${satisfactionWindow} THEN ${results.satisfactionResponses} END), 0)`,
+      total: sql<number>`coalesce(sum(CASE WHEN ${satisfactionWindow} THEN ${results.satisfactionResponses} * ${results.satisfactionMean} END), 0)`,
+      ...selection,
+    })
+    .from(results)
+    .innerJoin(resultMonths, and(eq(resultMonths.pilotSlug, results.pilotSlug), eq(resultMonths.month, results.month)))
+    .where(
+      and(
+        eq(results.pilotSlug, pilotSlug),
+        isNotNull(resultMonths.publishedAt),
+        gte(results.month, earliest),
+        lte(results.month, latestMonth),
+      ),
+    )
+    .groupBy(results.providerId)
+    .all() as ({ providerId: number | null; responses: number; total: number } & Record<string, number>)[];
+
+  const figures = new Map<number, SubjectFigures>();
+  for (const row of rows) {
+    const counts = Object.fromEntries(shareMeasures.map((m) => [m, { x: row[`x_${m}`], n: row[`n_${m}`] }])) as Record<ShareMeasure, Counts>;
+    figures.set(row.providerId ?? publicKey, {
+      shares: Object.fromEntries(shareMeasures.map((m) => [m, shareFigure(counts[m].x, counts[m].n, threshold)])) as Record<ShareMeasure, ShareFigure>,
+      satisfaction: meanFigure(row.responses, row.total, threshold),
+    });
+  }
+
+  const groups = {} as Record<ShareMeasure, Map<number, number>>;
+  const groupCount = {} as Record<ShareMeasure, number>;
+  for (const m of shareMeasures) {
+    const items: { key: number; estimate: number; lower: number; upper: number }[] = [];
+    for (const [key, f] of figures) {
+      const s = f.shares[m];
+      if (s.kind === "shown") items.push({ key, estimate: s.estimate, lower: s.lower, upper: s.upper });
+    }
+    const grouped = groupByOverlap(items);
+    groups[m] = new Map(grouped.flatMap((keys, index) => keys.map((k) => [k, index] as const)));
+    groupCount[m] = grouped.length;
+  }
+  return { pilot: pilotSlug, threshold, latestMonth, lastUpdated, windows, figures, groups, groupCount };
+}
+
+export type MonthRow = typeof results.$inferSelect;
+
+/**
+ * The latest `limit` published months of one subject in a pilot, oldest first. The index on
+ * (pilot, provider, month) keeps this a short read however many months are stored.
+ */
+export function monthlySeries(pilotSlug: string, providerId: number | null, limit: number, db: Db = getDb()): MonthRow[] {
+  const rows = db
+    .select({ r: results })
+    .from(results)
+    .innerJoin(resultMonths, and(eq(resultMonths.pilotSlug, results.pilotSlug), eq(resultMonths.month, results.month)))
+    .where(
+      and(
+        eq(results.pilotSlug, pilotSlug),
+        providerId === null ? isNull(results.providerId) : eq(results.providerId, providerId),
+        isNotNull(resultMonths.publishedAt),
+      ),
+    )
+    .orderBy(desc(results.month))
+    .limit(limit)
+    .all();
+  return rows.map((x) => x.r).reverse();
+}
+
+// ---- open data ----
+
+/** Name of the public service in the exports (the data's source language is Finnish). */
+export const publicServiceExportName = "Julkinen työvoimapalvelu";
+
+export type ExportRow = {
+  month: string;
+  pilot: string;
+  provider_business_id: string | null;
+  provider_name: string;
+  started: number;
+  employed_open_3m: number | null;
+  employed_open_6m: number | null;
+  in_education: number | null;
+  in_subsidised_work: number | null;
+  contacted_within_5_days: number | null;
+  satisfaction_responses: number;
+  satisfaction_mean: number | null;
+  published_at: string;
+  corrected_at: string | null;
+};
+
+/**
+ * A version of everything the open data shows: it changes when a month is published or replaced,
+ * or a provider's name changes. The exports' ETag, without reading the rows.
+ */
+export function openDataVersion(db: Db = getDb()): { results: string; providers: string; lastModified: string | null } {
+  const months = db
+    .select({
+      count: sql<number>`count(*)`,
+      latest: sql<string | null>`max(coalesce(${resultMonths.correctedAt}, ${resultMonths.publishedAt}))`,
+    })
+    .from(resultMonths)
+    .where(isNotNull(resultMonths.publishedAt))
+    .get();
+  const provs = db
+    .select({ count: sql<number>`count(*)`, latest: sql<string | null>`max(${providers.updatedAt})`, maxId: sql<number | null>`max(${providers.id})` })
+    .from(providers)
+    .get();
+  const pilotsRow = db.select({ latest: sql<string | null>`max(${pilots.updatedAt})`, count: sql<number>`count(*)` }).from(pilots).get();
+  const p = `${provs?.count ?? 0}.${provs?.maxId ?? 0}.${provs?.latest ?? "-"}.${pilotsRow?.count ?? 0}.${pilotsRow?.latest ?? "-"}`;
+  const r = `${months?.count ?? 0}.${months?.latest ?? "-"}.${p}`;
+  const dates = [months?.latest, provs?.latest].filter((d): d is string => Boolean(d)).sort();
+  return { results: r, providers: p, lastModified: dates[dates.length - 1] ?? null };
+}
+
+/** Every published month of every pilot, oldest first within each pilot. */
+export function publishedMonths(db: Db = getDb()) {
+  return db
+    .select({ pilot: resultMonths.pilotSlug, month: resultMonths.month, publishedAt: resultMonths.publishedAt, correctedAt: resultMonths.correctedAt })
+    .from(resultMonths)
+    .where(isNotNull(resultMonths.publishedAt))
+    .orderBy(asc(resultMonths.pilotSlug), asc(resultMonths.month))
+    .all() as { pilot: string; month: string; publishedAt: string; correctedAt: string | null }[];
+}
+
+/**
+ * The rows of one published month of a pilot: the public service first, then the providers by
+ * business ID. Exports read month by month, so that an export of any size streams without holding
+ * the table in memory or the database busy between reads.
+ */
+export function exportMonth(m: { pilot: string; month: string; publishedAt: string; correctedAt: string | null }, db: Db = getDb()): ExportRow[] {
+  const rows = db
+    .select({
+      businessId: providers.businessId,
+      providerName: providers.name,
+      started: results.started,
+      employed3m: results.employedOpen3m,
+      employed6m: results.employedOpen6m,
+      education: results.inEducation,
+      subsidised: results.inSubsidisedWork,
+      contacted: results.contactedWithin5Days,
+      responses: results.satisfactionResponses,
+      mean: results.satisfactionMean,
+    })
+    .from(results)
+    .leftJoin(providers, eq(providers.id, results.providerId))
+    .where(and(eq(results.pilotSlug, m.pilot), eq(results.month, m.month)))
+    .orderBy(sql`coalesce(${providers.businessId}, '')`)
+    .all();
+  return rows.map((r) => ({
+    month: m.month,
+    pilot: m.pilot,
+    provider_business_id: r.businessId,
+    provider_name: r.providerName ?? publicServiceExportName,
+    started: r.started,
+    employed_open_3m: r.employed3m,
+    employed_open_6m: r.employed6m,
+    in_education: r.education,
+    in_subsidised_work: r.subsidised,
+    contacted_within_5_days: r.contacted,
+    satisfaction_responses: r.responses,
+    satisfaction_mean: r.mean,
+    published_at: m.publishedAt,
+    corrected_at: m.correctedAt,
+  }));
+}
+
+/** The providers' ids among `ids` that have any published result in the pilot. */
+export function providersWithResults(pilotSlug: string, ids: number[], db: Db = getDb()): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .selectDistinct({ id: results.providerId })
+    .from(results)
+    .where(and(eq(results.pilotSlug, pilotSlug), inArray(results.providerId, ids)))
+    .all();
+  return new Set(rows.map((r) => r.id!));
+}

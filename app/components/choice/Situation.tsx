@@ -1,0 +1,60 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Lang } from "~/i18n";
+
+/** What the pages say about the person's current choice (the serialised CurrentView). */
+export type CurrentView = {
+  situation: "default_public_service" | "provider" | "public_service" | "provider_left" | "pilot_ended";
+  reference: string | null;
+  kind: "provider" | "public_service" | null;
+  providerName: string | null;
+  pilotName: string | null;
+  chosenOn: string | null;
+  lockedUntil: string | null;
+  pendingRequestOn: string | null;
+  approvedRequest: boolean;
+};
+
+/**
+ * The person's situation in one place: no choice yet (the public service serves them), their
+ * choice, or their provider having left (the public service serves them until they choose again).
+ */
+export function Situation({ current, lang, headingLevel = 2, showActions = false }: { current: CurrentView; lang: Lang; headingLevel?: 2 | 3; showActions?: boolean }) {
+  const { t } = useTranslation("choice");
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const s = current.situation;
+  return (
+    <div className={`situation situation--${s}`}>
+      <H id="situation-heading">{t(`situation.${s}.title`, { provider: current.providerName, pilot: current.pilotName })}</H>
+      <p>{t(`situation.${s}.body`, { provider: current.providerName, pilot: current.pilotName, date: current.chosenOn })}</p>
+      {current.reference && (
+        <p>
+          {t("situation.receipt")}{" "}
+          <Link to={`/${lang}/my/receipts/${current.reference}`}>
+            {t("situation.receiptLink", { reference: current.reference })}
+          </Link>
+        </p>
+      )}
+      {current.lockedUntil && (
+        <div className="notice">
+          <p>{t("situation.locked", { date: current.lockedUntil })}</p>
+          {current.pendingRequestOn ? (
+            <p>{t("situation.requestPending", { date: current.pendingRequestOn })}</p>
+          ) : (
+            <p>
+              <Link to={`/${lang}/choose/weighty-reason`}>{t("situation.weightyLink")}</Link>
+            </p>
+          )}
+        </div>
+      )}
+      {current.approvedRequest && s === "provider" && !current.lockedUntil && <p className="notice">{t("situation.requestApproved")}</p>}
+      {showActions && !current.lockedUntil && (
+        <p>
+          <Link className="button" to={`/${lang}/choose`}>
+            {s === "default_public_service" ? t("situation.chooseNow") : t("situation.changeNow")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

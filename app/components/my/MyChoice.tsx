@@ -1,0 +1,117 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Lang } from "~/i18n";
+import { Situation, type CurrentView } from "../choice/Situation";
+
+type ChoiceRow = {
+  reference: string;
+  kind: "provider" | "public_service";
+  what: string | null;
+  pilotName: string;
+  chosenAt: string;
+  status: "current" | "ended";
+  endedOn: string | null;
+  endedReason: string | null;
+};
+type RequestRow = {
+  id: number;
+  requestedOn: string;
+  reason: string;
+  status: "pending" | "approved" | "rejected";
+  decidedOn: string | null;
+  decisionNote: string | null;
+};
+
+/**
+ * My page: the person's choice. Their situation (no choice yet and the public service serves
+ * them; their choice; their provider having left), what they can do now, every choice they have
+ * made with its receipt, and their weighty-reason requests with the officials' decisions.
+ */
+export function MyChoice({
+  lang,
+  current,
+  mayChoose,
+  choices,
+  requests,
+}: {
+  lang: Lang;
+  current: CurrentView;
+  mayChoose: boolean;
+  choices: ChoiceRow[];
+  requests: RequestRow[];
+}) {
+  const { t } = useTranslation("choice");
+  return (
+    <section aria-labelledby="my-choice" id="choice">
+      <h2 id="my-choice">{t("my.heading")}</h2>
+      <div className="callout">
+        <Situation current={current} lang={lang} headingLevel={3} />
+        {!current.lockedUntil && (
+          <p>
+            <Link className="button" to={`/${lang}/choose`}>
+              {current.situation === "default_public_service" ? t("situation.chooseNow") : t("situation.changeNow")}
+            </Link>
+          </p>
+        )}
+        {!mayChoose && current.situation === "default_public_service" && <p className="hint">{t("my.checkFirst")}</p>}
+      </div>
+
+      {requests.length > 0 && (
+        <>
+          <h3>{t("my.requestsHeading")}</h3>
+          <ul className="plain-list request-list">
+            {requests.map((r) => (
+              <li key={r.id} className="card">
+                <p>
+                  <strong>{t(`my.request.${r.status}`)}</strong>
+                </p>
+                <p>{t("my.request.sent", { date: r.requestedOn })}</p>
+                <p className="quote">{r.reason}</p>
+                {r.decidedOn && <p>{t("my.request.decided", { date: r.decidedOn })}</p>}
+                {r.decisionNote && <p>{t("my.request.note", { note: r.decisionNote })}</p>}
+                {r.status === "approved" && <p>{t("situation.requestApproved")}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>{t("my.historyHeading")}</h3>
+      {choices.length === 0 ? (
+        <p>{t("my.noChoices")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("my.historyHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("my.table.date")}</th>
+                <th scope="col">{t("my.table.choice")}</th>
+                <th scope="col">{t("my.table.status")}</th>
+                <th scope="col">{t("my.table.receipt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {choices.map((c) => (
+                <tr key={c.reference}>
+                  <td>{c.chosenAt}</td>
+                  <td>
+                    {c.what ?? t("check.publicService")}
+                    <br />
+                    <span className="hint">{c.pilotName}</span>
+                  </td>
+                  <td>{c.status === "current" ? t("my.table.current") : t(`my.table.ended.${c.endedReason ?? "changed"}`, { date: c.endedOn })}</td>
+                  <td>
+                    <Link to={`/${lang}/my/receipts/${c.reference}`}>
+                      <span className="reference">{c.reference}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * A share and its 95 % range on a fixed 0–100 % scale: the same scale for every provider and the
+ * public service, so that graphics can be compared down a list. Server-rendered SVG; its text
+ * alternative is the `label` (the same facts as the words beside it).
+ *
+ * The line is the range, the dot the share, the dashed mark the public service's share.
+ */
+const width = 200;
+const x = (share: number) => (share * width).toFixed(1);
+/** The 0–100 % scale with marks at every quarter, the middle one longer: one path, few bytes. */
+const axis = "M0 12H200M0 8v8M50 8v8M100 6v12M150 8v8M200 8v8";
+
+export function IntervalGraphic({
+  id,
+  label,
+  estimate,
+  lower,
+  upper,
+  reference,
+}: {
+  id: string;
+  label: string;
+  estimate: number;
+  lower: number;
+  upper: number;
+  reference?: number;
+}) {
+  return (
+    <svg className="interval" viewBox="-8 0 216 24" width="216" height="24" role="img" aria-labelledby={id} focusable="false">
+      <title id={id}>{label}</title>
+      <path d={axis} stroke="#8a9096" strokeWidth="1" fill="none" />
+      {reference !== undefined && (
+        <line x1={x(reference)} y1="1" x2={x(reference)} y2="23" stroke="#1a1a1a" strokeWidth="1.5" strokeDasharray="3 2" />
+      )}
+      <line x1={x(lower)} y1="12" x2={x(upper)} y2="12" stroke="#0b3d66" strokeWidth="6" strokeLinecap="round" />
+      <circle cx={x(estimate)} cy="12" r="5" fill="#ffffff" stroke="#0b3d66" strokeWidth="2.5" />
+    </svg>
+  );
+}
+
+/** A mean on the 1–5 scale: a dot on a line from 1 to 5. */
+export function MeanGraphic({ id, label, value }: { id: string; label: string; value: number }) {
+  const at = (v: number) => (((v - 1) / 4) * width).toFixed(1);
+  return (
+    <svg className="interval" viewBox="-8 0 216 24" width="216" height="24" role="img" aria-labelledby={id} focusable="false">
+      <title id={id}>{label}</title>
+      <path d="M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8" stroke="#8a9096" strokeWidth="1" fill="none" />
+      <circle cx={at(value)} cy="12" r="5" fill="#0b3d66" stroke="#0b3d66" strokeWidth="2" />
+    </svg>
+  );
+}

@@ -1,0 +1,89 @@
+import { useTranslation } from "react-i18next";
+import { shareMeasures } from "~/domain/results";
+import { ResultsChart } from "./ResultsChart";
+import type { ProfileView } from "./types";
+
+/**
+ * A provider's results month by month: a small chart per measure, and one table with every figure,
+ * which is the charts' text alternative (each chart's description points to it).
+ */
+export function MonthlyResults({ results, name }: { results: NonNullable<ProfileView["results"]>; name: string }) {
+  const { t } = useTranslation("providers");
+  const { months } = results;
+  if (months.length === 0) {
+    return (
+      <>
+        <h3>{t("profile.monthly.heading")}</h3>
+        <p>{t("figure.none")}</p>
+      </>
+    );
+  }
+  const axis: [string, string, string] = [t("profile.monthly.axis0"), t("profile.monthly.axis50"), t("profile.monthly.axis100")];
+  const cell = (m: (typeof months)[number], measure: (typeof shareMeasures)[number]) => {
+    const v = m.shares[measure];
+    if (v === null) return <span className="hint">{t("profile.monthly.notKnown")}</span>;
+    return v.percent === null ? t("profile.monthly.countOnly", { x: v.x }) : t("profile.monthly.countShare", { x: v.x, share: v.percent });
+  };
+  return (
+    <>
+      <h3>{t("profile.monthly.heading")}</h3>
+      <p>{t("profile.monthly.intro", { span: results.span, threshold: results.pilot.threshold })}</p>
+      <div className="charts">
+        {shareMeasures.map((measure) => {
+          const ref = results.reference[measure];
+          return (
+            <figure key={measure} className="chart-figure">
+              <figcaption>{t(`measures.${measure}.label`)}</figcaption>
+              <ResultsChart
+                id={`chart-${measure}`}
+                title={t("profile.monthly.chartTitle", { measure: t(`measures.${measure}.label`), name })}
+                description={
+                  t("profile.monthly.chartDescription", { span: results.span }) +
+                  (ref ? ` ${t("profile.monthly.chartReference", { value: ref.percent })}` : "")
+                }
+                months={months}
+                values={months.map((m) => m.shares[measure]?.share ?? null)}
+                reference={ref?.estimate}
+                axisLabels={axis}
+              />
+            </figure>
+          );
+        })}
+      </div>
+      <div className="table-wrap" role="region" aria-labelledby="monthly-caption" tabIndex={0}>
+        <table className="monthly-table">
+          <caption id="monthly-caption">{t("profile.monthly.tableCaption", { name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("profile.monthly.month")}</th>
+              <th scope="col">{t("profile.monthly.started")}</th>
+              {shareMeasures.map((m) => (
+                <th key={m} scope="col">
+                  {t(`measures.${m}.short`)}
+                </th>
+              ))}
+              <th scope="col">{t("measures.satisfaction.short")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...months].reverse().map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{m.label}</th>
+                <td>{m.started}</td>
+                {shareMeasures.map((measure) => (
+                  <td key={measure}>{cell(m, measure)}</td>
+                ))}
+                <td>
+                  {m.satisfaction.mean !== null
+                    ? t("profile.monthly.mean", { mean: m.satisfaction.mean, count: m.satisfaction.responses })
+                    : t("profile.monthly.answersOnly", { count: m.satisfaction.responses })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">{t("profile.monthly.tableNote", { threshold: results.pilot.threshold })}</p>
+    </>
+  );
+}

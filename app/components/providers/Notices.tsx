@@ -1,0 +1,24 @@
+import { useTranslation } from "react-i18next";
+import type { ComparisonNotice } from "./types";
+
+/** What the page ignored or changed in the address, said plainly; the page itself still works. */
+export function Notices({ notices }: { notices: ComparisonNotice[] }) {
+  const { t } = useTranslation("providers");
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice" role="status">
+      <h2 className="notice__heading">{t("notices.heading")}</h2>
+      <ul>
+        {notices.map((n) => (
+          <li key={`${n.key}:${"value" in n ? n.value : n.municipality}`}>
+            {n.key === "municipalityPilot"
+              ? t("notices.municipalityPilot", { municipality: n.municipality, pilot: n.pilot })
+              : n.key === "pageBeyond"
+                ? t("notices.pageBeyond", { value: n.value, last: n.last })
+                : t(`notices.${n.key}`, { value: n.value })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

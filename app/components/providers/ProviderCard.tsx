@@ -1,0 +1,40 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ShareMeasure } from "~/domain/results";
+import { FigureList } from "./FigureList";
+import type { ProviderCardView, ReferenceView } from "./types";
+
+/** One provider in the comparison: who they are, their commitments in brief, and every figure. */
+export function ProviderCard({
+  lang,
+  provider,
+  reference,
+  sortedBy,
+  level,
+}: {
+  lang: string;
+  provider: ProviderCardView;
+  reference: ReferenceView;
+  sortedBy?: ShareMeasure;
+  level: 3 | 4;
+}) {
+  const { t } = useTranslation("providers");
+  const Heading = level === 3 ? "h3" : "h4";
+  return (
+    <li className="provider-card">
+      <Heading className="provider-card__name">
+        <Link to={`/${lang}/providers/${provider.slug}`}>{provider.name}</Link>
+      </Heading>
+      <p>{provider.shortDescription}</p>
+      <ul className="provider-card__facts">
+        <li className={provider.takesNewCustomers ? "fact fact--yes" : "fact fact--no"}>
+          {provider.takesNewCustomers ? t("card.takesNew") : t("card.notTakingNew")}
+        </li>
+        <li className="fact">{t("card.firstMeeting", { count: provider.firstMeetingWithinDays })}</li>
+        <li className="fact">{t("card.languages", { list: provider.languages })}</li>
+        {!provider.verified && <li className="fact fact--no">{t("card.notVerified")}</li>}
+      </ul>
+      <FigureList id={`p-${provider.slug}`} figures={provider.figures} reference={reference} first={sortedBy} />
+    </li>
+  );
+}

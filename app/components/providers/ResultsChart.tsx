@@ -1,0 +1,78 @@
+import type { MonthView } from "./types";
+
+/**
+ * One measure month by month: a dot for each month's share on a 0–100 % scale, joined where
+ * neighbouring months both have a figure. Months with too few customers, or whose follow-up is
+ * not over, have no dot. Server-rendered SVG; the data table beside it is its text alternative.
+ */
+const left = 40;
+const right = 312;
+const top = 8;
+const bottom = 128;
+
+export function ResultsChart({
+  id,
+  title,
+  description,
+  months,
+  values,
+  reference,
+  axisLabels,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  months: MonthView[];
+  /** Each month's share (0–1), or null when there is no figure. */
+  values: (number | null)[];
+  /** The public service's share for the period: a dashed line. */
+  reference?: number;
+  /** "0 %", "50 %", "100 %" in the reader's language. */
+  axisLabels: [string, string, string];
+}) {
+  const step = months.length > 1 ? (right - left) / (months.length - 1) : 0;
+  const px = (i: number) => (months.length > 1 ? left + i * step : (left + right) / 2).toFixed(1);
+  const py = (v: number) => (bottom - v * (bottom - top)).toFixed(1);
+  // Lines only between neighbouring months that both have a figure.
+  const segments: string[] = [];
+  let run: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (run.length > 1) segments.push(run.join(" "));
+      run = [];
+    } else run.push(`${px(i)},${py(v)}`);
+  });
+  if (run.length > 1) segments.push(run.join(" "));
+  // Labels counted back from the latest month, so that the latest always has one.
+  const tickEvery = Math.max(1, Math.ceil(months.length / 6));
+  return (
+    <svg className="chart" viewBox="0 0 320 152" width="320" height="152" role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {[0, 0.5, 1].map((v, i) => (
+        <g key={v}>
+          <line x1={left} y1={py(v)} x2={right} y2={py(v)} stroke="#c8ccd0" strokeWidth="1" />
+          <text x={left - 4} y={Number(py(v)) + 4} textAnchor="end" fontSize="10" fill="#1a1a1a">
+            {axisLabels[i]}
+          </text>
+        </g>
+      ))}
+      {reference !== undefined && (
+        <line x1={left} y1={py(reference)} x2={right} y2={py(reference)} stroke="#1a1a1a" strokeWidth="1.5" strokeDasharray="4 3" />
+      )}
+      {segments.map((points) => (
+        <polyline key={points} points={points} fill="none" stroke="#0b3d66" strokeWidth="2" />
+      ))}
+      {values.map((v, i) =>
+        v === null ? null : <circle key={months[i].month} cx={px(i)} cy={py(v)} r="3" fill="#0b3d66" />,
+      )}
+      {months.map((m, i) =>
+        (months.length - 1 - i) % tickEvery === 0 ? (
+          <text key={m.month} x={px(i)} y="146" textAnchor="middle" fontSize="10" fill="#1a1a1a">
+            {m.label}
+          </text>
+        ) : null,
+      )}
+    </svg>
+  );
+}

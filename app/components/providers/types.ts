@@ -1,0 +1,156 @@
+import type { ShareMeasure } from "~/domain/results";
+import type { SortOption } from "~/domain/providers";
+
+/**
+ * What the provider pages render, prepared by the server (app/.server/providers-page.ts).
+ * Numbers and dates arrive formatted, so that the server's and the browser's Intl never disagree.
+ */
+
+export type ShareView =
+  | {
+      kind: "shown";
+      /** "38 %" */
+      percent: string;
+      low: string;
+      high: string;
+      n: number;
+      estimate: number;
+      lower: number;
+      upper: number;
+    }
+  | { kind: "too-few"; n: number }
+  | { kind: "none" };
+
+export type MeanView =
+  | { kind: "shown"; mean: string; value: number; responses: number }
+  | { kind: "too-few"; responses: number }
+  | { kind: "none" };
+
+export type FiguresView = {
+  shares: Record<ShareMeasure, ShareView>;
+  satisfaction: MeanView;
+};
+
+/** The public service's figure of each measure, drawn as a mark on every provider's graphic. */
+export type ReferenceView = Partial<Record<ShareMeasure, { estimate: number; percent: string }>>;
+
+export type ProviderCardView = {
+  slug: string;
+  name: string;
+  shortDescription: string;
+  takesNewCustomers: boolean;
+  firstMeetingWithinDays: number;
+  languages: string;
+  verified: boolean;
+  figures: FiguresView;
+  /** The overlap group (1 = highest) in the current order, or null when sorted by name or without a figure. */
+  group: number | null;
+};
+
+export type Option = { value: string; label: string };
+
+export type ComparisonNotice =
+  | { key: "pilot" | "municipality" | "language" | "service" | "sort" | "page"; value: string }
+  | { key: "pageBeyond"; value: string; last: number }
+  | { key: "municipalityPilot"; municipality: string; pilot: string };
+
+export type ComparisonView = {
+  lang: string;
+  today: string;
+  notices: ComparisonNotice[];
+  /** Set when the home municipality is in no pilot with providers. */
+  outside: { municipality: string } | null;
+  pilot: { slug: string; name: string; isExample: boolean; threshold: number } | null;
+  form: {
+    pilots: Option[];
+    municipalities: Option[];
+    languages: Option[];
+    services: Option[];
+    sorts: Option[];
+    values: { pilot: string; municipality: string; language: string; service: string; sort: SortOption };
+  };
+  period: {
+    latest: string;
+    lastUpdated: string;
+    windows: Record<ShareMeasure | "satisfaction", string>;
+  } | null;
+  publicService: { figures: FiguresView; group: number | null } | null;
+  reference: ReferenceView;
+  sort: SortOption;
+  groupCount: number;
+  total: number;
+  page: number;
+  pageCount: number;
+  firstOnPage: number;
+  lastOnPage: number;
+  items: ProviderCardView[];
+  /** The group of the last item on the previous page: a group that goes on is "continued". */
+  previousGroup: number | null;
+  /** Query strings of the pages: [page number, search]. */
+  pages: { number: number; search: string }[];
+  search: { previous: string | null; next: string | null };
+};
+
+export type MonthView = {
+  month: string;
+  /** "5/2026" */
+  label: string;
+  started: number;
+  shares: Record<ShareMeasure, { x: number; share: number | null; percent: string | null } | null>;
+  satisfaction: { responses: number; mean: string | null; value: number | null };
+};
+
+export type OfficeView = {
+  streetAddress: string;
+  postalCode: string;
+  municipality: string;
+  hours: string[];
+  hoursNote: string | null;
+  accessibility: {
+    stepFreeEntrance: boolean;
+    lift: boolean | null;
+    accessibleToilet: boolean;
+    inductionLoop: boolean;
+    accessibleParking: boolean;
+    note: string | null;
+  };
+};
+
+export type ProfileView = {
+  lang: string;
+  notices: ComparisonNotice[];
+  provider: {
+    slug: string;
+    businessId: string;
+    name: string;
+    shortDescription: string;
+    longDescription: string;
+    isExample: boolean;
+    phone: string | null;
+    email: string | null;
+    web: string | null;
+    languages: string;
+    services: string[];
+    commitments: {
+      takesNewCustomers: boolean;
+      firstMeetingWithinDays: number;
+      coachMeetingsPerMonth: number;
+      remoteMeetings: boolean;
+      verifiedOn: string | null;
+    };
+  };
+  offices: OfficeView[];
+  pilots: { slug: string; name: string; from: string; until: string | null; current: boolean }[];
+  chooseHref: string;
+  compareSearch: string;
+  results: {
+    pilot: { slug: string; name: string; threshold: number };
+    period: ComparisonView["period"];
+    figures: FiguresView | null;
+    publicService: FiguresView | null;
+    reference: ReferenceView;
+    months: MonthView[];
+    /** Range of the monthly series: "toukokuu 2025 – lokakuu 2026". */
+    span: string | null;
+  } | null;
+};

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { Facts } from "./eligibility";
+import { ageLimits, benefits, factNames, statuses, yesNoFacts, type FactName } from "./pilot";
+
+/**
+ * The eligibility facts a signed-in person answers on the choice journey: stored once, corrected
+ * when they change. Only the facts that can change the answer for the person's municipality are
+ * asked (relevantFacts of app/domain/eligibility.ts).
+ */
+
+const yesNo = z.boolean();
+/** What is stored: a fact that does not parse (a rule changed its words) is dropped, never guessed. */
+const storedShape = {
+  registered: yesNo,
+  status: z.enum(statuses),
+  age: z.number().int().min(ageLimits.min).max(ageLimits.max),
+  benefit: z.enum(benefits),
+  integration_act: yesNo,
+  foreign_language: yesNo,
+  typ: yesNo,
+  referral: yesNo,
+  weaker_position: yesNo,
+} satisfies Record<FactName, z.ZodType>;
+
+export function parseFacts(raw: unknown): Facts {
+  if (!raw || typeof raw !== "object") return {};
+  const facts: Record<string, unknown> = {};
+  for (const name of factNames) {
+    const parsed = storedShape[name].safeParse((raw as Record<string, unknown>)[name]);
+    if (parsed.success) facts[name] = parsed.data;
+  }
+  return facts as Facts;
+}
+
+function isYesNoFact(name: FactName): name is (typeof yesNoFacts)[number] {
+  return (yesNoFacts as readonly string[]).includes(name);
+}
+
+/** The facts of `asked` that have no stored answer. */
+export function missingFacts(asked: readonly FactName[], facts: Facts | null): FactName[] {
+  return asked.filter((f) => facts?.[f] === undefined);
+}
+
+/** The form values of the facts (what a form shows for stored answers). */
+export function factsToForm(facts: Facts | null): Record<string, string> {
+  const form: Record<string, string> = {};
+  if (!facts) return form;
+  for (const name of factNames) {
+    const v = facts[name];
+    if (v === undefined) continue;
+    form[name] = typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+  }
+  return form;
+}
+
+/**
+ * The facts form for the questions asked: each is required. Values are the open API's words
+ * (`yes`/`no`, `unemployed`, `earnings_related`…). Messages are the eligibility check's own
+ * translation keys, so that the same question says the same thing everywhere.
+ */
+export function factsFormSchema(asked: readonly FactName[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of asked) {
+    const required = `eligibility:errors.${name}.required`;
+    const invalid = `eligibility:errors.${name}.invalid`;
+    const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+      z
+        .string({ error: required })
+        .min(1, required)
+        .pipe(z.enum(values, { error: invalid }));
+    if (isYesNoFact(name)) shape[name] = choice(["yes", "no"] as const).transform((v) => v === "yes");
+    else if (name === "status") shape[name] = choice(statuses);
+    else if (name === "benefit") shape[name] = choice(benefits);
+    else {
+      shape[name] = z
+        .string({ error: required })
+        .trim()
+        .min(1, required)
+        .regex(/^\d{1,3}$/, invalid)
+        .transform(Number)
+        .pipe(z.number().int().min(AGE_MIN, "eligibility:errors.age.out_of_range").max(AGE_MAX, "eligibility:errors.age.out_of_range"));
+    }
+  }
+  return z.object(shape).transform((v) => v as Facts);
+}
+
+/** The ages the form accepts (the eligibility check's own limits, said in its message). */
+export const AGE_MIN = 15;
+export const AGE_MAX = 99;

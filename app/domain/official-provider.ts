@@ -1,0 +1,177 @@
+import { z } from "zod";
+import { parseBusinessId } from "./business-id";
+import { parseDate } from "./official-pilot";
+import { serviceCatalogue, serviceLanguages } from "./providers";
+
+/**
+ * The officials' provider forms (docs/decisions/053-providers-in-the-back-office.md): one zod schema
+ * per form, over the posted values. Error messages are translation keys of the "official" namespace.
+ * Framework-free.
+ */
+
+type FormInput = { get(name: string): unknown; getAll(name: string): unknown[] };
+
+const text = (max: number) => z.string().trim().max(max, "providers.errors.tooLong");
+const required = (max: number, key: string) => text(max).min(1, key);
+
+const date = (requiredKey: string | null) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") {
+        if (requiredKey) ctx.addIssue({ code: "custom", message: requiredKey });
+        return null;
+      }
+      const d = parseDate(v);
+      if (!d) ctx.addIssue({ code: "custom", message: "providers.errors.dateInvalid" });
+      return d;
+    });
+
+const yesNo = (key: string) => z.enum(["yes", "no"], { message: key }).transform((v) => v === "yes");
+
+const whole = (min: number, max: number, key: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, key)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, key);
+
+export const businessIdField = z
+  .string()
+  .trim()
+  .min(1, "providers.errors.businessIdRequired")
+  .transform((v, ctx) => {
+    const parsed = parseBusinessId(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `providers.errors.businessId.${parsed.problem}` });
+      return z.NEVER;
+    }
+    return parsed.businessId;
+  });
+
+const optional = <T extends z.ZodType<string>>(schema: T) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(schema.nullable());
+
+const commitments = {
+  name: required(120, "providers.errors.nameRequired").refine((v) => v.length >= 2, "providers.errors.nameRequired"),
+  services: z.array(z.enum(serviceCatalogue)).min(1, "providers.errors.servicesRequired"),
+  languages: z.array(z.enum(serviceLanguages)).min(1, "providers.errors.languagesRequired"),
+  takesNewCustomers: yesNo("providers.errors.takesNewCustomers"),
+  firstMeetingWithinDays: whole(1, 60, "providers.errors.firstMeeting"),
+  coachMeetingsPerMonth: whole(1, 30, "providers.errors.coachMeetings"),
+  remoteMeetings: yesNo("providers.errors.remoteMeetings"),
+};
+
+const datesShape = {
+  startsOn: date("providers.errors.startsOnRequired"),
+  endsOn: date(null),
+};
+const datesInOrder = (v: { startsOn: string | null; endsOn: string | null }) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
+const datesOrderIssue = { message: "providers.errors.endsBeforeStart", path: ["endsOn"] };
+
+/** Adding a provider: who it is, what it promises, its texts, its contact, and when it joins this pilot. */
+export const addProviderSchema = z
+  .object({
+    businessId: businessIdField,
+    ...commitments,
+    shortFi: required(300, "providers.errors.shortRequired"),
+    shortSv: required(300, "providers.errors.shortRequired"),
+    shortEn: required(300, "providers.errors.shortRequired"),
+    longFi: required(4000, "providers.errors.longRequired"),
+    longSv: required(4000, "providers.errors.longRequired"),
+    longEn: required(4000, "providers.errors.longRequired"),
+    phone: optional(z.string().regex(/^\+?[\d ]{6,20}$/, "providers.errors.phone")),
+    email: optional(z.email("providers.errors.email")),
+    web: optional(z.url({ protocol: /^https$/, message: "providers.errors.web" })),
+    ...datesShape,
+  })
+  .refine(datesInOrder, datesOrderIssue);
+export type AddProviderInput = z.infer<typeof addProviderSchema>;
+
+/** Editing what officials keep and verify: name, services, languages and the service commitments. */
+export const editProviderSchema = z.object({
+  ...commitments,
+  verified: z.literal("yes").optional().transform((v) => v === "yes"),
+});
+export type EditProviderInput = z.infer<typeof editProviderSchema>;
+
+/** Joining, or changing the dates in, a pilot. The last day given makes the provider leave then. */
+export const datesSchema = z.object(datesShape).refine(datesInOrder, datesOrderIssue);
+
+/** Joining a provider that is already registered (for another pilot) to this pilot. */
+export const joinSchema = z.object({ businessId: businessIdField, ...datesShape }).refine(datesInOrder, datesOrderIssue);
+
+export const suspendSchema = z.object({
+  reason: required(500, "providers.errors.reasonRequired"),
+});
+
+/** An official's decision on a weighty-reason request; the note is shown to the person. */
+export const decisionSchema = z.object({
+  decision: z.enum(["approved", "rejected"], { message: "requests.errors.decision" }),
+  note: required(1000, "requests.errors.noteRequired"),
+});
+
+/** The posted values of a form, as the schema reads them (lists for the multi-valued fields). */
+export function formValues(input: FormInput, fields: readonly string[], lists: readonly string[] = []): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const f of fields) {
+    const v = input.get(f);
+    out[f] = typeof v === "string" ? v.slice(0, 5000) : "";
+  }
+  for (const f of lists) out[f] = input.getAll(f).filter((v): v is string => typeof v === "string").slice(0, 50);
+  return out;
+}
+
+export const addProviderFields = [
+  "businessId",
+  "name",
+  "shortFi",
+  "shortSv",
+  "shortEn",
+  "longFi",
+  "longSv",
+  "longEn",
+  "phone",
+  "email",
+  "web",
+  "takesNewCustomers",
+  "firstMeetingWithinDays",
+  "coachMeetingsPerMonth",
+  "remoteMeetings",
+  "startsOn",
+  "endsOn",
+] as const;
+export const editProviderFields = ["name", "takesNewCustomers", "firstMeetingWithinDays", "coachMeetingsPerMonth", "remoteMeetings", "verified"] as const;
+export const providerListFields = ["services", "languages"] as const;
+
+/** The first problem of each field, as field → translation key. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** What state a provider is in within a pilot on a day (the choice's own rule: app/.server/choices-providers.ts). */
+export type ParticipationState = "active" | "upcoming" | "left" | "suspended";
+export function participationState(p: { startsOn: string; endsOn: string | null }, suspended: boolean, today: string): ParticipationState {
+  if (suspended) return "suspended";
+  if (today < p.startsOn) return "upcoming";
+  if (p.endsOn !== null && today > p.endsOn) return "left";
+  return "active";
+}
+
+/** The day before a date (the last day a suspended provider served). */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

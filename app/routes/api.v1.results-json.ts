@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { resultsJsonResponse } from "~/.server/results-opendata";
+
+/** GET /api/v1/results.json: the same rows as results.csv, as JSON. */
+export function loader({ request, context }: LoaderFunctionArgs) {
+  return resultsJsonResponse(request, context.publicOrigin ?? new URL(request.url).origin);
+}

@@ -1,0 +1,21 @@
+import { redirectDocument, type LoaderFunctionArgs } from "@remix-run/node";
+import { safeReturnPath } from "~/.server/auth";
+import { finishSignIn, signInCookies } from "~/.server/oidc";
+
+/**
+ * `/auth/callback`: where the identification service sends the browser back. On success the
+ * person gets a new session and goes where they were going (a foreign eID user first to the page
+ * that explains what they can do); on any failure no session is made and the sign-in page says so.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const result = await finishSignIn(request);
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  for (const cookie of signInCookies(result.ok ? result.sessionToken : null)) headers.append("Set-Cookie", cookie);
+  if (!result.ok) {
+    headers.set("Location", `/${result.lang}/sign-in?error=${result.userError}`);
+    return new Response(null, { status: 303, headers });
+  }
+  const next =
+    result.identifiedWith === "foreign" ? `/${result.lang}/foreign-eid` : (safeReturnPath(result.returnTo) ?? `/${result.lang}/my`);
+  return redirectDocument(next, { status: 303, headers });
+}

@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { contactAction, contactLoader, pageStateOf } from "~/.server/choices-journey";
+import { CsrfField } from "~/components/CsrfField";
+import { ErrorSummary, RadioGroup, TextField } from "~/components/choice/Form";
+import { StepLabel } from "~/components/choice/StepLabel";
+import { languageLabel } from "~/components/choice/languages";
+import { choiceMeta } from "~/components/choice/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ params, data }) => choiceMeta(params, "contact", data?.pageState);
+
+export function loader(args: LoaderFunctionArgs) {
+  return { ...contactLoader(args), pageState: pageStateOf(args.context) };
+}
+
+export function action(args: ActionFunctionArgs) {
+  return contactAction(args);
+}
+
+export default function ChooseContact() {
+  const loaded = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const d = posted ?? loaded;
+  const { t } = useTranslation("choice");
+  const { lang } = d;
+  return (
+    <div className="page page--narrow choice-page">
+      <StepLabel step={3} name="contact" />
+      <h1>{t("contact.heading", { provider: d.providerName })}</h1>
+      <p className="lead">{t("contact.lead", { provider: d.providerName })}</p>
+      <ErrorSummary errors={d.errors} order={["channel", "phone", "email", "language"]} />
+      <form method="post" noValidate>
+        <CsrfField />
+        <RadioGroup
+          name="channel"
+          legend={t("contact.channel.legend")}
+          hint={t("contact.channel.hint")}
+          value={d.values.channel}
+          error={d.errors.channel}
+          options={[
+            { value: "phone", label: t("contact.channel.phone") },
+            { value: "email", label: t("contact.channel.email") },
+          ]}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          label={t("contact.phone.label")}
+          hint={t("contact.phone.hint")}
+          value={d.values.phone}
+          error={d.errors.phone}
+        />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="email"
+          label={t("contact.email.label")}
+          hint={t("contact.email.hint")}
+          value={d.values.email}
+          error={d.errors.email}
+        />
+        <RadioGroup
+          name="language"
+          legend={t("contact.language.legend")}
+          hint={t("contact.language.hint", { provider: d.providerName })}
+          value={d.values.language}
+          error={d.errors.language}
+          options={d.languages.map((l) => ({ value: l, label: languageLabel(l, lang) }))}
+        />
+        <p className="hint">{t("contact.sharedWith", { provider: d.providerName })}</p>
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("contact.continue")}
+          </button>
+          <Link to={`/${lang}/choose/provider`}>{t("common.back")}</Link>
+        </div>
+      </form>
+    </div>
+  );
+}

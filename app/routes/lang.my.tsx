@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/.server/auth";
+import { config } from "~/.server/config";
+import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
+import { CsrfField } from "~/components/CsrfField";
+import { municipalityName } from "~/format";
+import { isLang, tFor, type Lang } from "~/i18n";
+import { pageTitle } from "~/meta";
+
+export const meta: MetaFunction = ({ params }) => {
+  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const t = tFor(lang);
+  return [{ title: pageTitle(lang, t("auth:my.meta.title")) }, { name: "description", content: t("auth:my.meta.description") }];
+};
+
+/**
+ * `/{lang}/my`: the signed-in person's page. Everything here is read through requireUser and is
+ * the person's own: nothing is looked up by an id from the address.
+ */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const municipality = user.homeMunicipality ? municipalitiesByCode([user.homeMunicipality]).get(user.homeMunicipality) : undefined;
+  const pilotNames = new Map(loadPilots().map((p) => [p.slug, p.name[lang]]));
+  return {
+    lang,
+    name: `${user.givenName} ${user.familyName}`,
+    givenName: user.givenName,
+    municipality: municipality ? municipalityName(municipality, lang) : user.homeMunicipality,
+    foreign: user.identifiedWith === "foreign",
+    officialOf: user.roles.officialPilots.map((slug) => pilotNames.get(slug) ?? slug),
+    staffOf: user.roles.providerBusinessIds,
+    idleMinutes: config().SESSION_IDLE_MINUTES,
+  };
+}
+
+export default function MyPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("auth");
+  const hasRoles = data.officialOf.length + data.staffOf.length > 0;
+  return (
+    <div className="page page--narrow my-page">
+      <h1>{t("my.heading")}</h1>
+      <p className="lead">{t("my.welcome", { name: data.givenName })}</p>
+
+      {/* The sections of My page. Other areas add theirs (the choice, the data download) here,
+          each a <section> with an h2, before the sign-out section. */}
+      <section aria-labelledby="my-details">
+        <h2 id="my-details">{t("my.detailsHeading")}</h2>
+        <dl className="summary">
+          <dt>{t("my.name")}</dt>
+          <dd>{data.name}</dd>
+          <dt>{t("my.municipality")}</dt>
+          <dd>
+            {data.municipality ?? t("my.noMunicipality")}
+            {data.foreign && (
+              <>
+                {" "}
+                <Link to={`/${data.lang}/foreign-eid`}>{t("my.foreignLink")}</Link>
+              </>
+            )}
+          </dd>
+        </dl>
+        <p className="hint">{t("my.detailsSource")}</p>
+      </section>
+
+      {hasRoles && (
+        <section aria-labelledby="my-roles">
+          <h2 id="my-roles">{t("my.rolesHeading")}</h2>
+          <p>{t("my.rolesLead")}</p>
+          <ul>
+            {data.officialOf.map((pilot) => (
+              <li key={`official-${pilot}`}>{t("my.official", { pilot })}</li>
+            ))}
+            {data.staffOf.map((businessId) => (
+              <li key={`staff-${businessId}`}>{t("my.providerStaff", { businessId })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="my-sign-out">
+        <h2 id="my-sign-out">{t("my.signOutHeading")}</h2>
+        <p>{t("my.signOutBody", { count: data.idleMinutes })}</p>
+        {/* A native form: signing out may continue at the identification service. */}
+        <form method="post" action={`/${data.lang}/sign-out`}>
+          <CsrfField />
+          <button type="submit" className="button button--secondary">
+            {t("my.signOut")}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

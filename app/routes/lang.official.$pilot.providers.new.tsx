@@ -1,0 +1,116 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official";
+import { addProvider, languageOptions, type DuplicateProvider } from "~/.server/official-providers";
+import { CsrfField } from "~/components/CsrfField";
+import { ErrorSummary, TextField } from "~/components/official/Form";
+import { OfficialFrame } from "~/components/official/OfficialFrame";
+import { DateFields, ProviderFields } from "~/components/official/ProviderFields";
+import { officialMeta } from "~/components/official/meta";
+import { addProviderFields, addProviderSchema, fieldErrors, formValues, providerListFields } from "~/domain/official-provider";
+
+export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "addProvider", data);
+
+const order = [...addProviderFields.slice(0, 2), "services", "languages", ...addProviderFields.slice(2)];
+
+/** /{lang}/official/{pilot}/providers/new: register a provider and give it a place in the pilot. */
+export function loader(args: LoaderFunctionArgs) {
+  const scope = officialScope(args);
+  return {
+    lang: scope.lang,
+    pilot: pilotHeader(scope),
+    languageOptions: languageOptions(scope),
+    values: { startsOn: scope.today, takesNewCustomers: "yes", remoteMeetings: "yes", languages: ["fi"] } as Record<string, string | string[]>,
+    formError: hasFormError(args.context),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = officialScope(args);
+  const form = await postedForm(args.request);
+  const values = formValues(form, addProviderFields, providerListFields);
+  const parsed = addProviderSchema.safeParse(values);
+  if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error), duplicate: null as DuplicateProvider | null });
+  const added = addProvider(scope, parsed.data);
+  if (!added.ok) {
+    return invalid(args.context, {
+      values,
+      errors: { businessId: added.duplicate.inPilot ? "providers.errors.duplicateInPilot" : "providers.errors.duplicate" },
+      duplicate: added.duplicate,
+    });
+  }
+  throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/providers/${added.id}?added=1`, 303);
+}
+
+export default function AddProvider() {
+  const loaded = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const values = posted?.values ?? loaded.values;
+  const errors: Record<string, string> = posted?.errors ?? {};
+  const duplicate = posted?.duplicate ?? null;
+  const { t } = useTranslation("official");
+  const base = `/${loaded.lang}/official/${loaded.pilot.slug}/providers`;
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  return (
+    <OfficialFrame lang={loaded.lang} pilot={loaded.pilot} section="providers" narrow>
+      <h1>{t("addProvider.heading")}</h1>
+      <ErrorSummary errors={errors} order={order} />
+      {duplicate && (
+        <div className="notice" role="status">
+          <p>{t(duplicate.inPilot ? "addProvider.duplicateInPilot" : "addProvider.duplicate", { name: duplicate.name })}</p>
+          <p>
+            {duplicate.inPilot ? (
+              <a href={`${base}/${duplicate.id}`}>{t("addProvider.openExisting", { name: duplicate.name })}</a>
+            ) : (
+              <a href={`${base}/join?businessId=${encodeURIComponent(text("businessId"))}`}>{t("addProvider.joinExisting", { name: duplicate.name })}</a>
+            )}
+          </p>
+        </div>
+      )}
+      <p className="lead">{t("addProvider.lead")}</p>
+      <form method="post" noValidate>
+        <CsrfField />
+        <TextField name="businessId" label={t("providers.fields.businessId")} hint={t("providers.fields.businessIdHint")} value={text("businessId")} error={errors.businessId} className="input--medium" />
+        <ProviderFields values={values} errors={errors} languageOptions={loaded.languageOptions} />
+        <h2>{t("addProvider.texts")}</h2>
+        <p className="hint">{t("addProvider.textsHint")}</p>
+        {(["Fi", "Sv", "En"] as const).map((l) => (
+          <TextField
+            key={`short${l}`}
+            name={`short${l}`}
+            lang={l.toLowerCase()}
+            multiline
+            label={t(`addProvider.short${l}`)}
+            hint={t("addProvider.shortHint")}
+            value={text(`short${l}`)}
+            error={errors[`short${l}`]}
+          />
+        ))}
+        {(["Fi", "Sv", "En"] as const).map((l) => (
+          <TextField
+            key={`long${l}`}
+            name={`long${l}`}
+            lang={l.toLowerCase()}
+            multiline
+            label={t(`addProvider.long${l}`)}
+            value={text(`long${l}`)}
+            error={errors[`long${l}`]}
+          />
+        ))}
+        <h2>{t("addProvider.contact")}</h2>
+        <TextField name="phone" type="tel" label={t("addProvider.phone")} hint={t("addProvider.phoneHint")} value={text("phone")} error={errors.phone} />
+        <TextField name="email" type="email" label={t("addProvider.email")} hint={t("addProvider.optional")} value={text("email")} error={errors.email} />
+        <TextField name="web" type="url" label={t("addProvider.web")} hint={t("addProvider.webHint")} value={text("web")} error={errors.web} />
+        <h2>{t("addProvider.participation")}</h2>
+        <DateFields values={values} errors={errors} />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("addProvider.submit")}
+          </button>
+          <a href={base}>{t("common.cancel")}</a>
+        </div>
+      </form>
+    </OfficialFrame>
+  );
+}

@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { exportColumns } from "~/domain/results";
+import { isLang } from "~/i18n";
+import { pageMeta } from "~/meta";
+
+export const meta: MetaFunction = ({ params }) => pageMeta(params, "opendata");
+
+export function loader({ params }: LoaderFunctionArgs) {
+  return { lang: isLang(params.lang) ? params.lang : "fi" };
+}
+
+const endpoints = [
+  { path: "/api/v1/results.csv", key: "resultsCsv" },
+  { path: "/api/v1/results.json", key: "resultsJson" },
+  { path: "/api/v1/providers.json", key: "providersJson" },
+] as const;
+
+type Section = { heading: string; paragraphs?: string[]; items?: string[] };
+
+export default function OpenData() {
+  const { lang } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("opendata");
+  const list = (key: string) => t(key, { returnObjects: true }) as string[];
+  const section = (key: string) => t(key, { returnObjects: true }) as Section;
+  const Block = ({ s, id }: { s: Section; id: string }) => (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{s.heading}</h2>
+      {s.paragraphs?.map((p) => <p key={p}>{p}</p>)}
+      {s.items && (
+        <ul>
+          {s.items.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+  return (
+    <article className="page page--narrow open-data">
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <p className="notice notice--example">
+        <span className="tag tag--example">{t("providers:example.tag")}</span> {t("example")}
+      </p>
+
+      <section aria-labelledby="endpoints">
+        <h2 id="endpoints">{t("endpoints.heading")}</h2>
+        <dl className="summary summary--wide">
+          {endpoints.map((e) => (
+            <div key={e.key}>
+              <dt>
+                <a href={e.path}>
+                  <code>{e.path}</code>
+                </a>
+              </dt>
+              <dd>{t(`endpoints.${e.key}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="columns">
+        <h2 id="columns">{t("columns.heading")}</h2>
+        <p>{t("columns.intro")}</p>
+        <div className="table-wrap" role="region" aria-labelledby="columns-caption" tabIndex={0}>
+          <table>
+            <caption id="columns-caption">{t("columns.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.name")}</th>
+                <th scope="col">{t("columns.type")}</th>
+                <th scope="col">{t("columns.meaning")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exportColumns.map((c) => (
+                <tr key={c}>
+                  <th scope="row">
+                    <code>{c}</code>
+                  </th>
+                  <td>{t(`columns.types.${c}`)}</td>
+                  <td>{t(`columns.meanings.${c}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <Block s={section("format")} id="format" />
+      <Block s={section("providers")} id="providers" />
+      <Block s={section("caching")} id="caching" />
+
+      <section aria-labelledby="licence">
+        <h2 id="licence">{t("licence.heading")}</h2>
+        <p>{t("licence.body")}</p>
+        <p>
+          <a href={t("licence.url")} lang={lang} rel="license">
+            {t("licence.link")}
+          </a>
+        </p>
+        <p>
+          {t("licence.attributionLabel")} <q>{t("licence.attribution")}</q>
+        </p>
+      </section>
+
+      <section aria-labelledby="upload">
+        <h2 id="upload">{t("upload.heading")}</h2>
+        <p>{t("upload.intro")}</p>
+        <ul>
+          {list("upload.rules").map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </section>
+
+      <ul className="link-list">
+        <li>
+          <Link to={`/${lang}/about-the-figures`}>{t("links.about")}</Link>
+        </li>
+        <li>
+          <Link to={`/${lang}/providers`}>{t("links.compare")}</Link>
+        </li>
+      </ul>
+    </article>
+  );
+}

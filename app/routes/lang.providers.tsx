@@ -1,0 +1,296 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import { loadComparison } from "~/.server/providers-page";
+import { FigureList } from "~/components/providers/FigureList";
+import { Notices } from "~/components/providers/Notices";
+import { ProviderCard } from "~/components/providers/ProviderCard";
+import type { ComparisonView } from "~/components/providers/types";
+import { shareMeasures } from "~/domain/results";
+import { todayInFinland } from "~/format";
+import { isLang } from "~/i18n";
+import { pageMeta } from "~/meta";
+
+export const meta: MetaFunction = ({ params }) => pageMeta(params, "providers");
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = isLang(params.lang) ? params.lang : "fi";
+  return loadComparison(lang, new URL(request.url).searchParams, todayInFinland());
+}
+
+export default function Providers() {
+  const view = useLoaderData<typeof loader>() as ComparisonView;
+  const { t } = useTranslation("providers");
+  const { lang, pilot, period, sort } = view;
+  const sortedBy = sort === "name" ? undefined : sort;
+  return (
+    <div className="page providers">
+      <h1>{t("heading")}</h1>
+      {pilot?.isExample !== false && (
+        <p className="notice notice--example">
+          <span className="tag tag--example">{t("example.tag")}</span> {t("example.text")}
+        </p>
+      )}
+      <p className="lead">{t("lead")}</p>
+      <Notices notices={view.notices} />
+
+      <Filters view={view} />
+
+      {view.outside && (
+        <section aria-labelledby="outside" className="callout">
+          <h2 id="outside">{t("outside.heading", { municipality: view.outside.municipality })}</h2>
+          <p>{t("outside.body")}</p>
+          <p>
+            <Link to={`/${lang}/eligibility`}>{t("outside.eligibility")}</Link>
+          </p>
+        </section>
+      )}
+
+      {pilot && (
+        <>
+          <p className="providers__period">
+            {period
+              ? t("period.summary", { pilot: pilot.name, latest: period.latest, updated: period.lastUpdated })
+              : t("period.none", { pilot: pilot.name })}{" "}
+            <a href="#measures">{t("period.measuresLink")}</a>
+          </p>
+          <p className="hint">{t("legend")}</p>
+
+          <section aria-labelledby="public-service" className="public-service">
+            <h2 id="public-service">{t("public.heading")}</h2>
+            <p>{t("public.body")}</p>
+            {view.publicService ? (
+              <>
+                {sortedBy && view.publicService.group !== null && (
+                  <p className="group-note">{t("public.group", { group: view.publicService.group, count: view.groupCount })}</p>
+                )}
+                <FigureList id="public" figures={view.publicService.figures} first={sortedBy} />
+              </>
+            ) : (
+              <p>{t("figure.none")}</p>
+            )}
+          </section>
+
+          <section aria-labelledby="provider-list">
+            <h2 id="provider-list">{t("list.heading", { count: view.total })}</h2>
+            <p aria-live="polite">
+              {view.total === 0
+                ? t("list.noneMatch")
+                : t("list.showing", { first: view.firstOnPage, last: view.lastOnPage, count: view.total })}{" "}
+              {sortedBy ? t("list.sortedBy", { measure: t(`measures.${sortedBy}.label`) }) : t("list.sortedByName")}
+            </p>
+            {sortedBy && <p>{t("groups.explanation")}</p>}
+            {sortedBy ? <GroupedList view={view} /> : (
+              <ul className="provider-list">
+                {view.items.map((p) => (
+                  <ProviderCard key={p.slug} lang={lang} provider={p} reference={view.reference} level={3} />
+                ))}
+              </ul>
+            )}
+            <Pagination view={view} />
+          </section>
+
+          <section aria-labelledby="measures" className="measures">
+            <h2 id="measures">{t("measuresSection.heading")}</h2>
+            <p>{t("measuresSection.intro", { threshold: pilot.threshold })}</p>
+            <dl className="summary">
+              {shareMeasures.map((m) => (
+                <Fragment key={m}>
+                  <dt>{t(`measures.${m}.label`)}</dt>
+                  <dd>
+                    {t(`measures.${m}.definition`)}
+                    {period && <> {t("measuresSection.window", { window: period.windows[m] })}</>}
+                  </dd>
+                </Fragment>
+              ))}
+              <dt>{t("measures.satisfaction.label")}</dt>
+              <dd>
+                {t("measures.satisfaction.definition")}
+                {period && <> {t("measuresSection.window", { window: period.windows.satisfaction })}</>}
+              </dd>
+            </dl>
+            <ul className="link-list">
+              <li>
+                <Link to={`/${lang}/about-the-figures`}>{t("measuresSection.about")}</Link>
+              </li>
+              <li>
+                <Link to={`/${lang}/open-data`}>{t("measuresSection.openData")}</Link>
+              </li>
+            </ul>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Filters({ view }: { view: ComparisonView }) {
+  const { t } = useTranslation("providers");
+  const { form, lang } = view;
+  return (
+    <Form method="get" action={`/${lang}/providers`} className="filters" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="filters__heading">
+        {t("filters.heading")}
+      </h2>
+      <div className="filters__grid">
+        <div className="field">
+          <label htmlFor="f-pilot">{t("filters.pilot")}</label>
+          <select id="f-pilot" name="pilot" defaultValue={form.values.pilot}>
+            {form.pilots.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-municipality">{t("filters.municipality")}</label>
+          <span className="hint" id="f-municipality-hint">
+            {t("filters.municipalityHint")}
+          </span>
+          <select id="f-municipality" name="municipality" defaultValue={form.values.municipality} aria-describedby="f-municipality-hint">
+            <option value="">{t("filters.anyMunicipality")}</option>
+            {form.municipalities.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-language">{t("filters.language")}</label>
+          <select id="f-language" name="language" defaultValue={form.values.language}>
+            <option value="">{t("filters.anyLanguage")}</option>
+            {form.languages.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-service">{t("filters.service")}</label>
+          <select id="f-service" name="service" defaultValue={form.values.service}>
+            <option value="">{t("filters.anyService")}</option>
+            {form.services.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">{t("filters.sort")}</label>
+          <span className="hint" id="f-sort-hint">
+            {t("filters.sortHint")}
+          </span>
+          <select id="f-sort" name="sort" defaultValue={form.values.sort} aria-describedby="f-sort-hint">
+            {form.sorts.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button">
+          {t("filters.submit")}
+        </button>
+        <Link to={`/${lang}/providers`}>{t("filters.clear")}</Link>
+      </div>
+    </Form>
+  );
+}
+
+/** Sorted by a result: groups of providers whose ranges overlap, each group in alphabetical order. */
+function GroupedList({ view }: { view: ComparisonView }) {
+  const { t } = useTranslation("providers");
+  const sortedBy = view.sort === "name" ? undefined : view.sort;
+  const sections: { group: number | null; items: ComparisonView["items"] }[] = [];
+  for (const item of view.items) {
+    const last = sections[sections.length - 1];
+    if (last && last.group === item.group) last.items.push(item);
+    else sections.push({ group: item.group, items: [item] });
+  }
+  return (
+    <>
+      {sections.map((s, i) => {
+        const continued = i === 0 && view.previousGroup === s.group;
+        const id = `group-${s.group ?? "none"}`;
+        return (
+          <section key={id} aria-labelledby={id} className="group">
+            <h3 id={id}>
+              {s.group === null
+                ? t("groups.noFigure")
+                : t("groups.heading", { group: s.group, count: view.groupCount })}
+              {continued && ` ${t("groups.continued")}`}
+            </h3>
+            {s.group === null ? (
+              <p>{t("groups.noFigureBody")}</p>
+            ) : (
+              <p>
+                {s.group === 1 ? t("groups.first") : t("groups.lower", { previous: s.group - 1 })}{" "}
+                {view.publicService?.group === s.group && t("groups.publicHere")}
+              </p>
+            )}
+            <ul className="provider-list">
+              {s.items.map((p) => (
+                <ProviderCard key={p.slug} lang={view.lang} provider={p} reference={view.reference} sortedBy={sortedBy} level={4} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function Pagination({ view }: { view: ComparisonView }) {
+  const { t } = useTranslation("providers");
+  if (view.pageCount <= 1) return null;
+  const base = `/${view.lang}/providers`;
+  let previousNumber = 0;
+  return (
+    <nav className="pagination" aria-label={t("pagination.label")}>
+      <ul>
+        {view.search.previous !== null && (
+          <li>
+            <Link to={base + view.search.previous} rel="prev">
+              {t("pagination.previous")}
+            </Link>
+          </li>
+        )}
+        {view.pages.map((p) => {
+          const gap = p.number > previousNumber + 1;
+          previousNumber = p.number;
+          return (
+            <Fragment key={p.number}>
+              {gap && <li aria-hidden="true">…</li>}
+              <li>
+                {p.number === view.page ? (
+                  <a href={base + p.search} aria-current="page" aria-label={t("pagination.page", { page: p.number })}>
+                    {p.number}
+                  </a>
+                ) : (
+                  <Link to={base + p.search} aria-label={t("pagination.page", { page: p.number })}>
+                    {p.number}
+                  </Link>
+                )}
+              </li>
+            </Fragment>
+          );
+        })}
+        {view.search.next !== null && (
+          <li>
+            <Link to={base + view.search.next} rel="next">
+              {t("pagination.next")}
+            </Link>
+          </li>
+        )}
+      </ul>
+      <p className="hint">{t("pagination.status", { page: view.page, count: view.pageCount })}</p>
+    </nav>
+  );
+}

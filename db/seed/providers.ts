@@ -1,0 +1,542 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../app/.server/db";
+import { providerSchema, nameSortKey, type ProviderInput } from "../../app/domain/providers";
+import { addMonths, lastFullMonth, monthRange } from "../../app/domain/results";
+import { todayInFinland } from "../../app/format";
+import { pilots, providerLanguages, providerOffices, providerPilots, providerServices, providers, resultMonths, results } from "../schema";
+
+/**
+ * The example providers of the North Savo example pilot and their monthly results
+ * (docs/decisions/023-example-and-scale-data.md). Every name, address, phone number and figure is
+ * invented: the pages say that this is example data. The first two business IDs are the ones the
+ * test identity provider gives provider-staff roles for (db/seed/people.ts).
+ *
+ * Idempotent: a provider that is missing is added; a stored one is never overwritten. Results are
+ * added only when the pilot has none at all, so that months an official has published are never
+ * mixed with invented ones.
+ */
+
+export const examplePilotSlug = "north-savo-choice";
+
+type Rates = {
+  /** customers who start in a month, on average */
+  started: number;
+  employed3m: number;
+  employed6m: number;
+  education: number;
+  subsidised: number;
+  contacted: number;
+  satisfaction: number;
+};
+
+export type ExampleProvider = Omit<ProviderInput, "pilots"> & {
+  rates: Rates;
+  /** Months of results, counted back from the latest; the newcomer has only a few. */
+  months: number;
+  verified: boolean;
+};
+
+const weekdays = [1, 2, 3, 4, 5];
+const mondayToThursday = [1, 2, 3, 4];
+
+const street = { stepFreeEntrance: true, lift: null, accessibleToilet: true, inductionLoop: false, accessibleParking: true, note: null };
+
+export const exampleProviders: ExampleProvider[] = [
+  {
+    businessId: "2345671-3",
+    slug: "tyopolku",
+    name: "Työpolku Oy",
+    shortDescription: {
+      fi: "Henkilökohtaista työnhakuvalmennusta ja työnvälitystä Siilinjärvellä. Sama valmentaja koko ajan.",
+      sv: "Personlig jobbsökarträning och arbetsförmedling i Siilinjärvi. Samma coach hela tiden.",
+      en: "Personal job-search coaching and job matching in Siilinjärvi. The same coach all the way.",
+    },
+    longDescription: {
+      fi: "Työpolku Oy auttaa työnhakijoita löytämään työtä avoimilta työmarkkinoilta. Saat oman valmentajan, jonka kanssa teette suunnitelman ja etsitte sinulle sopivia työpaikkoja. Teemme yhteistyötä alueen yritysten kanssa ja kerromme avoimista työpaikoista suoraan asiakkaillemme. Tapaamiset ovat toimistollamme Siilinjärvellä tai etäyhteydellä.",
+      sv: "Työpolku Oy hjälper arbetssökande att hitta arbete på den öppna arbetsmarknaden. Du får en egen coach som du gör upp en plan med och söker lämpliga jobb tillsammans med. Vi samarbetar med företag i regionen och berättar om lediga jobb direkt för våra kunder. Mötena hålls på vårt kontor i Siilinjärvi eller på distans.",
+      en: "Työpolku Oy helps jobseekers find work on the open labour market. You get your own coach, with whom you make a plan and look for jobs that suit you. We work with local employers and tell our customers about open jobs directly. Meetings are at our office in Siilinjärvi or online.",
+    },
+    services: ["job_search_coaching", "job_matching", "career_guidance"],
+    phone: "+358 50 000 1001",
+    email: "asiakkaat@tyopolku.example",
+    web: "https://tyopolku.example",
+    commitments: { takesNewCustomers: true, firstMeetingWithinDays: 3, coachMeetingsPerMonth: 4, remoteMeetings: true, languages: ["fi", "en"] },
+    offices: [
+      {
+        streetAddress: "Kuopiontie 7",
+        postalCode: "71800",
+        municipalityCode: "749",
+        openingHours: [
+          { days: mondayToThursday, opens: "08:30", closes: "16:00" },
+          { days: [5], opens: "08:30", closes: "14:00" },
+        ],
+        openingHoursNote: null,
+        accessibility: street,
+      },
+    ],
+    rates: { started: 14, employed3m: 0.28, employed6m: 0.43, education: 0.08, subsidised: 0.06, contacted: 0.94, satisfaction: 4.3 },
+    months: 18,
+    verified: true,
+  },
+  {
+    businessId: "3456782-2",
+    slug: "savon-uravalmennus",
+    name: "Savon Uravalmennus Oy",
+    shortDescription: {
+      fi: "Uraohjausta, koulutusneuvontaa ja työkokeiluja Siilinjärvellä ja Lapinlahdella.",
+      sv: "Karriärvägledning, utbildningsrådgivning och arbetsprövning i Siilinjärvi och Lapinlahti.",
+      en: "Career guidance, advice on education and work trials in Siilinjärvi and Lapinlahti.",
+    },
+    longDescription: {
+      fi: "Savon Uravalmennus Oy on pohjoissavolainen valmennusyritys. Selvitämme kanssasi, millainen työ tai koulutus sopii sinulle, ja järjestämme tarvittaessa työkokeilun alueen työpaikoilla. Jos terveytesi tai jaksamisesi vaikuttaa työnhakuun, työkyvyn tukeen perehtynyt valmentajamme auttaa. Meillä on toimisto sekä Siilinjärvellä että Lapinlahdella.",
+      sv: "Savon Uravalmennus Oy är ett coachningsföretag i Norra Savolax. Tillsammans med dig reder vi ut vilket arbete eller vilken utbildning som passar dig, och vid behov ordnar vi en arbetsprövning på en arbetsplats i regionen. Om din hälsa eller ork påverkar jobbsökandet hjälper vår coach som är insatt i stöd för arbetsförmågan. Vi har kontor både i Siilinjärvi och i Lapinlahti.",
+      en: "Savon Uravalmennus Oy is a coaching company in North Savo. Together we work out what kind of work or education suits you, and if needed we arrange a work trial at a local workplace. If your health or energy affects your job search, our coach who specialises in work ability helps. We have offices in both Siilinjärvi and Lapinlahti.",
+    },
+    services: ["career_guidance", "training_guidance", "work_trial", "work_ability"],
+    phone: "+358 50 000 1002",
+    email: "info@savonuravalmennus.example",
+    web: "https://savonuravalmennus.example",
+    commitments: { takesNewCustomers: true, firstMeetingWithinDays: 5, coachMeetingsPerMonth: 2, remoteMeetings: true, languages: ["fi"] },
+    offices: [
+      {
+        streetAddress: "Asematie 3 B",
+        postalCode: "71800",
+        municipalityCode: "749",
+        openingHours: [{ days: weekdays, opens: "08:00", closes: "16:00" }],
+        openingHoursNote: {
+          fi: "Muina aikoina sopimuksen mukaan.",
+          sv: "Andra tider enligt överenskommelse.",
+          en: "Other times by appointment.",
+        },
+        accessibility: {
+          stepFreeEntrance: true,
+          lift: true,
+          accessibleToilet: true,
+          inductionLoop: true,
+          accessibleParking: false,
+          note: {
+            fi: "Toimisto on toisessa kerroksessa. Hissi on rakennuksen pääovelta oikealla.",
+            sv: "Kontoret ligger på andra våningen. Hissen finns till höger om huvudingången.",
+            en: "The office is on the second floor. The lift is to the right of the main door.",
+          },
+        },
+      },
+      {
+        streetAddress: "Kirkkotie 12",
+        postalCode: "73100",
+        municipalityCode: "402",
+        openingHours: [
+          { days: [2, 4], opens: "09:00", closes: "15:00" },
+        ],
+        openingHoursNote: null,
+        accessibility: { stepFreeEntrance: false, lift: null, accessibleToilet: false, inductionLoop: false, accessibleParking: true, note: {
+          fi: "Sisäänkäynnillä on kaksi porrasta. Soita ovikelloa, niin tapaamme sinut esteettömässä tilassa kirjaston puolella.",
+          sv: "Vid ingången finns två trappsteg. Ring på dörrklockan så möter vi dig i ett tillgängligt rum på bibliotekets sida.",
+          en: "There are two steps at the entrance. Ring the bell and we will meet you in a step-free room on the library side.",
+        } },
+      },
+    ],
+    rates: { started: 18, employed3m: 0.2, employed6m: 0.33, education: 0.12, subsidised: 0.1, contacted: 0.88, satisfaction: 4.0 },
+    months: 18,
+    verified: true,
+  },
+  {
+    businessId: "4567893-1",
+    slug: "jobbstigen",
+    name: "Ab Jobbstigen Oy",
+    shortDescription: {
+      fi: "Ruotsinkielistä työnhakuvalmennusta ja työnvälitystä. Palvelemme myös suomeksi ja englanniksi.",
+      sv: "Jobbsökarträning och arbetsförmedling på svenska. Vi betjänar också på finska och engelska.",
+      en: "Job-search coaching and job matching in Swedish. We also serve in Finnish and English.",
+    },
+    longDescription: {
+      fi: "Ab Jobbstigen Oy on ruotsinkielinen valmennusyritys. Voit asioida meillä omalla äidinkielelläsi ruotsiksi, ja autamme myös, jos etsit työtä ruotsinkielisiltä työmarkkinoilta tai Pohjoismaista. Neuvomme myös yrittäjyyttä harkitsevia. Tapaamiset ovat Siilinjärvellä tai etäyhteydellä.",
+      sv: "Ab Jobbstigen Oy är ett svenskspråkigt coachningsföretag. Hos oss kan du sköta dina ärenden på ditt modersmål svenska, och vi hjälper dig också om du söker arbete på den svenskspråkiga arbetsmarknaden eller i Norden. Vi ger också råd till dig som funderar på att bli företagare. Mötena hålls i Siilinjärvi eller på distans.",
+      en: "Ab Jobbstigen Oy is a Swedish-speaking coaching company. You can deal with us in Swedish, and we also help if you are looking for work in the Swedish-speaking labour market or in the Nordic countries. We also advise people who are thinking of starting a business. Meetings are in Siilinjärvi or online.",
+    },
+    services: ["job_search_coaching", "job_matching", "entrepreneurship"],
+    phone: "+358 50 000 1003",
+    email: "kontakt@jobbstigen.example",
+    web: "https://jobbstigen.example",
+    commitments: { takesNewCustomers: true, firstMeetingWithinDays: 3, coachMeetingsPerMonth: 4, remoteMeetings: true, languages: ["sv", "fi", "en"] },
+    offices: [
+      {
+        streetAddress: "Harjamäentie 2",
+        postalCode: "71800",
+        municipalityCode: "749",
+        openingHours: [{ days: mondayToThursday, opens: "09:00", closes: "16:00" }],
+        openingHoursNote: {
+          fi: "Perjantaisin vain etätapaamisia.",
+          sv: "På fredagar endast distansmöten.",
+          en: "On Fridays, online meetings only.",
+        },
+        accessibility: street,
+      },
+    ],
+    rates: { started: 6, employed3m: 0.25, employed6m: 0.39, education: 0.09, subsidised: 0.05, contacted: 0.96, satisfaction: 4.5 },
+    months: 18,
+    verified: true,
+  },
+  {
+    businessId: "5678904-7",
+    slug: "kielisilta",
+    name: "Kielisilta Työvalmennus Oy",
+    shortDescription: {
+      fi: "Työnhakuvalmennusta monella kielellä ja tukea suomen kielen käyttöön työelämässä.",
+      sv: "Jobbsökarträning på många språk och stöd i att använda finska i arbetslivet.",
+      en: "Job-search coaching in many languages, and support in using Finnish at work.",
+    },
+    longDescription: {
+      fi: "Kielisilta Työvalmennus Oy palvelee työnhakijoita suomeksi, englanniksi, venäjäksi, ukrainaksi, arabiaksi ja somaliksi. Autamme ymmärtämään suomalaista työelämää, harjoittelemaan työhaastatteluja ja käyttämään verkkopalveluja. Suomen kielen taitoa vahvistetaan työtehtävien sanastolla. Kotoutumislain piirissä olevat asiakkaat saavat palvelunsa julkisesta palvelusta, eivät kokeilusta.",
+      sv: "Kielisilta Työvalmennus Oy betjänar arbetssökande på finska, engelska, ryska, ukrainska, arabiska och somaliska. Vi hjälper dig att förstå det finländska arbetslivet, öva på anställningsintervjuer och använda nättjänster. Dina kunskaper i finska stärks med ordförråd för arbetsuppgifterna. Kunder som omfattas av integrationslagen får sina tjänster från den offentliga servicen, inte från försöket.",
+      en: "Kielisilta Työvalmennus Oy serves jobseekers in Finnish, English, Russian, Ukrainian, Arabic and Somali. We help you understand Finnish working life, practise job interviews and use online services. Your Finnish is strengthened with the words of the job. Customers covered by the Integration Act get their services from the public service, not from the pilot.",
+    },
+    services: ["job_search_coaching", "language_support", "digital_skills"],
+    phone: "+358 50 000 1004",
+    email: "palvelu@kielisilta.example",
+    web: "https://kielisilta.example",
+    commitments: { takesNewCustomers: true, firstMeetingWithinDays: 2, coachMeetingsPerMonth: 4, remoteMeetings: false, languages: ["fi", "en", "ru", "uk", "ar", "so"] },
+    offices: [
+      {
+        streetAddress: "Kasurilantie 15",
+        postalCode: "71800",
+        municipalityCode: "749",
+        openingHours: [{ days: weekdays, opens: "09:00", closes: "17:00" }],
+        openingHoursNote: null,
+        accessibility: { ...street, inductionLoop: true },
+      },
+    ],
+    rates: { started: 9, employed3m: 0.12, employed6m: 0.22, education: 0.18, subsidised: 0.12, contacted: 0.97, satisfaction: 4.2 },
+    months: 18,
+    verified: true,
+  },
+  {
+    businessId: "6789015-9",
+    slug: "taitoverkko",
+    name: "Taitoverkko Oy",
+    shortDescription: {
+      fi: "Koulutusneuvontaa, työkokeiluja ja digitaitojen tukea Lapinlahdella.",
+      sv: "Utbildningsrådgivning, arbetsprövning och stöd i digitala färdigheter i Lapinlahti.",
+      en: "Advice on education, work trials and support with digital skills in Lapinlahti.",
+    },
+    longDescription: {
+      fi: "Taitoverkko Oy auttaa löytämään koulutuksen tai työn, joka vastaa osaamistasi. Kartoitamme osaamisesi, etsimme kanssasi sopivan koulutuksen ja tuemme haku- ja opiskeluvaiheessa. Järjestämme työkokeiluja paikallisissa yrityksissä ja opetamme työnhaussa tarvittavia digitaitoja pienryhmissä.",
+      sv: "Taitoverkko Oy hjälper dig att hitta en utbildning eller ett arbete som motsvarar dina kunskaper. Vi kartlägger dina kunskaper, söker en lämplig utbildning tillsammans med dig och stöder dig när du söker och studerar. Vi ordnar arbetsprövning i lokala företag och lär ut de digitala färdigheter som behövs för att söka jobb, i små grupper.",
+      en: "Taitoverkko Oy helps you find education or work that matches your skills. We map your skills, look for suitable education with you and support you while you apply and study. We arrange work trials in local companies and teach the digital skills needed for job-seeking in small groups.",
+    },
+    services: ["training_guidance", "work_trial", "digital_skills"],
+    phone: "+358 50 000 1005",
+    email: "toimisto@taitoverkko.example",
+    web: "https://taitoverkko.example",
+    commitments: { takesNewCustomers: true, firstMeetingWithinDays: 5, coachMeetingsPerMonth: 2, remoteMeetings: true, languages: ["fi"] },
+    offices: [
+      {
+        streetAddress: "Lapinlahdentie 20",
+        postalCode: "73100",
+        municipalityCode: "402",
+        openingHours: [
+          { days: [1, 2, 3], opens: "08:00", closes: "15:30" },
+          { days: [4], opens: "10:00", closes: "18:00" },
+        ],
+        openingHoursNote: null,
+        accessibility: street,
+      },
+    ],
+    rates: { started: 10, employed3m: 0.14, employed6m: 0.26, education: 0.26, subsidised: 0.07, contacted: 0.85, satisfaction: 3.9 },
+    months: 18,
+    verified: true,
+  },
+  {
+    businessId: "7890126-3",
+    slug: "uusi-suunta",
+    name: "Uusi Suunta Osuuskunta",
+    shortDescription: {
+      fi: "Uusi palveluntuottaja: tukea työkykyyn ja työkokeiluja pienissä ryhmissä.",
+      sv: "Ny tjänsteproducent: stöd för arbetsförmågan och arbetsprövning i små grupper.",
+      en: "A new provider: support for work ability and work trials in small groups.",
+    },
+    longDescription: {
+      fi: "Uusi Suunta on valmentajien osuuskunta, joka aloitti kokeilussa äskettäin. Tuemme erityisesti niitä, joiden työkyky on heikentynyt tai joiden edellisestä työstä on kulunut pitkään. Etenemme pienin askelin: ensin arki ja jaksaminen kuntoon, sitten työkokeilu ja työnhaku.",
+      sv: "Uusi Suunta är ett andelslag av coacher som nyligen började i försöket. Vi stöder särskilt dem vars arbetsförmåga har försämrats eller vars förra arbete ligger länge sedan. Vi går framåt i små steg: först vardagen och orken, sedan arbetsprövning och jobbsökande.",
+      en: "Uusi Suunta is a cooperative of coaches that joined the pilot recently. We support especially people whose work ability has weakened or whose last job was a long time ago. We go in small steps: first daily life and energy, then a work trial and job-seeking.",
+    },
+    services: ["work_ability", "work_trial"],
+    phone: "+358 50 000 1006",
+    email: "uusisuunta@osuuskunta.example",
+    web: null,
+    commitments: { takesNewCustomers: true, firstMeetingWithinDays: 5, coachMeetingsPerMonth: 3, remoteMeetings: false, languages: ["fi"] },
+    offices: [
+      {
+        streetAddress: "Ahmontie 4",
+        postalCode: "71800",
+        municipalityCode: "749",
+        openingHours: [{ days: [1, 3, 5], opens: "09:00", closes: "15:00" }],
+        openingHoursNote: null,
+        accessibility: { stepFreeEntrance: true, lift: null, accessibleToilet: false, inductionLoop: false, accessibleParking: false, note: null },
+      },
+    ],
+    rates: { started: 1.3, employed3m: 0.2, employed6m: 0.3, education: 0.1, subsidised: 0.1, contacted: 0.9, satisfaction: 4.0 },
+    months: 3,
+    verified: true,
+  },
+  {
+    businessId: "8901237-3",
+    slug: "lapinlahden-tyokumppanit",
+    name: "Lapinlahden Työkumppanit Oy",
+    shortDescription: {
+      fi: "Työnvälitystä ja palkkatukityöpaikkoja Lapinlahden seudun yrityksiin. Ei ota nyt uusia asiakkaita.",
+      sv: "Arbetsförmedling och jobb med lönesubvention hos företag i Lapinlahtitrakten. Tar inte emot nya kunder just nu.",
+      en: "Job matching and subsidised jobs with companies around Lapinlahti. Not taking new customers now.",
+    },
+    longDescription: {
+      fi: "Lapinlahden Työkumppanit Oy tuntee seudun yritykset ja niiden työvoimatarpeet. Etsimme sinulle työpaikan tai palkkatuetun työn ja tuemme ensimmäisten kuukausien ajan. Asiakasmäärämme on tällä hetkellä täynnä, joten emme ota uusia asiakkaita. Nykyiset asiakkaamme palvelemme normaalisti.",
+      sv: "Lapinlahden Työkumppanit Oy känner företagen i trakten och deras behov av arbetskraft. Vi söker ett arbete eller ett arbete med lönesubvention åt dig och stöder dig under de första månaderna. Vi har just nu fullt med kunder och tar därför inte emot nya. Våra nuvarande kunder betjänar vi som vanligt.",
+      en: "Lapinlahden Työkumppanit Oy knows the local companies and the staff they need. We find you a job or subsidised work and support you for the first months. We are full at the moment, so we are not taking new customers. We serve our current customers as usual.",
+    },
+    services: ["job_matching", "work_trial"],
+    phone: "+358 50 000 1007",
+    email: "tyokumppanit@lapinlahti.example",
+    web: "https://tyokumppanit.example",
+    commitments: { takesNewCustomers: false, firstMeetingWithinDays: 5, coachMeetingsPerMonth: 2, remoteMeetings: true, languages: ["fi"] },
+    offices: [
+      {
+        streetAddress: "Asematie 9",
+        postalCode: "73100",
+        municipalityCode: "402",
+        openingHours: [{ days: weekdays, opens: "08:00", closes: "15:00" }],
+        openingHoursNote: null,
+        accessibility: street,
+      },
+    ],
+    rates: { started: 8, employed3m: 0.22, employed6m: 0.35, education: 0.05, subsidised: 0.15, contacted: 0.8, satisfaction: 3.7 },
+    months: 18,
+    verified: true,
+  },
+  {
+    businessId: "9012348-4",
+    slug: "kaira-rekrytointi",
+    name: "Kaira Rekrytointi Oy",
+    shortDescription: {
+      fi: "Rekrytointipalvelua ja yrittäjyysneuvontaa Siilinjärvellä. Sitoumukset odottavat tarkistusta.",
+      sv: "Rekryteringstjänster och företagarrådgivning i Siilinjärvi. Åtagandena väntar på kontroll.",
+      en: "Recruitment services and advice on starting a business in Siilinjärvi. Commitments awaiting checking.",
+    },
+    longDescription: {
+      fi: "Kaira Rekrytointi Oy on rekrytointiyritys, joka välittää työnhakijoita alueen teollisuuden, kaupan ja palvelualan työpaikkoihin. Jos haluat työllistää itsesi, neuvomme yrityksen perustamisessa ja starttirahan hakemisessa.",
+      sv: "Kaira Rekrytointi Oy är ett rekryteringsföretag som förmedlar arbetssökande till jobb inom industri, handel och service i regionen. Om du vill sysselsätta dig själv ger vi råd om hur du grundar ett företag och söker startpeng.",
+      en: "Kaira Rekrytointi Oy is a recruitment company that places jobseekers in jobs in local industry, retail and services. If you want to employ yourself, we advise on starting a business and applying for a start-up grant.",
+    },
+    services: ["job_matching", "entrepreneurship"],
+    phone: "+358 50 000 1008",
+    email: "haku@kaira.example",
+    web: "https://kaira.example",
+    commitments: { takesNewCustomers: true, firstMeetingWithinDays: 10, coachMeetingsPerMonth: 1, remoteMeetings: true, languages: ["fi", "en"] },
+    offices: [
+      {
+        streetAddress: "Teollisuustie 1",
+        postalCode: "71800",
+        municipalityCode: "749",
+        openingHours: [{ days: weekdays, opens: "09:00", closes: "16:00" }],
+        openingHoursNote: null,
+        accessibility: { ...street, accessibleToilet: false },
+      },
+    ],
+    rates: { started: 7, employed3m: 0.3, employed6m: 0.41, education: 0.04, subsidised: 0.03, contacted: 0.75, satisfaction: 3.8 },
+    months: 18,
+    verified: false,
+  },
+];
+
+export const publicServiceRates: Rates = {
+  started: 45,
+  employed3m: 0.18,
+  employed6m: 0.3,
+  education: 0.1,
+  subsidised: 0.11,
+  contacted: 0.7,
+  satisfaction: 3.6,
+};
+
+// ---- inserting ----
+
+/** The database or a transaction of it: both insert the same way. */
+export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Inserts one provider with its languages, services, pilots and offices. Returns its id. */
+export function insertProvider(db: DbOrTx, input: ProviderInput, opts: { now: string; isExample: boolean; verifiedOn: string | null }): number {
+  const p = providerSchema.parse(input);
+  const row = db
+    .insert(providers)
+    .values({
+      businessId: p.businessId,
+      slug: p.slug,
+      name: p.name,
+      sortKey: nameSortKey(p.name),
+      shortDescription: p.shortDescription,
+      longDescription: p.longDescription,
+      phone: p.phone,
+      email: p.email,
+      web: p.web,
+      takesNewCustomers: p.commitments.takesNewCustomers,
+      firstMeetingWithinDays: p.commitments.firstMeetingWithinDays,
+      coachMeetingsPerMonth: p.commitments.coachMeetingsPerMonth,
+      remoteMeetings: p.commitments.remoteMeetings,
+      commitmentsVerifiedOn: opts.verifiedOn,
+      commitmentsVerifiedBy: opts.verifiedOn ? "seed" : null,
+      isExample: opts.isExample,
+      createdAt: opts.now,
+      updatedAt: opts.now,
+    })
+    .returning({ id: providers.id })
+    .get();
+  for (const language of p.commitments.languages) db.insert(providerLanguages).values({ providerId: row.id, language }).run();
+  for (const service of p.services) db.insert(providerServices).values({ providerId: row.id, service }).run();
+  for (const pilot of p.pilots) {
+    db.insert(providerPilots).values({ providerId: row.id, pilotSlug: pilot.pilot, startsOn: pilot.startsOn, endsOn: pilot.endsOn }).run();
+  }
+  p.offices.forEach((o, position) => {
+    db.insert(providerOffices)
+      .values({
+        providerId: row.id,
+        position,
+        streetAddress: o.streetAddress,
+        postalCode: o.postalCode,
+        municipalityCode: o.municipalityCode,
+        openingHours: o.openingHours,
+        openingHoursNote: o.openingHoursNote,
+        accessibility: o.accessibility,
+      })
+      .run();
+  });
+  return row.id;
+}
+
+// ---- invented results ----
+
+/** A small deterministic random number generator (mulberry32): the same data on every machine. */
+export function randomSource(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function hashSeed(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return h >>> 0;
+}
+
+function binomial(n: number, p: number, random: () => number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (random() < p) k++;
+  return k;
+}
+
+/** Customers starting in a month: around the average, never negative. */
+function starters(mean: number, random: () => number): number {
+  const spread = Math.max(1, mean * 0.3);
+  return Math.max(0, Math.round(mean + (random() + random() + random() - 1.5) * spread));
+}
+
+export type ResultValues = Omit<typeof results.$inferInsert, "id" | "pilotSlug" | "providerId" | "month">;
+
+/**
+ * One invented month for one provider. Outcomes whose follow-up is not over by the latest month
+ * are null, as they would be in a real publication.
+ */
+export function inventMonth(rates: Rates, month: string, latest: string, random: () => number): ResultValues {
+  const started = starters(rates.started, random);
+  const known3 = addMonths(month, 3) <= latest;
+  const known6 = addMonths(month, 6) <= latest;
+  const e6 = binomial(started, rates.employed6m, random);
+  // Employed within 3 months is a part of employed within 6 months.
+  const e3 = binomial(e6, Math.min(1, rates.employed3m / rates.employed6m), random);
+  const responses = binomial(started, 0.55, random);
+  const mean = responses === 0 ? null : Math.min(5, Math.max(1, rates.satisfaction + (random() - 0.5) * 0.8));
+  return {
+    started,
+    employedOpen3m: known3 ? e3 : null,
+    employedOpen6m: known6 ? e6 : null,
+    inEducation: known6 ? binomial(started - e6, rates.education / (1 - rates.employed6m), random) : null,
+    inSubsidisedWork: known6 ? binomial(started - e6, rates.subsidised / (1 - rates.employed6m), random) : null,
+    contactedWithin5Days: binomial(started, rates.contacted, random),
+    satisfactionResponses: responses,
+    satisfactionMean: mean === null ? null : Math.round(mean * 100) / 100,
+  };
+}
+
+/**
+ * When a month was published and last replaced: published early in the next month; replaced when
+ * its 3-month and then its 6-month outcomes were filled in. Never later than now.
+ */
+export function publicationDates(month: string, latest: string, now: string): { publishedAt: string; correctedAt: string | null } {
+  const at = (m: string) => {
+    const iso = `${addMonths(m, 1)}-05T08:00:00.000Z`;
+    return iso < now ? iso : now;
+  };
+  const filled6 = addMonths(month, 6) <= latest ? at(addMonths(month, 6)) : null;
+  const filled3 = addMonths(month, 3) <= latest ? at(addMonths(month, 3)) : null;
+  return { publishedAt: at(month), correctedAt: filled6 ?? filled3 };
+}
+
+/**
+ * Seeds the example providers and, when the pilot has no results yet, 18 months of results ending
+ * with the latest full month before `today`, for every provider and the public service.
+ */
+export function seedProviders(db: Db, today: string = todayInFinland(), now: string = new Date().toISOString()) {
+  const pilot = db.select({ slug: pilots.slug }).from(pilots).where(eq(pilots.slug, examplePilotSlug)).get();
+  if (!pilot) return { providers: 0, results: 0 };
+  const latest = lastFullMonth(today);
+  const first = addMonths(latest, -17);
+  return db.transaction((tx) => {
+    let added = 0;
+    const ids = new Map<string, number>();
+    for (const e of exampleProviders) {
+      const existing = tx.select({ id: providers.id }).from(providers).where(eq(providers.businessId, e.businessId)).get();
+      if (existing) {
+        ids.set(e.businessId, existing.id);
+        continue;
+      }
+      const { rates: _rates, months, verified, ...input } = e;
+      const id = insertProvider(
+        tx,
+        { ...input, pilots: [{ pilot: examplePilotSlug, startsOn: `${addMonths(latest, -(months - 1))}-01`, endsOn: null }] },
+        { now, isExample: true, verifiedOn: verified ? `${latest}-15` : null },
+      );
+      ids.set(e.businessId, id);
+      added++;
+    }
+
+    const hasResults = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(results)
+      .where(eq(results.pilotSlug, examplePilotSlug))
+      .get();
+    if ((hasResults?.n ?? 0) > 0) return { providers: added, results: 0 };
+
+    const rows: (typeof results.$inferInsert)[] = [];
+    const subjects: { providerId: number | null; rates: Rates; key: string; from: string }[] = [
+      { providerId: null, rates: publicServiceRates, key: "public", from: first },
+      ...exampleProviders.map((e) => ({ providerId: ids.get(e.businessId)!, rates: e.rates, key: e.businessId, from: addMonths(latest, -(e.months - 1)) })),
+    ];
+    for (const s of subjects) {
+      for (const month of monthRange(s.from, latest)) {
+        const random = randomSource(hashSeed(`${s.key}:${month}`));
+        rows.push({ pilotSlug: examplePilotSlug, providerId: s.providerId, month, ...inventMonth(s.rates, month, latest, random) });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 200) tx.insert(results).values(rows.slice(i, i + 200)).run();
+    for (const month of monthRange(first, latest)) {
+      tx.insert(resultMonths)
+        .values({ pilotSlug: examplePilotSlug, month, ...publicationDates(month, latest, now), publishedBy: "seed" })
+        .onConflictDoNothing()
+        .run();
+    }
+    return { providers: added, results: rows.length };
+  });
+}

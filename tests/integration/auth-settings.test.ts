@@ -1,0 +1,144 @@
+import express from "express";
+import crypto from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseConfig, rateLimitSettings, testIdpEnabled } from "~/.server/config";
+import { logger } from "~/.server/log";
+import { familyOf, rateLimiter } from "~/.server/rate-limit";
+
+/** A tiny server with the site's rate limiter in front, rerouting as server.mjs does. */
+async function withServer(limits: { signIn: number; formPosts: number; api: number }, fn: (base: string) => Promise<void>) {
+  const app = express();
+  app.use(
+    rateLimiter(
+      (req) => {
+        req.method = "GET";
+        req.url = "/fi/refused/429";
+      },
+      { windowMs: 60_000, ...limits },
+    ),
+  );
+  app.use((req, res) => res.status(res.statusCode === 429 ? 429 : 200).type("text").send(`${req.method} ${req.url}`));
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  try {
+    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
+
+beforeEach(() => {
+  vi.spyOn(logger, "warn").mockImplementation((() => undefined) as never);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe("rate limits", () => {
+  it("sort requests into sign-in, form posts and the open API", () => {
+    expect(familyOf("GET", "/fi/sign-in/start")).toBe("sign-in");
+    expect(familyOf("GET", "/auth/callback")).toBe("sign-in");
+    expect(familyOf("GET", "/fi/sign-in")).toBeNull();
+    expect(familyOf("POST", "/fi/eligibility")).toBe("form-posts");
+    expect(familyOf("POST", "/sv/sign-out")).toBe("form-posts");
+    expect(familyOf("GET", "/api/v1/providers.json")).toBe("api");
+    expect(familyOf("POST", "/api/v1/x")).toBe("api");
+    expect(familyOf("GET", "/fi/providers")).toBeNull();
+    // The test provider's own endpoints (the site's server calls its token endpoint) are not limited.
+    expect(familyOf("POST", "/test-idp/token")).toBeNull();
+  });
+
+  it("over the limit: 429 with Retry-After, on to the translated 429 page; other families keep their own count", async () => {
+    await withServer({ signIn: 2, formPosts: 3, api: 2 }, async (base) => {
+      for (let i = 0; i < 2; i++) expect((await fetch(`${base}/fi/sign-in/start`)).status).toBe(200);
+      const limited = await fetch(`${base}/fi/sign-in/start`);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+      expect(await limited.text()).toBe("GET /fi/refused/429");
+      // Reading pages is not limited; form posts have their own budget.
+      expect((await fetch(`${base}/fi/providers`)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await fetch(`${base}/fi/eligibility`, { method: "POST" })).status).toBe(200);
+      expect((await fetch(`${base}/fi/eligibility`, { method: "POST" })).status).toBe(429);
+      for (let i = 0; i < 2; i++) expect((await fetch(`${base}/api/v1/providers.json`)).status).toBe(200);
+      const api = await fetch(`${base}/api/v1/providers.json`);
+      expect(api.status).toBe(429);
+      expect(api.headers.get("retry-after")).toBeTruthy();
+    });
+    expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ event: "rate-limited", family: "sign-in", path: "/fi/sign-in/start" }), "too many requests");
+  });
+
+  it("the limits are settings, strict by default in production and generous where tests run", () => {
+    expect(rateLimitSettings(parseConfig({ APP_ENV: "test" }))).toEqual({ windowMs: 60_000, signIn: 300, formPosts: 1000, api: 3000 });
+    const production = parseConfig({ ...productionEnv(), RATE_LIMIT_WINDOW_SECONDS: "300", RATE_LIMIT_API: "50" });
+    expect(rateLimitSettings(production)).toEqual({ windowMs: 300_000, signIn: 10, formPosts: 30, api: 50 });
+    expect(() => parseConfig({ RATE_LIMIT_SIGN_IN: "0" })).toThrow(/RATE_LIMIT_SIGN_IN/);
+  });
+});
+
+const productionKey = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+
+function productionEnv(): NodeJS.ProcessEnv {
+  return {
+    APP_ENV: "production",
+    PUBLIC_ORIGIN: "https://valinta.example.fi",
+    IDENTITY_HMAC_SECRET: "p".repeat(40),
+    SESSION_SECRET: "s".repeat(40),
+    OIDC_ISSUER: "https://tunnistus.suomi.fi/oidc",
+    OIDC_CLIENT_ID: "valinta",
+    OIDC_PRIVATE_KEY: productionKey,
+    OIDC_CLIENT_ASSERTION_ALG: "ES256",
+  };
+}
+
+describe("identification settings, checked at start-up", () => {
+  it("demo and test use the built-in test provider by default, with development secrets", () => {
+    for (const APP_ENV of ["demo", "test"]) {
+      const cfg = parseConfig({ APP_ENV });
+      expect(testIdpEnabled(cfg)).toBe(true);
+      expect(cfg.OIDC_ISSUER).toBeUndefined();
+      expect(cfg.SESSION_IDLE_MINUTES).toBe(30);
+      expect(cfg.SESSION_ABSOLUTE_HOURS).toBe(8);
+    }
+  });
+
+  it("production starts with real secrets and a real provider, with the test provider off", () => {
+    const cfg = parseConfig(productionEnv());
+    expect(testIdpEnabled(cfg)).toBe(false);
+    expect(cfg.OIDC_ACR_VALUES.split(" ")).toEqual(["http://ftn.ficora.fi/2017/loa3", "http://ftn.ficora.fi/2017/loa2"]);
+  });
+
+  it.each([
+    ["IDENTITY_HMAC_SECRET", { IDENTITY_HMAC_SECRET: undefined }, /IDENTITY_HMAC_SECRET: required in production/],
+    ["SESSION_SECRET", { SESSION_SECRET: undefined }, /SESSION_SECRET: required in production/],
+    ["a development secret", { SESSION_SECRET: "valinta-development-session-secret-not-for-production" }, /SESSION_SECRET: the development default/],
+    ["a short secret", { IDENTITY_HMAC_SECRET: "short" }, /IDENTITY_HMAC_SECRET: at least 32 characters/],
+    ["an http origin", { PUBLIC_ORIGIN: "http://valinta.example.fi" }, /PUBLIC_ORIGIN: must be https/],
+    ["no provider", { OIDC_ISSUER: undefined }, /OIDC_ISSUER: required in production \(or TEST_IDP=true/],
+    ["an http provider", { OIDC_ISSUER: "http://idp.example.fi" }, /OIDC_ISSUER: must be https/],
+    ["no client id", { OIDC_CLIENT_ID: undefined }, /OIDC_CLIENT_ID: required with OIDC_ISSUER/],
+    ["no key", { OIDC_PRIVATE_KEY: undefined }, /OIDC_PRIVATE_KEY: required with OIDC_ISSUER/],
+    ["a key that is not a key", { OIDC_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nnot\n-----END PRIVATE KEY-----" }, /OIDC_PRIVATE_KEY: not a private key/],
+    ["a key that does not fit the algorithm", { OIDC_CLIENT_ASSERTION_ALG: "RS256" }, /OIDC_PRIVATE_KEY: the key does not fit OIDC_CLIENT_ASSERTION_ALG RS256/],
+    ["acr values without a value", { OIDC_ACR_VALUES: "" }, /OIDC_ACR_VALUES/],
+  ])("production refuses to start with %s", (_name, change, message) => {
+    const env = { ...productionEnv(), ...change };
+    for (const [k, v] of Object.entries(change)) if (v === undefined) delete env[k];
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it("the test provider runs in production only when turned on explicitly", () => {
+    const env = productionEnv();
+    delete env.OIDC_ISSUER;
+    delete env.OIDC_CLIENT_ID;
+    delete env.OIDC_PRIVATE_KEY;
+    expect(() => parseConfig(env)).toThrow(/OIDC_ISSUER/);
+    const demoDeployment = parseConfig({ ...env, TEST_IDP: "true" });
+    expect(testIdpEnabled(demoDeployment)).toBe(true);
+  });
+
+  it("a private key may also be given as a JWK", () => {
+    const jwk = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" });
+    expect(() => parseConfig({ ...productionEnv(), OIDC_PRIVATE_KEY: JSON.stringify(jwk), OIDC_CLIENT_ASSERTION_ALG: "ES256" })).not.toThrow();
+    expect(() => parseConfig({ ...productionEnv(), OIDC_PRIVATE_KEY: JSON.stringify({ kty: "EC", crv: "P-256", x: "a", y: "b" }) })).toThrow(/not a private key/);
+  });
+});

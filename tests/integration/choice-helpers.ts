@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { providerPilots, providers } from "../../db/schema";
+import { requireUser, type SignedInUser } from "~/.server/auth";
+import { getDb } from "~/.server/db";
+import { saveAnswers } from "~/.server/choices";
+import { signedIn } from "../support/auth";
+import { args } from "../support/request";
+
+/**
+ * Helpers of the choice tests: a signed-in test person as the routes see them, forms posted as a
+ * browser would post them (with the CSRF token), and the example providers by slug.
+ */
+export type Person = ReturnType<typeof signedIn> & { user: SignedInUser };
+
+export function person(key: string): Person {
+  const p = signedIn(key);
+  const user = requireUser(new Request("http://localhost/fi/my", { headers: { cookie: p.cookie } }));
+  return { ...p, user };
+}
+
+/** The answers that let a North Savo resident choose (registered, not excluded). */
+export function answerEligible(p: Person) {
+  saveAnswers(p.user, { registered: true, integration_act: false, typ: false });
+}
+
+export function get(p: Person, path: string, params: Record<string, string>) {
+  return args(path, params, { headers: { cookie: p.cookie } });
+}
+
+export function post(p: Person, path: string, params: Record<string, string>, body: Record<string, string>, opts: { csrf?: boolean } = {}) {
+  const form = new URLSearchParams(opts.csrf === false ? body : { csrf: p.csrf, ...body });
+  return args(path, params, {
+    method: "POST",
+    body: form,
+    headers: { cookie: p.cookie, "content-type": "application/x-www-form-urlencoded" },
+  });
+}
+
+export function providerId(slug: string): number {
+  return getDb().select({ id: providers.id }).from(providers).where(eq(providers.slug, slug)).get()!.id;
+}
+
+/** Makes every example provider serve the pilot from a fixed date, so that dated tests do not depend on today. */
+export function providersFrom(date: string) {
+  getDb().update(providerPilots).set({ startsOn: date }).run();
+}
