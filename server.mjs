@@ -188,6 +188,8 @@ const server = app.listen(cfg.PORT, cfg.HOST, () => {
   runtime.logger.info({ port }, "listening");
 });
 const stopBackups = runtime.startBackupSchedule();
+// Expired sessions and data past its retention period go at start and every hour.
+const stopRetention = runtime.startRetentionSchedule();
 
 // On SIGTERM: stop taking connections, let requests in flight finish (up to SHUTDOWN_GRACE_MS),
 // then checkpoint the WAL and close the database, so that a deploy or restart loses nothing.
@@ -203,6 +205,7 @@ function shutdown(signal) {
   }, grace);
   force.unref();
   stopBackups();
+  stopRetention();
   server.close(() => {
     clearTimeout(force);
     runtime.closeDb();

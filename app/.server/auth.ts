@@ -113,7 +113,8 @@ function langOf(request: Request): Lang {
  */
 export function safeReturnPath(value: string | null | undefined): string | null {
   if (!value || value.length > 512) return null;
-  if (!value.startsWith("/") || value.startsWith("//") || /[\\\s\u0000-\u001f\u007f]/.test(value)) return null;
+  if (!value.startsWith("/") || value.startsWith("//") || /[\\\s]/.test(value)) return null;
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null;
   let url: URL;
   try {
     url = new URL(value, "http://valinta.invalid");

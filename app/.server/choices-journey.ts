@@ -14,6 +14,7 @@ import {
   confirmChoice,
   getDraft,
   getReceipt,
+  justConfirmed,
   refusalFor,
   requestWeightyReason,
   saveAnswers,
@@ -319,7 +320,11 @@ export function checkLoader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const ctx = choiceContext(user);
   const draft = getDraft(user);
-  if (!draft) throw redirect(`/${lang}/choose`, 303);
+  if (!draft) {
+    // Back to the confirmation page of a choice already recorded: its receipt, never a second choice.
+    const reference = justConfirmed(user);
+    throw redirect(reference ? `/${lang}/my/receipts/${reference}` : `/${lang}/choose`, 303);
+  }
   if (ctx.evaluation.outcome !== "may_choose" || !ctx.pilot || draft.pilotSlug !== ctx.pilot.slug) {
     // Eligibility changed since the pick: the first step explains the new answer.
     return { ...emptyCheck(lang), problem: "not_eligible" as CheckProblem };
@@ -357,7 +362,14 @@ export async function checkAction(args: ActionFunctionArgs) {
   const user = requireUser(request);
   const form = await readForm(request);
   const parsed = confirmSchema.safeParse({ key: form.get("key") ?? undefined });
-  if (!parsed.success) throw new Response(null, { status: 400 });
+  if (!parsed.success) {
+    // A confirmation without its key is incomplete: the page again, with a fresh form, nothing written.
+    markFormError(context);
+    const ctx = choiceContext(user);
+    const draft = getDraft(user);
+    const page = draft && ctx.pilot && draft.pilotSlug === ctx.pilot.slug ? checkPage(user, lang, draft, ctx) : emptyCheck(lang);
+    return data({ ...page, problem: "stale" as CheckProblem, notRecorded: false }, { status: 400 });
+  }
   const result = confirmChoice(user, parsed.data.key);
   if (result.ok) return redirect(`/${lang}/my/receipts/${result.reference}`, 303);
   markFormError(context, "failure" in result ? "notRecorded" : "error");

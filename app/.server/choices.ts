@@ -191,11 +191,34 @@ export function refusalFor(ctx: ChoiceContext, draft: Pick<DraftRow, "pilotSlug"
  * Drafts: what was picked and typed, before the confirmation
  * ------------------------------------------------------------------------------------------- */
 
+/**
+ * The person's choice in progress, or null. A draft whose key has already recorded a choice is
+ * "confirmed": it stays (without its contact details) only so that going back to the confirmation
+ * page leads to the same receipt; it is not a choice in progress.
+ */
 export function getDraft(user: SignedInUser, now = new Date(), db: Db = getDb()): DraftRow | null {
   const row = db.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
   if (!row) return null;
   if (now.getTime() - Date.parse(row.updatedAt) > DRAFT_HOURS * 3_600_000) return null;
+  if (confirmedReference(user, row, db)) return null;
   return row;
+}
+
+/** The reference of the choice a draft's key recorded, if it did. */
+export function confirmedReference(user: SignedInUser, draft: Pick<DraftRow, "idempotencyKey">, db: Db = getDb()): string | null {
+  return (
+    db
+      .select({ reference: choices.reference })
+      .from(choices)
+      .where(and(eq(choices.idempotencyKey, draft.idempotencyKey), eq(choices.personId, user.id)))
+      .get()?.reference ?? null
+  );
+}
+
+/** The receipt to show when the person comes back to the confirmation page of a recorded choice. */
+export function justConfirmed(user: SignedInUser, db: Db = getDb()): string | null {
+  const row = db.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
+  return row ? confirmedReference(user, row, db) : null;
 }
 
 type DraftInput = Pick<DraftRow, "pilotSlug" | "kind" | "providerId" | "providerSlug">;
@@ -206,7 +229,8 @@ export function savePick(user: SignedInUser, pick: DraftInput, now = new Date())
   return db.transaction(
     (tx) => {
       const before = tx.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
-      const keepContact = before && before.kind === "provider" && before.providerId === pick.providerId && pick.kind === "provider";
+      const open = before && !confirmedReference(user, before, db);
+      const keepContact = open && before.kind === "provider" && before.providerId === pick.providerId && pick.kind === "provider";
       const row: DraftRow = {
         personId: user.id,
         ...pick,
@@ -392,7 +416,11 @@ export function confirmChoice(user: SignedInUser, key: string, now = new Date())
           },
           now,
         );
-        tx.delete(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).run();
+        // The draft keeps only its key (the way back to this receipt); its contact details go.
+        tx.update(choiceDrafts)
+          .set({ contactChannel: null, contactPhone: null, contactEmail: null, serviceLanguage: null, updatedAt: at })
+          .where(eq(choiceDrafts.personId, user.id))
+          .run();
         return { ok: true, reference, replayed: false, kind: draft.kind };
       },
       { behavior: "immediate" },

@@ -136,7 +136,19 @@ function privateKeyProblem(value: string, alg: string): string | null {
  * Production runs only with real secrets and a real identity provider (unless the test identity
  * provider is turned on explicitly, for a demo deployment). Key material is checked here, at start.
  */
-function identificationRequirements(cfg: Record<string, unknown> & { APP_ENV: string }, ctx: z.RefinementCtx) {
+type IdentificationSettings = {
+  APP_ENV: string;
+  PUBLIC_ORIGIN?: string;
+  IDENTITY_HMAC_SECRET?: string;
+  SESSION_SECRET?: string;
+  TEST_IDP?: boolean;
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_PRIVATE_KEY?: string;
+  OIDC_CLIENT_ASSERTION_ALG: string;
+};
+
+function identificationRequirements(cfg: IdentificationSettings, ctx: z.RefinementCtx) {
   const production = cfg.APP_ENV === "production";
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (production) {
@@ -145,10 +157,10 @@ function identificationRequirements(cfg: Record<string, unknown> & { APP_ENV: st
       else if (cfg[name] === devSecrets[name]) issue(name, "the development default is not allowed in production");
     }
     if (!cfg.PUBLIC_ORIGIN) issue("PUBLIC_ORIGIN", "required in production (the https address people use)");
-    else if (!String(cfg.PUBLIC_ORIGIN).startsWith("https://")) issue("PUBLIC_ORIGIN", "must be https in production");
+    else if (!cfg.PUBLIC_ORIGIN.startsWith("https://")) issue("PUBLIC_ORIGIN", "must be https in production");
     if (cfg.TEST_IDP !== true) {
       if (!cfg.OIDC_ISSUER) issue("OIDC_ISSUER", "required in production (or TEST_IDP=true for a demo deployment)");
-      else if (!String(cfg.OIDC_ISSUER).startsWith("https://")) issue("OIDC_ISSUER", "must be https in production");
+      else if (!cfg.OIDC_ISSUER.startsWith("https://")) issue("OIDC_ISSUER", "must be https in production");
     }
   }
   if (cfg.OIDC_ISSUER) {
@@ -156,7 +168,7 @@ function identificationRequirements(cfg: Record<string, unknown> & { APP_ENV: st
     if (!cfg.OIDC_PRIVATE_KEY) issue("OIDC_PRIVATE_KEY", "required with OIDC_ISSUER");
   }
   if (typeof cfg.OIDC_PRIVATE_KEY === "string") {
-    const problem = privateKeyProblem(cfg.OIDC_PRIVATE_KEY, String(cfg.OIDC_CLIENT_ASSERTION_ALG));
+    const problem = privateKeyProblem(cfg.OIDC_PRIVATE_KEY, cfg.OIDC_CLIENT_ASSERTION_ALG);
     if (problem) issue("OIDC_PRIVATE_KEY", problem);
   }
 }

@@ -13,7 +13,8 @@
  *   StoredFacts = { registered?: "yes"|"no"; status?: "unemployed"|"in_services"|"employed";
  *                   age?: number | string; benefit?: "earnings_related"|"labour_market_subsidy"|
  *                   "basic_allowance"|"none"; integration_act?, foreign_language?, typ?, referral?,
- *                   weaker_position?: "yes"|"no" }      (the words of GET /api/v1/eligibility)
+ *                   weaker_position?: "yes"|"no" }      (the words of GET /api/v1/eligibility;
+ *                                                       a yes/no fact may also be true or false)
  *   today = "YYYY-MM-DD" (todayInFinland() from ~/format)
  *
  *   StoredEvaluation =
@@ -318,7 +319,7 @@ export function pilotsJson(today: string, db: Db = getDb()): { status: 200 | 503
  * For other areas: the choice journey (issue 6)
  * ---------------------------------------------------------------------------------------------- */
 
-export type StoredFacts = Partial<Record<FactName, string | number>>;
+export type StoredFacts = Partial<Record<FactName, string | number | boolean>>;
 export type StoredEvaluation =
   | {
       ok: true;
@@ -343,7 +344,10 @@ export function evaluateStoredFacts(
     pilotsBySlug: new Map(set.pilots.map((p) => [p.slug, p])),
     municipalities: new Map(allMunicipalities(db).map((m) => [m.code, m])),
   };
-  const read = readQuery({ ...input.facts, municipality: input.homeMunicipality ?? undefined }, input.today, data, "relevant");
+  const words = Object.fromEntries(
+    Object.entries(input.facts).map(([fact, value]) => [fact, typeof value === "boolean" ? (value ? "yes" : "no") : value]),
+  );
+  const read = readQuery({ ...words, municipality: input.homeMunicipality ?? undefined }, input.today, data, "relevant");
   const errors: Partial<Record<"municipality" | FactName, ErrorCode>> = {};
   for (const [field, code] of Object.entries(read.errors)) if (field !== "date") errors[field as FactName] = code;
   for (const f of read.missing) errors[f] = "required";

@@ -347,7 +347,7 @@ export async function finishSignIn(request: Request, now = Date.now()): Promise<
     });
     const idClaims = tokens.claims();
     if (!idClaims) return refuse("no-id-token");
-    claims = idClaims as Record<string, unknown>;
+    claims = idClaims;
     iss = rp.serverMetadata().issuer;
   } catch (error) {
     return refuse("token-rejected", errorSummary(error));

@@ -11,6 +11,7 @@ import { checkIdentification } from "./oidc";
 
 export { config, parseConfig, checkHealth, closeDb };
 export { logger };
+export { startRetentionSchedule } from "./retention";
 export { registry as metricsRegistry, httpDuration, errorsTotal, routeFamily } from "./metrics";
 export { langFromAcceptLanguage, langFromPath } from "~/i18n";
 // Identification, sessions and roles (issue 5): the test identity provider, rate limits, no-store.

@@ -7,7 +7,7 @@ import type { Lang } from "~/i18n";
  * "Sign out". Plain links: signing in leaves the site for the identification service.
  */
 export function AccountLinks({ lang }: { lang: Lang }) {
-  const root = useRouteLoaderData("root") as { signedIn?: boolean } | undefined;
+  const root = useRouteLoaderData<{ signedIn?: boolean }>("root");
   const location = useLocation();
   const { t } = useTranslation("common");
   const onAuthPage = /^\/(fi|sv|en)\/(sign-in|sign-out)(\/|$)/.test(location.pathname);

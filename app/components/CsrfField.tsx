@@ -6,6 +6,6 @@ import { useRouteLoaderData } from "@remix-run/react";
  * The token comes from the root loader, which also sets the cookie it is bound to.
  */
 export function CsrfField() {
-  const root = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
+  const root = useRouteLoaderData<{ csrfToken?: string }>("root");
   return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
 }

@@ -37,6 +37,9 @@ const countColumns = [
 ] as const satisfies readonly ResultColumn[];
 
 export type FileProblemCode =
+  | "too-large"
+  | "no-file"
+  | "not-a-form"
   | "empty"
   | "encoding"
   | "delimiter"

@@ -51,12 +51,20 @@ export const businessIdField = z
     return parsed.businessId;
   });
 
-const optional = <T extends z.ZodType<string>>(schema: T) =>
+/** An optional text field: empty is null, anything else must pass `schema`. */
+const optional = (schema: z.ZodType<string, string>) =>
   z
     .string()
     .trim()
-    .transform((v) => (v === "" ? null : v))
-    .pipe(schema.nullable());
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      const parsed = schema.safeParse(v);
+      if (!parsed.success) {
+        ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "providers.errors.invalid" });
+        return z.NEVER;
+      }
+      return parsed.data;
+    });
 
 const commitments = {
   name: required(120, "providers.errors.nameRequired").refine((v) => v.length >= 2, "providers.errors.nameRequired"),
@@ -97,7 +105,10 @@ export type AddProviderInput = z.infer<typeof addProviderSchema>;
 /** Editing what officials keep and verify: name, services, languages and the service commitments. */
 export const editProviderSchema = z.object({
   ...commitments,
-  verified: z.literal("yes").optional().transform((v) => v === "yes"),
+  verified: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
 });
 export type EditProviderInput = z.infer<typeof editProviderSchema>;
 

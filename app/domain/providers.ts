@@ -240,9 +240,9 @@ export function compactOpeningHours(hours: OpeningHours): { from: number; to: nu
 }
 
 /**
- * Where "choose this provider" leads. The choice itself comes with the choice journey, which will
- * change this to `/${lang}/choose?provider=${slug}`; until then the first step is the eligibility check.
+ * Where "choose this provider" leads: the choice journey (issue 6), with this provider preselected.
+ * The journey checks eligibility first; a person who is not signed in signs in and comes back.
  */
-export function chooseProviderPath(lang: string, _slug: string): string {
-  return `/${lang}/eligibility`;
+export function chooseProviderPath(lang: string, slug: string): string {
+  return `/${lang}/choose?provider=${encodeURIComponent(slug)}`;
 }

@@ -150,6 +150,9 @@ export type ValidationContext = {
   providers?: ReadonlyMap<string, { pilots: ReadonlySet<string> }>;
 };
 
+/** The outcome columns in the order of the file, so that problems are listed in that order. */
+const outcomeColumns = ["employed_open_3m", "employed_open_6m", "in_education", "in_subsidised_work", "contacted_within_5_days"] as const;
+
 type Raw = Partial<Record<string, string | number | null | undefined>>;
 
 const maxCount = 1_000_000;
@@ -186,8 +189,10 @@ export function validateResultRow(
   else if (context.today && month > lastFullMonth(context.today)) add("month", "month-not-over");
 
   const pilot = text(raw.pilot);
+  let pilotOk = true;
   if (!/^[a-z0-9-]{1,64}$/.test(pilot)) add("pilot", "pilot-format");
   else if (context.pilots && !context.pilots.has(pilot)) add("pilot", "pilot-unknown");
+  if (issues.some((i) => i.column === "pilot")) pilotOk = false;
 
   const businessIdText = text(raw.provider_business_id);
   let businessId: string | null = null;
@@ -198,7 +203,7 @@ export function validateResultRow(
       businessId = parsed.businessId;
       const provider = context.providers?.get(businessId);
       if (context.providers && !provider) add("provider_business_id", "provider-unknown");
-      else if (provider && !provider.pilots.has(pilot)) add("provider_business_id", "provider-not-in-pilot");
+      else if (provider && pilotOk && !provider.pilots.has(pilot)) add("provider_business_id", "provider-not-in-pilot");
     }
   }
 
@@ -226,7 +231,7 @@ export function validateResultRow(
 
   const started = counts.started;
   if (started !== null) {
-    for (const column of [...shareMeasures, "satisfaction_responses"] as const) {
+    for (const column of [...outcomeColumns, "satisfaction_responses"] as const) {
       const value = counts[column];
       if (value !== null && value > started) add(column, "more-than-started");
     }
@@ -235,8 +240,9 @@ export function validateResultRow(
   const e6 = counts.employed_open_6m;
   if (e3 !== null && e6 !== null && e3 > e6 && !(started !== null && e3 > started)) add("employed_open_3m", "employed-3m-over-6m");
 
-  if (context.today && isMonth(month)) {
-    for (const measure of shareMeasures) {
+  // (A month that is not over already has its own problem.)
+  if (context.today && isMonth(month) && month <= lastFullMonth(context.today)) {
+    for (const measure of outcomeColumns) {
       if (counts[measure] !== null && !followUpOver(month, measure, context.today)) add(measure, "follow-up-not-over");
     }
   }

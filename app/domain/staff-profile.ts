@@ -385,3 +385,33 @@ export function changedParts(before: StaffProfile, after: StaffProfile): Profile
     return !same(before[p], after[p]);
   });
 }
+
+/**
+ * The form as name/value pairs, the inverse of readProfileForm: the preview carries what was typed
+ * in hidden fields, so that "Publish" and "Back to editing" need nothing stored on the server.
+ */
+export function formEntries(v: ProfileForm): [string, string][] {
+  const out: [string, string][] = [];
+  for (const l of textLangs) out.push([field.short(l), v.short[l]]);
+  for (const l of textLangs) out.push([field.long(l), v.long[l]]);
+  out.push(["phone", v.phone], ["email", v.email], ["web", v.web]);
+  for (const l of v.languages) out.push(["languages", l]);
+  out.push(["offices", String(v.offices.length)]);
+  v.offices.forEach((o, i) => {
+    out.push([field.office(i, "street"), o.street], [field.office(i, "postal"), o.postal], [field.office(i, "municipality"), o.municipality]);
+    for (const d of weekDays) out.push([field.opens(i, d), o.opens[d - 1]], [field.closes(i, d), o.closes[d - 1]]);
+    for (const l of textLangs) out.push([field.hoursNote(i, l), o.hoursNote[l]]);
+    for (const l of textLangs) out.push([field.accessNote(i, l), o.accessNote[l]]);
+    out.push([field.office(i, "lift"), o.lift]);
+    for (const [part, on] of [
+      ["stepfree", o.stepFree],
+      ["toilet", o.toilet],
+      ["loop", o.loop],
+      ["parking", o.parking],
+      ["remove", o.remove],
+    ] as const) {
+      if (on) out.push([field.office(i, part), "yes"]);
+    }
+  });
+  return out;
+}

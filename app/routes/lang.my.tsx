@@ -4,7 +4,11 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/.server/auth";
 import { config } from "~/.server/config";
 import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
+import { myChoice } from "~/.server/choices-my";
 import { CsrfField } from "~/components/CsrfField";
+import { MyChoice } from "~/components/my/MyChoice";
+import { MyData } from "~/components/my/MyData";
+import { StaffLink } from "~/components/staff/StaffLink";
 import { municipalityName } from "~/format";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";
@@ -33,6 +37,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     officialOf: user.roles.officialPilots.map((slug) => pilotNames.get(slug) ?? slug),
     staffOf: user.roles.providerBusinessIds,
     idleMinutes: config().SESSION_IDLE_MINUTES,
+    // The choice, its history and everything held about the person (issue 6).
+    choice: myChoice(user, lang),
   };
 }
 
@@ -44,6 +50,8 @@ export default function MyPage() {
     <div className="page page--narrow my-page">
       <h1>{t("my.heading")}</h1>
       <p className="lead">{t("my.welcome", { name: data.givenName })}</p>
+
+      <MyChoice lang={data.lang} current={data.choice.current} mayChoose={data.choice.mayChoose} choices={data.choice.choices} requests={data.choice.requests} />
 
       {/* The sections of My page. Other areas add theirs (the choice, the data download) here,
           each a <section> with an h2, before the sign-out section. */}
@@ -78,8 +86,11 @@ export default function MyPage() {
               <li key={`staff-${businessId}`}>{t("my.providerStaff", { businessId })}</li>
             ))}
           </ul>
+          {data.staffOf.length > 0 && <StaffLink lang={data.lang} />}
         </section>
       )}
+
+      <MyData lang={data.lang} data={data.choice.data} />
 
       <section aria-labelledby="my-sign-out">
         <h2 id="my-sign-out">{t("my.signOutHeading")}</h2>

@@ -26,9 +26,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const returnTo = safeReturnPath(url.searchParams.get("returnTo"));
   const errorParam = url.searchParams.get("error");
-  const error = errorCodes.find((c) => c === errorParam) ?? null;
+  const error: ErrorCode | null = errorCodes.find((c) => c === errorParam) ?? null;
   const start = `/${lang}/sign-in/start${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`;
-  return { lang, start, error: error as ErrorCode | null, signedIn: getUser(request) !== null, service: usesTestIdp() ? "test" : "suomifi" };
+  return { lang, start, error, signedIn: getUser(request) !== null, service: usesTestIdp() ? "test" : "suomifi" };
 }
 
 export default function SignIn() {

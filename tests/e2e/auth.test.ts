@@ -205,7 +205,7 @@ describe("accessibility of the sign-in pages", () => {
       await context.close();
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe("defences", () => {
@@ -241,7 +241,7 @@ describe("defences", () => {
 
   it("a cross-site POST is refused with the translated 403 page on every route family", async () => {
     for (const { path } of families) {
-      for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }]) {
+      for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }] as Record<string, string>[]) {
         const res = await fetch(`${baseURL()}${path}`, { method: "POST", headers, body: "x=1", redirect: "manual" });
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
         expect(await res.text()).toMatch(new RegExp(langs.map((l) => common[l]("status.403.title")).join("|")));
@@ -277,6 +277,16 @@ describe("defences", () => {
     expect(res.status).toBe(403);
     expect(await res.text()).toContain(common.fi("status.403.title"));
     expect((await jar.fetch(`${baseURL()}/fi/my`)).status).toBe(200);
+  });
+
+  it("an official of one pilot gets the translated no-access page (403) for another pilot", async () => {
+    const sari = await signIn(baseURL(), "sari", "sv"); // North Savo
+    const refused = await sari.fetch(`${baseURL()}/sv/official/mikkeli-region-municipal`);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("cache-control")).toContain("no-store");
+    expect(await refused.text()).toContain(auth.sv("noAccess.title"));
+    const timo = await signIn(baseURL(), "timo", "sv"); // Mikkeli
+    expect((await timo.fetch(`${baseURL()}/sv/official/mikkeli-region-municipal`)).status).toBe(200);
   });
 
   it("a tampered session cookie is refused", async () => {

@@ -38,7 +38,7 @@ let logged: unknown[][];
 beforeEach(() => {
   logged = [];
   for (const level of ["info", "warn", "error"] as const) {
-    vi.spyOn(logger, level).mockImplementation(((...a: unknown[]) => void logged.push(a)) as never);
+    vi.spyOn(logger, level).mockImplementation((...a: unknown[]) => void logged.push(a));
   }
 });
 afterEach(() => {
@@ -247,15 +247,15 @@ describe("CSRF tokens and signing out", () => {
     expect(refusals().map((r) => r.reason)).toEqual(["csrf-missing", "csrf-mismatch", "csrf-mismatch", "csrf-mismatch"]);
   });
 
-  it("the root loader gives a token that verifies, sets the CSRF cookie when missing, and removes a dead session cookie", async () => {
-    const first = (await rootLoader(args("/fi", {}))) as unknown as { data: { csrfToken: string; signedIn: boolean }; init: { headers: Headers } };
+  it("the root loader gives a token that verifies, sets the CSRF cookie when missing, and removes a dead session cookie", () => {
+    const first = rootLoader(args("/fi", {})) as unknown as { data: { csrfToken: string; signedIn: boolean }; init: { headers: Headers } };
     expect(first.data.signedIn).toBe(false);
     const setCookie = first.init.headers.get("set-cookie")!;
     expect(setCookie).toMatch(new RegExp(`^${CSRF_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly; SameSite=Lax$`));
     const cookie = setCookie.split(";")[0];
     expect(() => verifyCsrf(request("/fi/x", cookie, { method: "POST" }), form({ csrf: first.data.csrfToken }))).not.toThrow();
 
-    const stale = (await rootLoader(args("/fi", {}, { headers: { cookie: `${cookie}; ${SESSION_COOKIE}=${"A".repeat(43)}` } }))) as unknown as {
+    const stale = rootLoader(args("/fi", {}, { headers: { cookie: `${cookie}; ${SESSION_COOKIE}=${"A".repeat(43)}` } })) as unknown as {
       data: { csrfToken: string };
       init: { headers: Headers };
     };
@@ -264,30 +264,34 @@ describe("CSRF tokens and signing out", () => {
     expect(() => verifyCsrf(request("/fi/x", cookie, { method: "POST" }), form({ csrf: stale.data.csrfToken }))).not.toThrow();
 
     const aino = signedIn("aino");
-    const signed = (await rootLoader(args("/fi", {}, { headers: { cookie: aino.cookie } }))) as unknown as { data: { csrfToken: string; signedIn: boolean } };
+    const signed = rootLoader(args("/fi", {}, { headers: { cookie: aino.cookie } })) as unknown as { data: { csrfToken: string; signedIn: boolean } };
     expect(signed.data).toMatchObject({ signedIn: true, csrfToken: aino.csrf });
   });
 
   it("signing out without a token is refused and keeps the session", async () => {
     const aino = signedIn("aino");
     const res = await run(() => signOutAction(args("/fi/sign-out", { lang: "fi" }, { method: "POST", headers: { cookie: aino.cookie }, body: new URLSearchParams({}) })));
-    expect((res as Response).status).toBe(403);
+    expect(res).toBeInstanceOf(Response);
+    expect(res.status).toBe(403);
     expect(getUser(request("/fi", aino.cookie))).not.toBeNull();
   });
 
   it("signing out deletes the session, audits it, removes the cookie and ends the provider's session", async () => {
     // The built-in provider's discovery document, answered here (no server runs in these tests).
     const idp = "http://localhost:3000/test-idp";
-    setOidcFetch(async (url) =>
-      new URL(url).pathname === "/test-idp/.well-known/openid-configuration"
-        ? Response.json({ issuer: idp, authorization_endpoint: `${idp}/auth`, token_endpoint: `${idp}/token`, jwks_uri: `${idp}/jwks`, end_session_endpoint: `${idp}/session/end` })
-        : new Response(null, { status: 404 }),
+    setOidcFetch((url) =>
+      Promise.resolve(
+        new URL(url).pathname === "/test-idp/.well-known/openid-configuration"
+          ? Response.json({ issuer: idp, authorization_endpoint: `${idp}/auth`, token_endpoint: `${idp}/token`, jwks_uri: `${idp}/jwks`, end_session_endpoint: `${idp}/session/end` })
+          : new Response(null, { status: 404 }),
+      ),
     );
     onTestFinished(() => setOidcFetch(undefined));
     const aino = signedIn("aino");
-    const res = (await run(() =>
+    const res = await run(() =>
       signOutAction(args("/fi/sign-out", { lang: "fi" }, { method: "POST", headers: { cookie: aino.cookie }, body: new URLSearchParams({ csrf: aino.csrf }) })),
-    )) as Response;
+    );
+    if (!(res instanceof Response)) throw new Error("expected a redirect");
     expect(res.status).toBe(303);
     expect(res.headers.get("set-cookie")).toBe(`${SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0`);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -307,12 +311,13 @@ describe("CSRF tokens and signing out", () => {
   });
 
   it("when the provider cannot be reached, signing out still ends the session here and shows the signed-out page", async () => {
-    setOidcFetch(async () => new Response(null, { status: 503 }));
+    setOidcFetch(() => Promise.resolve(new Response(null, { status: 503 })));
     onTestFinished(() => setOidcFetch(undefined));
     const aino = signedIn("aino");
-    const res = (await run(() =>
+    const res = await run(() =>
       signOutAction(args("/sv/sign-out", { lang: "sv" }, { method: "POST", headers: { cookie: aino.cookie }, body: new URLSearchParams({ csrf: aino.csrf }) })),
-    )) as Response;
+    );
+    if (!(res instanceof Response)) throw new Error("expected a redirect");
     expect(res.headers.get("location")).toBe("/sv/sign-out");
     expect(getDb().select().from(sessions).all()).toHaveLength(0);
     expect(logged.map((a) => a[0] as Record<string, unknown>)).toContainEqual(expect.objectContaining({ event: "end-session-unavailable" }));

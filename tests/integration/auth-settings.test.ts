@@ -2,9 +2,13 @@ import express from "express";
 import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseConfig, rateLimitSettings, testIdpEnabled } from "~/.server/config";
+import { parseConfig as parseEnv, rateLimitSettings, resetConfig, testIdpEnabled } from "~/.server/config";
+import { formActionOrigins, issuer, resetOidc } from "~/.server/oidc";
 import { logger } from "~/.server/log";
 import { familyOf, rateLimiter } from "~/.server/rate-limit";
+
+/** parseConfig with a plain object for the environment. */
+const parseConfig = (env: Record<string, string | undefined>) => parseEnv(env as NodeJS.ProcessEnv);
 
 /** A tiny server with the site's rate limiter in front, rerouting as server.mjs does. */
 async function withServer(limits: { signIn: number; formPosts: number; api: number }, fn: (base: string) => Promise<void>) {
@@ -29,7 +33,7 @@ async function withServer(limits: { signIn: number; formPosts: number; api: numb
 }
 
 beforeEach(() => {
-  vi.spyOn(logger, "warn").mockImplementation((() => undefined) as never);
+  vi.spyOn(logger, "warn").mockImplementation(() => undefined);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -77,7 +81,7 @@ describe("rate limits", () => {
 
 const productionKey = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
-function productionEnv(): NodeJS.ProcessEnv {
+function productionEnv(): Record<string, string | undefined> {
   return {
     APP_ENV: "production",
     PUBLIC_ORIGIN: "https://valinta.example.fi",
@@ -121,7 +125,7 @@ describe("identification settings, checked at start-up", () => {
     ["a key that does not fit the algorithm", { OIDC_CLIENT_ASSERTION_ALG: "RS256" }, /OIDC_PRIVATE_KEY: the key does not fit OIDC_CLIENT_ASSERTION_ALG RS256/],
     ["acr values without a value", { OIDC_ACR_VALUES: "" }, /OIDC_ACR_VALUES/],
   ])("production refuses to start with %s", (_name, change, message) => {
-    const env = { ...productionEnv(), ...change };
+    const env: Record<string, string | undefined> = { ...productionEnv(), ...change };
     for (const [k, v] of Object.entries(change)) if (v === undefined) delete env[k];
     expect(() => parseConfig(env)).toThrow(message);
   });
@@ -140,5 +144,24 @@ describe("identification settings, checked at start-up", () => {
     const jwk = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" });
     expect(() => parseConfig({ ...productionEnv(), OIDC_PRIVATE_KEY: JSON.stringify(jwk), OIDC_CLIENT_ASSERTION_ALG: "ES256" })).not.toThrow();
     expect(() => parseConfig({ ...productionEnv(), OIDC_PRIVATE_KEY: JSON.stringify({ kty: "EC", crv: "P-256", x: "a", y: "b" }) })).toThrow(/not a private key/);
+  });
+});
+
+describe("where forms may lead (CSP form-action)", () => {
+  it("adds the identification service's origin only when it is another site", () => {
+    const saved = { ...process.env };
+    try {
+      delete process.env.OIDC_ISSUER;
+      resetConfig();
+      expect(issuer()).toBe("http://localhost:3000/test-idp");
+      expect(formActionOrigins()).toEqual([]);
+      Object.assign(process.env, { OIDC_ISSUER: "https://tunnistus.example.fi/oidc", OIDC_CLIENT_ID: "x", OIDC_PRIVATE_KEY: productionKey, OIDC_CLIENT_ASSERTION_ALG: "ES256" });
+      resetConfig();
+      expect(formActionOrigins()).toEqual(["https://tunnistus.example.fi"]);
+    } finally {
+      process.env = saved;
+      resetConfig();
+      resetOidc();
+    }
   });
 });

@@ -102,6 +102,10 @@ describe("the journey through the routes", () => {
     expect(count(choices)).toBe(before.choices + 1);
     expect(count(choiceHistory)).toBe(before.history + 1);
     expect(count(audit)).toBe(before.audit + 1);
+    // Back to the confirmation page: the same receipt, and the draft no longer holds the contact details.
+    const back = await run(() => checkLoader(get(aino, "/fi/choose/check", lang)));
+    expect((back as Response).headers.get("location")).toBe(location);
+    expect(getDb().select().from(choiceDrafts).get()).toMatchObject({ contactPhone: null, contactEmail: null, contactChannel: null });
 
     const reference = location.split("/").pop()!;
     const receipt = receiptLoader(get(aino, location, { ...lang, reference }));

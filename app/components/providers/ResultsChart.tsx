@@ -6,7 +6,7 @@ import type { MonthView } from "./types";
  * not over, have no dot. Server-rendered SVG; the data table beside it is its text alternative.
  */
 const left = 40;
-const right = 312;
+const right = 296;
 const top = 8;
 const bottom = 128;
 

@@ -1,0 +1,371 @@
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import type { OfficeView } from "~/components/providers/types";
+import type {
+  CustomerFilterView,
+  CustomersView,
+  CustomerView,
+  LandingView,
+  OtherLanguageTexts,
+  PilotFiguresView,
+  PreviewView,
+  ProfileActionView,
+  ProfilePageView,
+  StaffProviderHead,
+} from "~/components/staff/types";
+import { contactDeadline, contactedInTime } from "~/domain/first-contact";
+import { serviceLanguages } from "~/domain/providers";
+import { monthOf } from "~/domain/results";
+import {
+  changedParts,
+  emptyOffice,
+  formReader,
+  profileFormSchema,
+  profileToForm,
+  readProfileForm,
+  textLangs,
+  type ProfileForm,
+  type StaffProfile,
+} from "~/domain/staff-profile";
+import { formatDate, municipalityName, todayInFinland } from "~/format";
+import { isLang, type Lang } from "~/i18n";
+import { requireProviderStaff, type SignedInUser } from "./auth";
+import { verifyCsrf } from "./csrf";
+import "./i18n";
+import { allMunicipalities, loadPilots } from "./pilots";
+import { languageName, list, monthName, openingHoursLines } from "./providers-format";
+import { servicesOf } from "./providers";
+import {
+  CUSTOMERS_PAGE_SIZE,
+  customerOf,
+  listCustomers,
+  providerOfStaff,
+  providersOfStaff,
+  publishProfile,
+  recordFirstContact,
+  staffProfileOf,
+  waitingCount,
+  type Customer,
+  type ProviderRow,
+} from "./provider-staff";
+import { providerFirstContactFigures } from "./provider-staff-figures";
+
+/**
+ * The loaders and actions of the provider staff pages (app/routes/lang.provider-staff*.tsx), kept
+ * here so that the route modules stay thin. Every one starts with requireProviderStaff: without a
+ * session it redirects to sign-in (303), without the role of that business ID it answers 403. What
+ * it reads is then scoped to that one provider.
+ */
+
+function langOf(params: LoaderFunctionArgs["params"]): Lang {
+  if (!isLang(params.lang)) throw new Response(null, { status: 404 });
+  return params.lang;
+}
+
+/** The staff member and the provider of the address; 403 without the role, 404 when the provider does not exist. */
+function staffAndProvider(request: Request, params: LoaderFunctionArgs["params"]): { user: SignedInUser; provider: ProviderRow; lang: Lang } {
+  const lang = langOf(params);
+  const businessId = params.businessId ?? "";
+  const user = requireProviderStaff(request, businessId);
+  const provider = providerOfStaff(user, businessId);
+  if (!provider) throw new Response(null, { status: 404 });
+  return { user, provider, lang };
+}
+
+function head(p: ProviderRow): StaffProviderHead {
+  return { name: p.name, businessId: p.businessId, slug: p.slug, isExample: p.isExample };
+}
+
+function base(lang: Lang, businessId: string) {
+  return `/${lang}/provider-staff/${businessId}`;
+}
+
+/** "error" prefixes the title with "Error:"; "preview" gives the preview's title. Shared by the action and the loaders of one request. */
+export type StaffPageState = "error" | "preview" | null;
+const pageStates = new WeakMap<AppLoadContext, Exclude<StaffPageState, null>>();
+function mark(context: AppLoadContext, state: Exclude<StaffPageState, null>) {
+  pageStates.set(context, state);
+}
+export function staffPageStateOf(context: AppLoadContext): StaffPageState {
+  return pageStates.get(context) ?? null;
+}
+
+async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new Response(null, { status: 400 });
+  }
+  verifyCsrf(request, form);
+  return form;
+}
+
+function pilotNames(lang: Lang): Map<string, string> {
+  return new Map(loadPilots().map((p) => [p.slug, p.name[lang]]));
+}
+
+function figuresView(lang: Lang, providerId: number, today: string, names: Map<string, string>): PilotFiguresView[] {
+  const current = monthOf(today);
+  return providerFirstContactFigures(providerId, today).map((p) => ({
+    pilotSlug: p.pilotSlug,
+    pilotName: names.get(p.pilotSlug) ?? p.pilotSlug,
+    months: p.months.map((m) => ({ ...m, label: monthName(lang, m.month), current: m.month === current })),
+  }));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * /{lang}/provider-staff
+ * ------------------------------------------------------------------------------------------- */
+
+export function landingLoader({ request, params }: LoaderFunctionArgs): LandingView {
+  const lang = langOf(params);
+  const user = requireProviderStaff(request);
+  const today = todayInFinland();
+  const rows = providersOfStaff(user);
+  const names = pilotNames(lang);
+  const current = monthOf(today);
+  return {
+    lang,
+    providers: rows.map((p) => ({
+      ...head(p),
+      waiting: waitingCount(p.id, today),
+      thisMonth: providerFirstContactFigures(p.id, today, 1)
+        .map((f) => ({ pilotName: names.get(f.pilotSlug) ?? f.pilotSlug, month: f.months.find((m) => m.month === current) }))
+        .filter((f) => f.month !== undefined)
+        .map((f) => ({ pilotName: f.pilotName, started: f.month!.started, within: f.month!.within, open: f.month!.open })),
+    })),
+    unknown: user.roles.providerBusinessIds.filter((id) => !rows.some((r) => r.businessId === id)),
+  };
+}
+
+/** `/{lang}/provider-staff/{businessId}`: the customers are the provider's first page. */
+export function providerIndexLoader({ request, params }: LoaderFunctionArgs): never {
+  const { lang, provider } = staffAndProvider(request, params);
+  throw redirect(`${base(lang, provider.businessId)}/customers`, 303);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * /{lang}/provider-staff/{businessId}/customers
+ * ------------------------------------------------------------------------------------------- */
+
+function readFilter(params: URLSearchParams): { filter: CustomerFilterView; page: number } {
+  const show = params.get("show");
+  const pageText = params.get("page") ?? "";
+  return {
+    filter: show === "all" ? "all" : "waiting",
+    page: /^\d{1,6}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : 1,
+  };
+}
+
+function customerView(lang: Lang, c: Customer, today: string, names: Map<string, string>): CustomerView {
+  const deadline = contactDeadline(c.chosenOn);
+  return {
+    id: c.choiceId,
+    name: `${c.givenName} ${c.familyName}`,
+    channel: c.contactChannel,
+    phone: c.contactPhone,
+    email: c.contactEmail,
+    language: c.serviceLanguage ? languageName(lang, c.serviceLanguage) : null,
+    pilotName: names.get(c.pilotSlug) ?? c.pilotSlug,
+    chosenOn: formatDate(c.chosenOn, lang),
+    deadline: formatDate(deadline, lang),
+    contactedOnIso: c.contactedOn,
+    contactedOn: c.contactedOn ? formatDate(c.contactedOn, lang) : null,
+    inTime: c.contactedOn ? contactedInTime(c.chosenOn, c.contactedOn) : null,
+    overdue: c.contactedOn === null && c.visibility.movedOn === null && today > deadline,
+    movedOn: c.visibility.movedOn ? formatDate(c.visibility.movedOn, lang) : null,
+    visibleUntil: c.visibility.visibleUntil ? formatDate(c.visibility.visibleUntil, lang) : null,
+  };
+}
+
+export function customersLoader({ request, params, context }: LoaderFunctionArgs): CustomersView & { pageState: StaffPageState } {
+  const { provider, lang } = staffAndProvider(request, params);
+  const today = todayInFinland();
+  const url = new URL(request.url);
+  const { filter, page: asked } = readFilter(url.searchParams);
+  const names = pilotNames(lang);
+  const counts = {
+    waiting: listCustomers(provider.id, { today, filter: "waiting", page: 1, pageSize: 0 }).total,
+    all: listCustomers(provider.id, { today, filter: "all", page: 1, pageSize: 0 }).total,
+  };
+  const total = counts[filter];
+  const pageCount = Math.max(1, Math.ceil(total / CUSTOMERS_PAGE_SIZE));
+  const page = Math.min(asked, pageCount);
+  const { customers } = listCustomers(provider.id, { today, filter, page });
+  const savedText = url.searchParams.get("saved") ?? "";
+  const savedCustomer = /^\d{1,12}$/.test(savedText) ? customerOf(provider.id, Number(savedText), today) : null;
+  return {
+    lang,
+    provider: head(provider),
+    filter,
+    counts,
+    total,
+    page,
+    pageCount,
+    from: customers.length ? (page - 1) * CUSTOMERS_PAGE_SIZE + 1 : 0,
+    to: (page - 1) * CUSTOMERS_PAGE_SIZE + customers.length,
+    customers: customers.map((c) => customerView(lang, c, today, names)),
+    saved:
+      savedCustomer && savedCustomer.contactedOn
+        ? { name: `${savedCustomer.givenName} ${savedCustomer.familyName}`, contactedOn: formatDate(savedCustomer.contactedOn, lang) }
+        : null,
+    figures: figuresView(lang, provider.id, today, names),
+    pageState: staffPageStateOf(context),
+  };
+}
+
+export async function customersAction({ request, params, context }: ActionFunctionArgs) {
+  const { user, provider, lang } = staffAndProvider(request, params);
+  const form = await readForm(request);
+  const choiceText = String(form.get("choice") ?? "");
+  if (!/^\d{1,12}$/.test(choiceText)) throw new Response(null, { status: 400 });
+  const choiceId = Number(choiceText);
+  const typed = String(form.get("contactedOn") ?? "").slice(0, 100);
+  const result = recordFirstContact(user, provider, choiceId, typed);
+  if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
+  const back = new URLSearchParams();
+  const { filter, page } = readFilter(new URLSearchParams({ show: String(form.get("show") ?? ""), page: String(form.get("page") ?? "") }));
+  if (filter === "all") back.set("show", "all");
+  if (page > 1) back.set("page", String(page));
+  if (!result.ok) {
+    mark(context, "error");
+    return data({ error: { choiceId, message: result.error, value: typed } }, { status: 400 });
+  }
+  back.set("saved", String(choiceId));
+  return redirect(`${base(lang, provider.businessId)}/customers?${back.toString()}`, 303);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * /{lang}/provider-staff/{businessId}/profile
+ * ------------------------------------------------------------------------------------------- */
+
+function municipalityOptions(lang: Lang) {
+  const collator = new Intl.Collator(lang === "sv" ? "sv-FI" : lang === "en" ? "en-GB" : "fi-FI");
+  return allMunicipalities()
+    .filter((m) => !m.mergedInto)
+    .map((m) => ({ value: m.code, label: municipalityName(m, lang) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+function currentMunicipalities(): Set<string> {
+  return new Set(
+    allMunicipalities()
+      .filter((m) => !m.mergedInto)
+      .map((m) => m.code),
+  );
+}
+
+export function profileLoader({ request, params, context }: LoaderFunctionArgs): ProfilePageView & { pageState: StaffPageState } {
+  const { provider, lang } = staffAndProvider(request, params);
+  const stored = staffProfileOf(provider.id)!;
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lang,
+    provider: head(provider),
+    commitments: {
+      takesNewCustomers: provider.takesNewCustomers,
+      firstMeetingWithinDays: provider.firstMeetingWithinDays,
+      coachMeetingsPerMonth: provider.coachMeetingsPerMonth,
+      remoteMeetings: provider.remoteMeetings,
+      verifiedOn: provider.commitmentsVerifiedOn ? formatDate(provider.commitmentsVerifiedOn, lang) : null,
+    },
+    services: servicesOf([provider.id]).get(provider.id) ?? [],
+    municipalities: municipalityOptions(lang),
+    languages: serviceLanguages.map((code) => ({ value: code, label: languageName(lang, code) })),
+    values: profileToForm(stored),
+    version: provider.updatedAt,
+    done: done === "published" || done === "unchanged" ? done : null,
+    pageState: staffPageStateOf(context),
+  };
+}
+
+function previewOf(lang: Lang, profile: StaffProfile): NonNullable<ProfileActionView["preview"]> {
+  const codes = profile.offices.map((o) => o.municipalityCode);
+  const names = new Map(
+    allMunicipalities()
+      .filter((m) => codes.includes(m.code))
+      .map((m) => [m.code, m]),
+  );
+  const order = serviceLanguages as readonly string[];
+  const offices: OfficeView[] = profile.offices.map((o) => {
+    const m = names.get(o.municipalityCode);
+    return {
+      streetAddress: o.streetAddress,
+      postalCode: o.postalCode,
+      municipality: m ? municipalityName(m, lang) : o.municipalityCode,
+      hours: openingHoursLines(lang, o.openingHours),
+      hoursNote: o.openingHoursNote?.[lang] ?? null,
+      accessibility: { ...o.accessibility, note: o.accessibility.note?.[lang] ?? null },
+    };
+  });
+  const view: PreviewView = {
+    shortDescription: profile.shortDescription[lang],
+    longDescription: profile.longDescription[lang],
+    languages: list(
+      lang,
+      [...profile.languages].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((c) => languageName(lang, c)),
+    ),
+    phone: profile.phone,
+    email: profile.email,
+    web: profile.web,
+    offices,
+  };
+  const others: OtherLanguageTexts[] = textLangs
+    .filter((l) => l !== lang)
+    .map((l) => ({
+      lang: l,
+      shortDescription: profile.shortDescription[l],
+      longDescription: profile.longDescription[l],
+      notes: profile.offices.flatMap((o) => [o.openingHoursNote?.[l], o.accessibility.note?.[l]]).filter((n): n is string => !!n),
+    }));
+  return { view, others };
+}
+
+export async function profileAction({ request, params, context }: ActionFunctionArgs) {
+  const { user, provider, lang } = staffAndProvider(request, params);
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const versionText = String(form.get("version") ?? "").slice(0, 40);
+  const values: ProfileForm = readProfileForm(formReader(form), { add: intent === "add-office" });
+  if (values.offices.length === 0) values.offices.push(emptyOffice());
+  const view = (over: Partial<ProfileActionView>): ProfileActionView => ({
+    state: "edit",
+    values,
+    errors: {},
+    version: versionText,
+    notice: null,
+    preview: null,
+    changed: null,
+    ...over,
+  });
+
+  if (intent === "add-office" || intent === "edit") return data(view({}), { status: 200 });
+  if (intent !== "preview" && intent !== "publish") throw new Response(null, { status: 400 });
+
+  const parsed = profileFormSchema(currentMunicipalities()).safeParse(values);
+  if (!parsed.success) {
+    mark(context, "error");
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "offices");
+      errors[key] ??= issue.message;
+    }
+    return data(view({ errors }), { status: 400 });
+  }
+
+  if (intent === "preview") {
+    mark(context, "preview");
+    const stored = staffProfileOf(provider.id)!;
+    return data(view({ state: "preview", preview: previewOf(lang, parsed.data), changed: changedParts(stored, parsed.data) }), { status: 200 });
+  }
+
+  const published = publishProfile(user, provider.businessId, parsed.data, versionText);
+  if (!published.ok && published.reason === "not_found") throw new Response(null, { status: 404 });
+  if (!published.ok) {
+    // Published by someone else since the form was opened: show their values again, with a notice.
+    mark(context, "error");
+    const fresh = providerOfStaff(user, provider.businessId);
+    return data(view({ notice: "stale", version: fresh?.updatedAt ?? versionText }), { status: 409 });
+  }
+  return redirect(`${base(lang, provider.businessId)}/profile?done=${published.changed.length ? "published" : "unchanged"}`, 303);
+}

@@ -1,0 +1,19 @@
+import type { MetaDescriptor } from "@remix-run/node";
+import { isLang, tFor, type Lang } from "~/i18n";
+import { pageTitle } from "~/meta";
+
+/**
+ * Titles of the provider staff pages: `staff:{page}.title` (with the provider's name), prefixed
+ * with "Error:" when the page shows form errors; the preview has its own title.
+ */
+export function staffMeta(params: { lang?: string }, page: "landing" | "customers" | "profile", opts: { provider?: string; state?: "error" | "preview" | null } = {}): MetaDescriptor[] {
+  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const t = tFor(lang);
+  const key = opts.state === "preview" ? "staff:preview.title" : `staff:${page}.title`;
+  const title = t(key, { provider: opts.provider ?? "" });
+  return [
+    { title: (opts.state === "error" ? `${t("common:errorPrefix")} ` : "") + pageTitle(lang, title) },
+    { name: "description", content: t("staff:meta.description") },
+    { name: "robots", content: "noindex" },
+  ];
+}

@@ -1,0 +1,352 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { signIn, type TestPersonRef } from "../support/sign-in";
+import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "./browser";
+
+afterAll(closeBrowser);
+
+type Lang = (typeof langs)[number];
+type Texts = Record<string, unknown>;
+const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lang}/${ns}.json`, "utf8")) as Texts;
+const lookup = (tree: Texts, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], tree) as string;
+/** A text from the locale files, with {{placeholders}} filled in. */
+const texts = (ns: string) =>
+  Object.fromEntries(
+    langs.map((l) => {
+      const tree = read(l, ns);
+      return [l, (key: string, values: Record<string, string | number> = {}) => lookup(tree, key).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]))];
+    }),
+  ) as Record<Lang, (key: string, values?: Record<string, string | number>) => string>;
+const choice = texts("choice");
+const eligibility = texts("eligibility");
+
+/**
+ * Generated test people (app/.server/test-idp.ts): number n lives in Siilinjärvi or Lapinlahti when
+ * (n - 1) % 12 is 0 or 1, which puts them in the North Savo example pilot. Each test uses its own.
+ */
+const northSavo = (k: number) => 600 + 12 * Math.floor(k / 2) + (k % 2) + 1;
+
+/** A browser context signed in as a person (the session cookie from the identification round trip). */
+async function signedIn(person: TestPersonRef, lang: Lang, opts: { js?: boolean; width?: number } = {}): Promise<BrowserContext> {
+  const jar = await signIn(baseURL(), person, lang);
+  const context = await newContext({ js: opts.js ?? true, width: opts.width ?? 360 });
+  const url = new URL(baseURL());
+  await context.addCookies(
+    [...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })),
+  );
+  return context;
+}
+
+/**
+ * The checks of checkEverywhere (status, page basics, axe, console errors) for a signed-in person,
+ * in every language, at 360 and 1280 px, with scripts and without. `reach` brings the page to the
+ * state to check: a GET by default, or a form posted with bad input.
+ */
+async function checkSignedInEverywhere(
+  context: BrowserContext,
+  where: string,
+  reach: (page: Page, lang: Lang) => Promise<number | undefined>,
+  status = 200,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const scripts of [true, false]) {
+    const page = await context.newPage();
+    if (!scripts) await page.route(/\.(m?js)(\?.*)?$/, (route) => route.abort());
+    const errors = scripts ? watchConsole(page) : [];
+    for (const lang of langs) {
+      const got = await reach(page, lang);
+      if (got !== status) problems.push(`${lang}${where}: status ${got}`);
+      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+      else if (await page.locator("html[data-hydrated]").count()) problems.push(`${lang}${where}: scripts ran`);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 800 });
+        const at = `${lang}${where} @${width}px scripts=${scripts}`;
+        problems.push(...(await pageBasics(page, lang)).map((p) => `${at}: ${p}`));
+        problems.push(...(await axe(page)).map((v) => `${at}: ${v}`));
+      }
+      await page.setViewportSize({ width: 360, height: 800 });
+    }
+    problems.push(...errors.map((e) => `${where} scripts=${scripts}: console: ${e}`));
+    await page.close();
+  }
+  return problems;
+}
+
+const visit = (p: string) => async (page: Page, lang: Lang) => (await page.goto(`/${lang}${p}`))?.status();
+
+/** Posts the form that holds `button` and returns the status of the page it lands on. */
+async function submit(page: Page, button: string): Promise<number | undefined> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: button, exact: true }).click()]);
+  return response?.status();
+}
+
+async function h1(page: Page) {
+  return (await page.locator("h1").innerText()).trim();
+}
+
+async function answerEligible(page: Page, lang: Lang) {
+  await page.getByRole("group", { name: eligibility[lang]("form.questions.registered.label") }).getByLabel(eligibility[lang]("form.yes")).check();
+  await page.getByRole("group", { name: eligibility[lang]("form.questions.integration_act.label") }).getByLabel(eligibility[lang]("form.no")).check();
+  await page.getByRole("group", { name: eligibility[lang]("form.questions.typ.label") }).getByLabel(eligibility[lang]("form.no")).check();
+}
+
+const journeys = [
+  { lang: "fi", js: true, k: 0, to: "provider" },
+  { lang: "fi", js: false, k: 1, to: "public" },
+  { lang: "sv", js: true, k: 2, to: "public" },
+  { lang: "sv", js: false, k: 3, to: "provider" },
+  { lang: "en", js: true, k: 4, to: "provider" },
+  { lang: "en", js: false, k: 5, to: "public" },
+] as const;
+
+describe("the choice journey at 360 px", () => {
+  it.each(journeys)("in $lang (JavaScript $js): to the $to, bad input before good, one receipt", async ({ lang, js, k, to }) => {
+    const context = await signedIn({ generated: northSavo(k) }, lang, { js });
+    const page = await context.newPage();
+    const errors = js ? watchConsole(page) : [];
+    const c = choice[lang];
+
+    // From the provider's profile ("choose this provider"), or from My page.
+    if (to === "provider") {
+      await page.goto(`/${lang}/providers/tyopolku`);
+      await page.locator(`a[href="/${lang}/choose?provider=tyopolku"]`).first().click();
+    } else {
+      await page.goto(`/${lang}/my`);
+      expect(await page.getByText(c("situation.default_public_service.title")).count()).toBe(1);
+      await page.getByRole("link", { name: c("situation.chooseNow") }).click();
+    }
+    await page.waitForURL(new RegExp(`/${lang}/choose`));
+    expect(await h1(page)).toBe(c("start.heading"));
+
+    // Step 1: the facts still needed. Nothing answered first: the errors, in the title too.
+    expect(await submit(page, c("start.saveAnswers"))).toBe(400);
+    expect(await page.title()).toMatch(new RegExp(`^${read(lang, "common").errorPrefix as string} `));
+    expect(await page.locator(".error-summary").innerText()).toContain(eligibility[lang]("errors.registered.required"));
+    await answerEligible(page, lang);
+    expect(await submit(page, c("start.saveAnswers"))).toBe(200);
+    expect(await page.getByText(eligibility[lang]("result.outcome.may_choose.title")).count()).toBe(1);
+    await page.getByRole("link", { name: c("start.continue") }).click();
+
+    // Step 2: pick. The provider from the profile is already selected.
+    await page.waitForURL(`**/${lang}/choose/provider**`);
+    expect(await h1(page)).toBe(c("pick.heading"));
+    const publicOption = page.getByLabel(c("pick.publicService"));
+    if (to === "provider") {
+      expect(await page.locator("#field-provider").isChecked()).toBe(false); // Jobbstigen sorts first
+      expect(await page.locator('input[value="tyopolku"]').isChecked()).toBe(true);
+    } else {
+      expect(await submit(page, c("pick.continue"))).toBe(400);
+      expect(await page.locator(".error-summary").innerText()).toContain(c("errors.pickRequired"));
+      await publicOption.check();
+    }
+    await submit(page, c("pick.continue"));
+
+    // Step 3: contact details, for a provider only.
+    if (to === "provider") {
+      expect(await h1(page)).toBe(c("contact.heading", { provider: "Työpolku Oy" }));
+      await page.getByLabel(c("contact.channel.phone")).check();
+      await page.getByLabel(c("contact.phone.label")).fill("040 12");
+      expect(await submit(page, c("contact.continue"))).toBe(400);
+      expect(await page.locator("#field-phone-error").innerText()).toContain(c("errors.phoneInvalid"));
+      expect(await page.getByLabel(c("contact.phone.label")).inputValue()).toBe("040 12");
+      await page.getByLabel(c("contact.phone.label")).fill("040 123 4567");
+      await page.getByRole("group", { name: c("contact.language.legend") }).getByRole("radio").first().check();
+      await submit(page, c("contact.continue"));
+    }
+
+    // Step 4: check your answers, with the rule and the date of the first contact.
+    expect(await h1(page)).toBe(c("check.heading"));
+    const main = await page.locator("main").innerText();
+    if (to === "provider") {
+      expect(main).toContain("+358401234567");
+      expect(main).toMatch(new RegExp(c("check.nextProvider", { provider: "Työpolku Oy", date: "(.+)" })));
+    } else {
+      expect(main).toContain(c("check.nextPublic"));
+      expect(main).toContain(c("check.ruleFree"));
+    }
+    await submit(page, c("check.confirm"));
+
+    // The receipt, reachable later from My page; back to the confirmation gives the same receipt.
+    expect(await h1(page)).toBe(c("receipt.heading"));
+    const reference = (await page.locator(".receipt__reference .reference").innerText()).trim();
+    expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(new URL(page.url()).pathname).toBe(`/${lang}/my/receipts/${reference}`);
+    await page.goBack();
+    await page.waitForURL(`**/${lang}/my/receipts/${reference}`);
+    await page.goto(`/${lang}/my`);
+    expect(await page.getByRole("link", { name: reference }).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("keyboard only: Tab, arrows, Space and Enter take a person from the questions to a receipt, with focus visible", async () => {
+    const context = await signedIn({ generated: northSavo(6) }, "fi", { js: true });
+    const page = await context.newPage();
+    const c = choice.fi;
+    await page.goto("/fi/choose");
+    await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+
+    /** Presses Tab until the element is focused; fails when it cannot be reached. */
+    async function tabTo(selector: string) {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
+          const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+          expect(outline).not.toBe("none");
+          return;
+        }
+      }
+      throw new Error(`${selector} cannot be reached with Tab`);
+    }
+    await tabTo('input[name="registered"][value="yes"]');
+    await page.keyboard.press("Space");
+    await tabTo('input[name="integration_act"]');
+    await page.keyboard.press("ArrowDown"); // "Ei"
+    await tabTo('input[name="typ"]');
+    await page.keyboard.press("ArrowDown");
+    await tabTo("button[type=submit]");
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    await tabTo(`a[href^="/fi/choose/provider"]`);
+    await Promise.all([page.waitForURL("**/fi/choose/provider"), page.keyboard.press("Enter")]);
+    await tabTo('input[name="provider"]:not([disabled])');
+    await page.keyboard.press("ArrowUp"); // wraps round to the last option: the public service
+    expect(await page.getByLabel(c("pick.publicService")).isChecked()).toBe(true);
+    await tabTo("button[type=submit]");
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    expect(await h1(page)).toBe(c("check.heading"));
+    await tabTo("button[type=submit]");
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    expect(await h1(page)).toBe(c("receipt.heading"));
+    await context.close();
+  });
+});
+
+describe("every step state passes axe and the page basics, in fi/sv/en at 360 and 1280 px, with and without scripts", () => {
+  it("the questions, their error state, and the answer for someone outside every pilot", async () => {
+    const fresh = await signedIn({ generated: northSavo(7) }, "fi");
+    const outside = await signedIn("juha", "fi");
+    const problems = [
+      ...(await checkSignedInEverywhere(fresh, "/choose", visit("/choose"))),
+      ...(await checkSignedInEverywhere(fresh, "/choose (errors)", async (page, lang) => (await page.goto(`/${lang}/choose`), submit(page, choice[lang]("start.saveAnswers"))), 400)),
+      ...(await checkSignedInEverywhere(outside, "/choose (public service)", visit("/choose"))),
+    ];
+    expect(problems).toEqual([]);
+    await fresh.close();
+    await outside.close();
+  }, 240_000);
+
+  it("pick, contact (empty and with errors), check, receipt and My page", async () => {
+    const context = await signedIn({ generated: northSavo(8) }, "fi");
+    const page = await context.newPage();
+    await page.goto("/fi/choose");
+    await answerEligible(page, "fi");
+    await submit(page, choice.fi("start.saveAnswers"));
+    const problems = [
+      ...(await checkSignedInEverywhere(context, "/choose (may choose)", visit("/choose"))),
+      ...(await checkSignedInEverywhere(context, "/choose/provider", visit("/choose/provider"))),
+    ];
+    await page.goto("/fi/choose/provider?provider=tyopolku");
+    await submit(page, choice.fi("pick.continue"));
+    problems.push(...(await checkSignedInEverywhere(context, "/choose/contact", visit("/choose/contact"))));
+    problems.push(
+      ...(await checkSignedInEverywhere(
+        context,
+        "/choose/contact (errors)",
+        async (p, lang) => (await p.goto(`/${lang}/choose/contact`), submit(p, choice[lang]("contact.continue"))),
+        400,
+      )),
+    );
+    await page.goto("/fi/choose/contact");
+    await page.getByLabel(choice.fi("contact.channel.email")).check();
+    await page.getByLabel(choice.fi("contact.email.label")).fill("testi@example.fi");
+    await page.getByLabel("Suomi").check();
+    await submit(page, choice.fi("contact.continue"));
+    problems.push(...(await checkSignedInEverywhere(context, "/choose/check", visit("/choose/check"))));
+    await page.goto("/fi/choose/check");
+    await submit(page, choice.fi("check.confirm"));
+    const receipt = new URL(page.url()).pathname.replace(/^\/fi/, "");
+    problems.push(...(await checkSignedInEverywhere(context, receipt, visit(receipt))));
+    problems.push(...(await checkSignedInEverywhere(context, "/my", visit("/my"))));
+    problems.push(...(await checkSignedInEverywhere(context, "/choose/weighty-reason", visit("/choose/weighty-reason"))));
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 480_000);
+
+  it("a write that fails says plainly that the choice was NOT recorded, and trying again records it once", async () => {
+    const context = await signedIn({ generated: northSavo(9) }, "fi");
+    const page = await context.newPage();
+    await page.goto("/fi/choose");
+    await answerEligible(page, "fi");
+    await submit(page, choice.fi("start.saveAnswers"));
+    await page.goto("/fi/choose/provider");
+    await page.getByLabel(choice.fi("pick.publicService")).check();
+    await submit(page, choice.fi("pick.continue"));
+    // One tab per language on the confirmation page, opened before the database is locked.
+    const tabs = new Map<Lang, Page>();
+    for (const lang of langs) {
+      const tab = await context.newPage();
+      await tab.goto(`/${lang}/choose/check`);
+      tabs.set(lang, tab);
+    }
+    // Another connection holds the database's write lock past the server's busy timeout.
+    const file = path.join(path.dirname(inject("logFile")), "e2e.db");
+    const blocker = new Database(file);
+    const problems: string[] = [];
+    try {
+      blocker.exec("BEGIN IMMEDIATE");
+      for (const lang of langs) {
+        const tab = tabs.get(lang)!;
+        expect(await submit(tab, choice[lang]("check.confirm"))).toBe(503);
+        expect(await h1(tab)).toBe(choice[lang]("notRecorded.heading"));
+        expect(await tab.getByRole("alert").first().innerText()).toContain(choice[lang]("notRecorded.body"));
+        expect(await tab.locator(".receipt__reference").count()).toBe(0);
+        for (const width of widths) {
+          await tab.setViewportSize({ width, height: 800 });
+          problems.push(...(await pageBasics(tab, lang)).map((p) => `${lang} not recorded @${width}: ${p}`));
+          problems.push(...(await axe(tab)).map((v) => `${lang} not recorded @${width}: ${v}`));
+        }
+      }
+    } finally {
+      if (blocker.inTransaction) blocker.exec("ROLLBACK");
+      blocker.close();
+    }
+    expect(problems).toEqual([]);
+    // The lock is gone: the same form, sent again, records the choice.
+    const en = tabs.get("en")!;
+    await submit(en, choice.en("notRecorded.retry"));
+    expect(await h1(en)).toBe(choice.en("receipt.heading"));
+    // The other tabs held the same form: sending it again shows the same receipt, not a second choice.
+    const fi = tabs.get("fi")!;
+    await submit(fi, choice.fi("notRecorded.retry"));
+    expect(new URL(fi.url()).pathname.split("/").pop()).toBe(new URL(en.url()).pathname.split("/").pop());
+    await context.close();
+  }, 120_000);
+
+  it("another person's receipt answers 404, and nothing personal is in the addresses of the journey", async () => {
+    const owner = await signedIn({ generated: northSavo(10) }, "en");
+    const page = await owner.newPage();
+    const visited: string[] = [];
+    page.on("request", (r) => visited.push(r.url()));
+    await page.goto("/en/choose");
+    await answerEligible(page, "en");
+    await submit(page, choice.en("start.saveAnswers"));
+    await page.goto("/en/choose/provider?provider=tyopolku");
+    await submit(page, choice.en("pick.continue"));
+    await page.getByLabel(choice.en("contact.channel.email")).check();
+    await page.getByLabel(choice.en("contact.email.label")).fill("someone@example.fi");
+    await page.getByRole("group", { name: choice.en("contact.language.legend") }).getByRole("radio").first().check();
+    await submit(page, choice.en("contact.continue"));
+    await submit(page, choice.en("check.confirm"));
+    const receipt = new URL(page.url()).pathname;
+    expect(visited.filter((u) => /someone|example\.fi|Henkil|Testi|040/.test(decodeURIComponent(u)))).toEqual([]);
+
+    const other = await signedIn({ generated: northSavo(11) }, "en");
+    const res = await (await other.newPage()).goto(receipt);
+    expect(res?.status()).toBe(404);
+    await owner.close();
+    await other.close();
+  });
+});

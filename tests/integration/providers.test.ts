@@ -1,0 +1,337 @@
+import { parse } from "csv-parse/sync";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "~/.server/db";
+import type { ComparisonView, ProfileView } from "~/components/providers/types";
+import { chooseProviderPath } from "~/domain/providers";
+import { addMonths, exportColumns, lastFullMonth, measureWindow } from "~/domain/results";
+import { rangesOverlap, wilsonInterval } from "~/domain/statistics";
+import { todayInFinland } from "~/format";
+import { loader as providersJson } from "~/routes/api.v1.providers";
+import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
+import { loader as resultsJson } from "~/routes/api.v1.results-json";
+import { loader as comparison } from "~/routes/lang.providers";
+import { loader as profile } from "~/routes/lang.providers.profile";
+import { pilots, providers, resultMonths, results } from "../../db/schema";
+import { examplePilotSlug, exampleProviders, insertProvider, seedProviders } from "../../db/seed/providers";
+import { args, run } from "../support/request";
+
+const today = todayInFinland();
+const latest = lastFullMonth(today);
+
+function compare(query = "", lang = "fi") {
+  return comparison(args(`/${lang}/providers${query}`, { lang })) as ComparisonView;
+}
+async function profileOf(slug: string, query = "", lang = "fi") {
+  return run(() => profile(args(`/${lang}/providers/${slug}${query}`, { lang, slug }))) as Promise<ProfileView | Response>;
+}
+
+describe("the example data", () => {
+  it("has the eight example providers and 18 published months ending with the latest full month", () => {
+    const db = getDb();
+    expect(db.select().from(providers).all().map((p) => p.businessId).sort()).toEqual(exampleProviders.map((p) => p.businessId).sort());
+    const months = db.select().from(resultMonths).where(eq(resultMonths.pilotSlug, examplePilotSlug)).all();
+    expect(months).toHaveLength(18);
+    expect(months.map((m) => m.month).sort().at(-1)).toBe(latest);
+    expect(months.map((m) => m.month).sort()[0]).toBe(addMonths(latest, -17));
+    expect(months.every((m) => m.publishedAt !== null && m.publishedAt <= new Date().toISOString())).toBe(true);
+    // The public service has a row for every month.
+    const publicRows = db.select().from(results).where(and(eq(results.pilotSlug, examplePilotSlug), isNull(results.providerId))).all();
+    expect(publicRows).toHaveLength(18);
+    // Outcomes whose follow-up is not over are empty, never zero.
+    const newest = publicRows.find((r) => r.month === latest)!;
+    expect(newest.employedOpen6m).toBeNull();
+    expect(newest.employedOpen3m).toBeNull();
+    expect(newest.contactedWithin5Days).not.toBeNull();
+  });
+
+  it("a second seed changes nothing", () => {
+    const db = getDb();
+    const before = db.select({ n: sql<number>`count(*)` }).from(results).get()!.n;
+    expect(seedProviders(db)).toEqual({ providers: 0, results: 0 });
+    expect(db.select({ n: sql<number>`count(*)` }).from(results).get()!.n).toBe(before);
+  });
+});
+
+describe("the comparison loader", () => {
+  it("shows the example pilot's providers by name, the public service and the period", () => {
+    const view = compare();
+    expect(view.pilot).toMatchObject({ slug: "north-savo-choice", isExample: true, threshold: 5 });
+    expect(view.total).toBe(8);
+    expect(view.items.map((p) => p.slug)).toEqual([
+      "jobbstigen", // Ab Jobbstigen Oy sorts under J
+      "kaira-rekrytointi",
+      "kielisilta",
+      "lapinlahden-tyokumppanit",
+      "savon-uravalmennus",
+      "taitoverkko",
+      "tyopolku",
+      "uusi-suunta",
+    ]);
+    expect(view.publicService?.figures.shares.employed_open_6m.kind).toBe("shown");
+    expect(view.period?.windows.employed_open_6m).toContain(String(Number(addMonths(latest, -6).slice(0, 4))));
+    expect(view.notices).toEqual([]);
+    expect(view.pageCount).toBe(1);
+    expect(view.form.municipalities.map((m) => m.label)).toEqual(["Lapinlahti", "Siilinjärvi"]);
+  });
+
+  it("shows each share with its Wilson range, computed from the published counts", () => {
+    const db = getDb();
+    const id = db.select().from(providers).where(eq(providers.slug, "tyopolku")).get()!.id;
+    const w = measureWindow("employed_open_6m", latest);
+    const sums = db
+      .select({ x: sql<number>`sum(${results.employedOpen6m})`, n: sql<number>`sum(${results.started})` })
+      .from(results)
+      .where(and(eq(results.providerId, id), sql`${results.month} BETWEEN ${w.from} AND ${w.to}`))
+      .get()!;
+    const card = compare().items.find((p) => p.slug === "tyopolku")!;
+    const figure = card.figures.shares.employed_open_6m;
+    expect(figure.kind).toBe("shown");
+    if (figure.kind !== "shown") return;
+    const expected = wilsonInterval(sums.x, sums.n);
+    expect(figure.n).toBe(sums.n);
+    expect(figure.lower).toBeCloseTo(expected.lower, 3);
+    expect(figure.upper).toBeCloseTo(expected.upper, 3);
+    expect(figure.percent).toBe(`${Math.round((sums.x / sums.n) * 100)}\u00a0%`);
+  });
+
+  it("says 'too few customers' for the newcomer instead of a figure", () => {
+    const card = compare("", "en").items.find((p) => p.slug === "uusi-suunta")!;
+    for (const f of Object.values(card.figures.shares)) expect(f.kind).toBe("too-few");
+    expect(card.figures.satisfaction.kind).toBe("too-few");
+  });
+
+  it("takes the threshold from the pilot", () => {
+    const db = getDb();
+    const row = db.select().from(pilots).where(eq(pilots.slug, examplePilotSlug)).get()!;
+    db.update(pilots)
+      .set({ definition: { ...(row.definition as object), smallNumberThreshold: 300 }, updatedAt: new Date().toISOString() })
+      .where(eq(pilots.slug, examplePilotSlug))
+      .run();
+    const view = compare();
+    expect(view.pilot?.threshold).toBe(300);
+    // Every provider has fewer than 300 customers in a year; the public service has more.
+    expect(view.items.every((p) => Object.values(p.figures.shares).every((f) => f.kind === "too-few"))).toBe(true);
+    expect(view.publicService?.figures.shares.employed_open_6m.kind).toBe("shown");
+  });
+
+  it.each([
+    ["?language=sv", ["jobbstigen"]],
+    ["?language=ar", ["kielisilta"]],
+    ["?service=language_support", ["kielisilta"]],
+    ["?service=work_trial&language=fi", ["lapinlahden-tyokumppanit", "savon-uravalmennus", "taitoverkko", "uusi-suunta"]],
+    ["?language=fa", []],
+  ])("filters %s", (query, slugs) => {
+    const view = compare(query);
+    expect(view.items.map((p) => p.slug)).toEqual(slugs);
+    expect(view.total).toBe(slugs.length);
+    // The public service is always there, on the same scale.
+    expect(view.publicService).not.toBeNull();
+  });
+
+  it("a home municipality in the pilot shows its pilot; one outside says so", () => {
+    expect(compare("?municipality=402").pilot?.slug).toBe("north-savo-choice");
+    const outside = compare("?municipality=091", "sv");
+    expect(outside.outside).toEqual({ municipality: "Helsingfors" });
+    expect(outside.items).toEqual([]);
+    expect(outside.pilot).toBeNull();
+  });
+
+  it("ignores unknown and malformed values with notices, never failing", () => {
+    const view = compare("?language=klingon&service=%3Cscript%3E&sort=satisfaction&page=abc&pilot=nowhere&municipality=9999");
+    expect(view.notices.map((n) => n.key).sort()).toEqual(["language", "municipality", "page", "pilot", "service", "sort"]);
+    expect(view.total).toBe(8);
+    expect(view.sort).toBe("name");
+  });
+
+  it("sorted by a result: groups whose ranges do not overlap, names within a group, no figure last", () => {
+    const view = compare("?sort=employed_open_6m");
+    const withGroup = view.items.filter((p) => p.group !== null);
+    expect(view.items.at(-1)?.slug).toBe("uusi-suunta");
+    expect(view.items.at(-1)?.group).toBeNull();
+    expect(view.groupCount).toBeGreaterThanOrEqual(1);
+    expect(view.publicService?.group).not.toBeNull();
+    // Groups ascend; names ascend within a group.
+    for (let i = 1; i < withGroup.length; i++) {
+      const [a, b] = [withGroup[i - 1], withGroup[i]];
+      expect(a.group! <= b.group!).toBe(true);
+      if (a.group === b.group) expect(a.name.replace(/^Ab /, "") < b.name.replace(/^Ab /, "")).toBe(true);
+    }
+    // The example data: one clearly higher provider, a middle group with the public service, one clearly lower.
+    expect(view.groupCount).toBe(3);
+    expect(view.items.filter((p) => p.group === 1).map((p) => p.slug)).toEqual(["tyopolku"]);
+    expect(view.items.filter((p) => p.group === 3).map((p) => p.slug)).toEqual(["kielisilta"]);
+    expect(view.publicService?.group).toBe(2);
+    // Nobody in a higher group overlaps anybody in a lower one.
+    const range = (p: (typeof withGroup)[number]) => p.figures.shares.employed_open_6m as { lower: number; upper: number };
+    for (const a of withGroup) {
+      for (const b of withGroup) {
+        if (a.group! < b.group!) {
+          expect(rangesOverlap(range(a), range(b))).toBe(false);
+          expect(range(a).lower).toBeGreaterThan(range(b).upper);
+        }
+      }
+    }
+  });
+
+  it("pages 25 providers at a time and every view has a shareable address", () => {
+    const db = getDb();
+    const base = exampleProviders[1];
+    const { rates: _r, months: _m, verified: _v, ...input } = base;
+    db.transaction((tx) => {
+      for (let i = 0; i < 30; i++) {
+        const digits = String(1000000 + i * 7).padStart(7, "0");
+        const weights = [7, 9, 10, 5, 8, 4, 2];
+        const r = [...digits].reduce((s, d, k) => s + Number(d) * weights[k], 0) % 11;
+        if (r === 1) continue;
+        insertProvider(
+          tx,
+          { ...input, businessId: `${digits}-${r === 0 ? 0 : 11 - r}`, slug: `extra-${i}`, name: `Extra ${String(i).padStart(2, "0")} Oy`, pilots: [{ pilot: examplePilotSlug, startsOn: "2020-01-01", endsOn: null }] },
+          { now: new Date().toISOString(), isExample: true, verifiedOn: null },
+        );
+      }
+    });
+    const total = compare().total;
+    expect(total).toBeGreaterThan(25);
+    const first = compare();
+    expect(first.items).toHaveLength(25);
+    expect(first.pageCount).toBe(Math.ceil(total / 25));
+    expect(first.search.next).toBe("?pilot=north-savo-choice&page=2");
+    const second = compare("?page=2");
+    expect(second.items).toHaveLength(total - 25);
+    expect(second.firstOnPage).toBe(26);
+    expect(new Set([...first.items, ...second.items].map((p) => p.slug)).size).toBe(total);
+    const beyond = compare("?page=9");
+    expect(beyond.page).toBe(2);
+    expect(beyond.notices).toEqual([{ key: "pageBeyond", value: "9", last: 2 }]);
+    // A provider without results says so, not "too few".
+    const extra = first.items.find((p) => p.slug.startsWith("extra-"))!;
+    expect(extra.figures.shares.employed_open_6m.kind).toBe("none");
+  });
+
+  it("shows only published months", () => {
+    const db = getDb();
+    db.update(resultMonths).set({ publishedAt: null }).where(eq(resultMonths.month, latest)).run();
+    const view = compare("", "en");
+    const previous = addMonths(latest, -1);
+    const [y, m] = previous.split("-").map(Number);
+    expect(view.period?.latest).toBe(new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1))));
+  });
+});
+
+describe("the profile loader", () => {
+  it("has everything about the provider, in the reader's language", async () => {
+    const view = (await profileOf("savon-uravalmennus", "", "sv")) as ProfileView;
+    expect(view.provider).toMatchObject({ businessId: "3456782-2", name: "Savon Uravalmennus Oy", isExample: true });
+    expect(view.provider.shortDescription).toContain("Karriärvägledning");
+    expect(view.offices.map((o) => o.municipality)).toEqual(["Siilinjärvi", "Lapinlahti"]);
+    expect(view.offices[0].hours).toEqual(["mån–fre 8.00–16.00"]);
+    expect(view.offices[0].accessibility.note).toContain("Hissen");
+    expect(view.provider.languages).toBe("finska");
+    expect(view.pilots).toHaveLength(1);
+    expect(view.pilots[0].current).toBe(true);
+    // The call to action leads into the choice journey (or the eligibility check before it), in Swedish.
+    expect(view.chooseHref).toBe(chooseProviderPath("sv", "savon-uravalmennus"));
+    expect(view.chooseHref).toMatch(/^\/sv\/(choose\?provider=savon-uravalmennus|eligibility)$/);
+    expect(view.results?.months).toHaveLength(18);
+    expect(view.results?.months.at(-1)?.month).toBe(latest);
+    // The newest month's 6-month outcome is not known yet.
+    expect(view.results?.months.at(-1)?.shares.employed_open_6m).toBeNull();
+    expect(view.results?.figures?.shares.contacted_within_5_days.kind).toBe("shown");
+    expect(view.results?.publicService).not.toBeNull();
+  });
+
+  it("an unknown or malformed slug is a 404", async () => {
+    for (const slug of ["no-such-provider", "../etc", "TYOPOLKU", "x".repeat(200)]) {
+      const res = await profileOf(slug);
+      expect(res).toBeInstanceOf(Response);
+      expect((res as Response).status).toBe(404);
+    }
+  });
+
+  it("an unknown pilot in the address gives a notice, not an error", async () => {
+    const view = (await profileOf("tyopolku", "?pilot=nowhere")) as ProfileView;
+    expect(view.notices).toEqual([{ key: "pilot", value: "nowhere" }]);
+    expect(view.results?.pilot.slug).toBe(examplePilotSlug);
+  });
+});
+
+describe("open data", () => {
+  it("providers.json lists every provider with business ID and pilots", async () => {
+    const res = await providersJson(args("/api/v1/providers.json"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    const body = (await res.json()) as { licence: string; providers: { business_id: string; pilots: { pilot: string }[]; profile_urls: Record<string, string> }[] };
+    expect(body.licence).toBe("CC BY 4.0");
+    expect(body.providers.map((p) => p.business_id)).toEqual(exampleProviders.map((p) => p.businessId).sort());
+    expect(body.providers[0].pilots[0].pilot).toBe(examplePilotSlug);
+    expect(body.providers[0].profile_urls.sv).toMatch(/^http:\/\/localhost\/sv\/providers\//);
+  });
+
+  it("results.csv has one row per provider, pilot and month, with counts that recompute the page's figures", async () => {
+    const res = await resultsCsv(args("/api/v1/results.csv"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const text = await res.text();
+    expect(text.split("\r\n")[0]).toBe(exportColumns.join(","));
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const db = getDb();
+    expect(rows).toHaveLength(db.select({ n: sql<number>`count(*)` }).from(results).get()!.n);
+    expect(rows.filter((r) => r.provider_business_id === "")).toHaveLength(18);
+    expect(rows.find((r) => r.provider_business_id === "" && r.month === latest)?.employed_open_6m).toBe("");
+    // Recompute Työpolku's "in work within 6 months" from the file alone.
+    const w = measureWindow("employed_open_6m", latest);
+    const mine = rows.filter((r) => r.provider_business_id === "2345671-3" && r.month >= w.from && r.month <= w.to && r.employed_open_6m !== "");
+    const x = mine.reduce((s, r) => s + Number(r.employed_open_6m), 0);
+    const n = mine.reduce((s, r) => s + Number(r.started), 0);
+    const card = compare().items.find((p) => p.slug === "tyopolku")!.figures.shares.employed_open_6m;
+    expect(card.kind === "shown" && card.n).toBe(n);
+    expect(card.kind === "shown" && card.lower).toBeCloseTo(wilsonInterval(x, n).lower, 3);
+  });
+
+  it("results.json has the same rows", async () => {
+    const json = (await (await resultsJson(args("/api/v1/results.json"))).json()) as { columns: string[]; rows: Record<string, unknown>[] };
+    const csv = parse(await (await resultsCsv(args("/api/v1/results.csv"))).text(), { columns: true }) as Record<string, string>[];
+    expect(json.columns).toEqual([...exportColumns]);
+    expect(json.rows).toHaveLength(csv.length);
+    expect(Object.keys(json.rows[0])).toEqual([...exportColumns]);
+    expect(json.rows.find((r) => r.provider_business_id === null && r.month === latest)?.employed_open_6m).toBeNull();
+  });
+
+  it("leaves out months that are not published", async () => {
+    getDb().update(resultMonths).set({ publishedAt: null }).where(eq(resultMonths.month, latest)).run();
+    const rows = parse(await (await resultsCsv(args("/api/v1/results.csv"))).text(), { columns: true }) as Record<string, string>[];
+    expect(rows.some((r) => r.month === latest)).toBe(false);
+    expect(rows.some((r) => r.month === addMonths(latest, -1))).toBe(true);
+  });
+
+  it.each([
+    ["providers.json", providersJson],
+    ["results.csv", resultsCsv],
+    ["results.json", resultsJson],
+  ] as const)("%s carries ETag and Cache-Control, and answers a conditional request with 304", async (name, loader) => {
+    const url = `/api/v1/${name}`;
+    const first = await loader(args(url));
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(first.headers.get("last-modified")).toBeTruthy();
+    for (const ifNoneMatch of [etag, etag.slice(2), `"other", ${etag}`, "*"]) {
+      const again = await loader(args(url, {}, { headers: { "If-None-Match": ifNoneMatch } }));
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe("");
+      expect(again.headers.get("etag")).toBe(etag);
+    }
+    const other = await loader(args(url, {}, { headers: { "If-None-Match": 'W/"stale"' } }));
+    expect(other.status).toBe(200);
+    const since = await loader(args(url, {}, { headers: { "If-Modified-Since": first.headers.get("last-modified")! } }));
+    expect(since.status).toBe(304);
+  });
+
+  it("a correction changes the ETag", async () => {
+    const before = (await resultsCsv(args("/api/v1/results.csv"))).headers.get("etag");
+    getDb().update(resultMonths).set({ correctedAt: new Date().toISOString() }).where(eq(resultMonths.month, latest)).run();
+    const after = (await resultsCsv(args("/api/v1/results.csv"))).headers.get("etag");
+    expect(after).not.toBe(before);
+  });
+});
