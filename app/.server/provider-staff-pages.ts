@@ -89,6 +89,12 @@ export function staffPageStateOf(context: AppLoadContext): StaffPageState {
   return pageStates.get(context) ?? null;
 }
 
+/** A text field of a form ("" when missing or a file), cut to `max` characters. */
+function text(form: FormData, name: string, max = 100): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v.slice(0, max) : "";
+}
+
 async function readForm(request: Request): Promise<FormData> {
   let form: FormData;
   try {
@@ -217,14 +223,14 @@ export function customersLoader({ request, params, context }: LoaderFunctionArgs
 export async function customersAction({ request, params, context }: ActionFunctionArgs) {
   const { user, provider, lang } = staffAndProvider(request, params);
   const form = await readForm(request);
-  const choiceText = String(form.get("choice") ?? "");
+  const choiceText = text(form, "choice");
   if (!/^\d{1,12}$/.test(choiceText)) throw new Response(null, { status: 400 });
   const choiceId = Number(choiceText);
-  const typed = String(form.get("contactedOn") ?? "").slice(0, 100);
+  const typed = text(form, "contactedOn");
   const result = recordFirstContact(user, provider, choiceId, typed);
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
   const back = new URLSearchParams();
-  const { filter, page } = readFilter(new URLSearchParams({ show: String(form.get("show") ?? ""), page: String(form.get("page") ?? "") }));
+  const { filter, page } = readFilter(new URLSearchParams({ show: text(form, "show"), page: text(form, "page") }));
   if (filter === "all") back.set("show", "all");
   if (page > 1) back.set("page", String(page));
   if (!result.ok) {
@@ -324,8 +330,8 @@ function previewOf(lang: Lang, profile: StaffProfile): NonNullable<ProfileAction
 export async function profileAction({ request, params, context }: ActionFunctionArgs) {
   const { user, provider, lang } = staffAndProvider(request, params);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const versionText = String(form.get("version") ?? "").slice(0, 40);
+  const intent = text(form, "intent");
+  const versionText = text(form, "version", 40);
   const values: ProfileForm = readProfileForm(formReader(form), { add: intent === "add-office" });
   if (values.offices.length === 0) values.offices.push(emptyOffice());
   const view = (over: Partial<ProfileActionView>): ProfileActionView => ({

@@ -111,7 +111,7 @@ export function lastDayOfMonth(month: string): string {
  * contacted within 5 working days (Finnish public holidays counted).
  */
 export function firstContactFigure(records: readonly ContactRecord[], month: string, today: string): MonthFigure {
-  if (!isMonth(month)) throw new Error(`not a month: ${month}`);
+  if (!isMonth(month)) throw new Error("not a month (YYYY-MM)");
   const figure: MonthFigure = { month, started: 0, within: 0, late: 0, missed: 0, open: 0, final: today > contactDeadline(lastDayOfMonth(month)) };
   for (const r of records) {
     if (monthOf(r.chosenOn) !== month) continue;

@@ -105,7 +105,7 @@ describe("keyboard only", () => {
     await page.waitForFunction(() => document.querySelectorAll(".provider-card").length === 1);
     await tabTo((el) => el.textContent === "Ab Jobbstigen Oy", "the provider's link");
     await Promise.all([page.waitForURL("**/en/providers/jobbstigen"), page.keyboard.press("Enter")]);
-    expect(await h1(page)).toBe("Ab Jobbstigen Oy");
+    await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Ab Jobbstigen Oy");
     const choose = en.profile.choose.replace("{{name}}", "Ab Jobbstigen Oy");
     await tabTo((el) => el.textContent === "Choose Ab Jobbstigen Oy", "the call to action");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(choose);

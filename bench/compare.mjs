@@ -1,0 +1,230 @@
+// `npm run bench:compare`: the comparison and profile pages under load, on a database with 1,000
+// providers and 10 years of monthly results (npm run seed:scale), against two floors measured in
+// the same run: the accessibility statement of the same build (the framework's floor) and a bare
+// node:http server answering the comparison page's bytes (the machine's limit). Then the time of
+// one render with 10, 100 and 1,000 providers stored, and with 0 and 1,000,000 stored choices.
+// Prints figures and the targets beside them; it never fails on a target.
+// See docs/decisions/024-comparison-speed.md.
+//
+// Environment: VALINTA_BUILD_DIR (the build to run), DURATION (seconds per load run, default 10),
+// CONNECTIONS (default 10), RENDERS (sequential requests per render-time figure, default 60).
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { ensureBuild, median, startServer } from "./lib.mjs";
+
+ensureBuild();
+const duration = Number(process.env.DURATION ?? 10);
+const connections = Number(process.env.CONNECTIONS ?? 10);
+const renders = Number(process.env.RENDERS ?? 60);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-compare-"));
+
+function scaleDatabase(providers) {
+  const file = path.join(dir, `scale-${providers}.db`);
+  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed-scale.ts", "--database", file, "--providers", String(providers), "--years", "10"], {
+    encoding: "utf8",
+    env: { ...process.env, LOG_LEVEL: "warn" },
+  });
+  if (run.status !== 0) throw new Error(`seed:scale failed:\n${run.stderr}`);
+  const summary = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  console.log(`  ${providers} providers: ${summary.resultRows} result rows, ${summary.months} months (${summary.from} – ${summary.to}), ${summary.seconds} s`);
+  return file;
+}
+
+const load = (url) =>
+  new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration }, (err, r) => (err ? reject(err) : resolve(r)));
+  });
+
+/** Sequential requests, one at a time: the time of one render, as the client sees it on this machine. */
+async function renderTime(url, n = renders) {
+  for (let i = 0; i < 10; i++) await (await fetch(url)).arrayBuffer(); // warm up: caches, JIT
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: median(times), p90: times[Math.floor(times.length * 0.9)] };
+}
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+const fmt = (r) => `${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  non-2xx ${r.non2xx}`;
+const verdict = (ok) => (ok ? "met" : "NOT met");
+
+console.log(`bench:compare — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, ${connections} connections × ${duration} s per run`);
+console.log("Generating the scale databases (npm run seed:scale):");
+const db1000 = scaleDatabase(1000);
+const db100 = scaleDatabase(100);
+const db10 = scaleDatabase(10);
+
+// ---- load, on 1,000 providers × 10 years ----
+const server = await startServer({ databasePath: db1000 });
+const profileSlug = "provider-500";
+const pages = {
+  comparison: `${server.url}/fi/providers`,
+  profile: `${server.url}/fi/providers/${profileSlug}`,
+  framework: `${server.url}/fi/accessibility`,
+};
+const comparisonBytes = Buffer.from(await (await fetch(pages.comparison)).arrayBuffer());
+const profileRes = await fetch(pages.profile);
+if (profileRes.status !== 200) throw new Error(`${pages.profile} answered ${profileRes.status}`);
+const profileBytes = (await profileRes.arrayBuffer()).byteLength;
+const bare = http.createServer((_req, res) => {
+  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": comparisonBytes.length });
+  res.end(comparisonBytes);
+});
+await new Promise((r) => bare.listen(0, "127.0.0.1", r));
+const bareUrl = `http://127.0.0.1:${bare.address().port}/`;
+
+console.log(`\nLoad on 1,000 providers × 10 years (/fi/providers is ${(comparisonBytes.length / 1024).toFixed(0)} KB, the profile ${(profileBytes / 1024).toFixed(0)} KB, uncompressed):`);
+console.log(`  server RSS at start: ${server.rssMb().toFixed(0)} MB`);
+const results = {};
+results.bare = await load(bareUrl);
+console.log(`  bare node:http, same bytes as /fi/providers   ${fmt(results.bare)}`);
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, server.rssMb())), 200);
+results.framework = await load(pages.framework);
+console.log(`  /fi/accessibility (framework's floor)         ${fmt(results.framework)}`);
+results.comparison = await load(pages.comparison);
+console.log(`  /fi/providers (default view)                  ${fmt(results.comparison)}`);
+results.profile = await load(pages.profile);
+console.log(`  /fi/providers/${profileSlug} (profile)         ${fmt(results.profile)}`);
+clearInterval(sampler);
+bare.close();
+
+const rps = (k) => results[k].requests.average;
+console.log("\nRatios (requests per second):");
+for (const k of ["comparison", "profile"]) {
+  const toFramework = rps(k) / rps("framework");
+  console.log(
+    `  ${k.padEnd(10)}  / framework's floor ${toFramework.toFixed(2)} (target ≥ 0.5: ${verdict(toFramework >= 0.5)})   / machine's limit ${(rps(k) / rps("bare")).toFixed(3)}   p99 ${results[k].latency.p99} ms (target < 100 ms: ${verdict(results[k].latency.p99 < 100)})`,
+  );
+}
+console.log(`  server RSS: peak ${peak.toFixed(0)} MB under load (target < 250 MB: ${verdict(peak < 250)}), ${server.rssMb().toFixed(0)} MB after`);
+
+// The view that has to read every provider's figures (sorted by a result), for comparison.
+const sorted = await renderTime(`${server.url}/fi/providers?sort=employed_open_6m`);
+await server.stop();
+
+// ---- one render, by providers stored ----
+console.log(`\nOne render of /fi/providers (median and p90 of ${renders} sequential requests), by providers stored:`);
+const byProviders = {};
+for (const [n, file] of [
+  [10, db10],
+  [100, db100],
+  [1000, db1000],
+]) {
+  const s = await startServer({ databasePath: file });
+  byProviders[n] = await renderTime(`${s.url}/fi/providers`);
+  const profile = await renderTime(`${s.url}/fi/providers/tyopolku`, Math.ceil(renders / 2));
+  console.log(`  ${String(n).padStart(5)} providers: comparison ${ms(byProviders[n].median)} (p90 ${ms(byProviders[n].p90)}), profile ${ms(profile.median)}`);
+  await s.stop();
+}
+const growth = byProviders[1000].median / byProviders[10].median - 1;
+console.log(`  10 → 1,000 providers: ${(growth * 100).toFixed(0)} % (target within ±20 %: ${verdict(Math.abs(growth) <= 0.2)})`);
+console.log(`  (sorted by a result, which reads every provider's figures: ${ms(sorted.median)} with 1,000 providers)`);
+
+// ---- one render, by choices stored ----
+console.log("\nOne render of /fi/providers by stored choice rows (1,000 providers):");
+const choicesDb = path.join(dir, "choices.db");
+fs.copyFileSync(db1000, choicesDb);
+const sqlite = new Database(choicesDb);
+const columns = sqlite.prepare("PRAGMA table_info(choices)").all();
+if (columns.length === 0) {
+  console.log("  skipped: no choices table yet");
+  sqlite.close();
+} else {
+  sqlite.prepare("DELETE FROM choices").run();
+  sqlite.close();
+  const s0 = await startServer({ databasePath: choicesDb });
+  const zero = await renderTime(`${s0.url}/fi/providers`);
+  await s0.stop();
+  const t0 = Date.now();
+  const filled = fillChoices(choicesDb, 1_000_000);
+  if (!filled.ok) {
+    console.log(`  0 choices: ${ms(zero.median)}; 1,000,000: skipped: could not fill the choices table generically (${filled.reason})`);
+  } else {
+    console.log(`  (inserted ${filled.rows.toLocaleString("en")} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    const s1 = await startServer({ databasePath: choicesDb });
+    const million = await renderTime(`${s1.url}/fi/providers`);
+    await s1.stop();
+    const change = million.median / zero.median - 1;
+    console.log(`          0 choices: ${ms(zero.median)} (p90 ${ms(zero.p90)})`);
+    console.log(`  1,000,000 choices: ${ms(million.median)} (p90 ${ms(million.p90)})`);
+    console.log(`  0 → 1,000,000 choices: ${(change * 100).toFixed(0)} % (target within ±20 %: ${verdict(Math.abs(change) <= 0.2)})`);
+  }
+}
+fs.rmSync(dir, { recursive: true, force: true });
+
+/**
+ * Fills the choices table with `count` rows without knowing its columns in advance: nullable
+ * columns stay empty, required ones get a value by their type and name, columns of a unique index
+ * (partial ones too) get a different value in every row, and a column that a CHECK compares with
+ * literals gets one of those literals (the combination that the table accepts).
+ */
+function fillChoices(file, count) {
+  const db = new Database(file);
+  db.pragma("foreign_keys = OFF");
+  db.pragma("synchronous = OFF");
+  const cols = db.prepare("PRAGMA table_info(choices)").all();
+  const createSql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'choices'").get().sql;
+  const unique = new Set();
+  for (const index of db.prepare("PRAGMA index_list(choices)").all()) {
+    if (!index.unique) continue;
+    for (const c of db.prepare(`PRAGMA index_info("${index.name}")`).all()) unique.add(c.name);
+  }
+  const required = cols.filter((c) => !(c.pk && /INT/i.test(c.type)) && c.notnull && c.dflt_value === null);
+  const literals = (name) => [...new Set([...createSql.matchAll(new RegExp(`\\b${name}\\b\\s*(?:=|IN)\\s*\\(?\\s*'([^']*)'`, "gi"))].map((m) => m[1]))];
+  const valueOf = (c, i, pickLiteral) => {
+    const name = c.name;
+    if (pickLiteral.has(name)) return pickLiteral.get(name);
+    const stamp = new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000).toISOString();
+    if (/INT/i.test(c.type)) return unique.has(name) ? i + 1 : 1;
+    if (/REAL|FLOA|DOUB/i.test(c.type)) return 1;
+    if (/_at$/.test(name)) return stamp;
+    if (/_on$/.test(name)) return stamp.slice(0, 10);
+    if (unique.has(name)) return `bench-${name}-${i}`;
+    return "{}";
+  };
+  const names = required.map((c) => c.name);
+  const insert = db.prepare(`INSERT INTO choices (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
+  // Try the literal combinations a CHECK allows, until one row goes in.
+  const constrained = required.map((c) => [c.name, literals(c.name)]).filter(([, l]) => l.length > 0);
+  const combos = constrained.reduce((acc, [name, ls]) => acc.flatMap((m) => ls.map((l) => new Map([...m, [name, l]]))), [new Map()]);
+  let chosen = null;
+  let lastError = "no combination tried";
+  for (const combo of combos.slice(0, 64)) {
+    try {
+      db.transaction(() => {
+        insert.run(required.map((c) => valueOf(c, 0, combo)));
+        throw new Error("rollback");
+      })();
+    } catch (error) {
+      if (error.message === "rollback") {
+        chosen = combo;
+        break;
+      }
+      lastError = error.message;
+    }
+  }
+  if (!chosen) {
+    db.close();
+    return { ok: false, reason: lastError };
+  }
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) insert.run(required.map((c) => valueOf(c, i, chosen)));
+  })();
+  const rows = db.prepare("SELECT count(*) AS n FROM choices").get().n;
+  db.pragma("synchronous = FULL");
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  return { ok: true, rows };
+}
