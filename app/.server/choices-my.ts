@@ -14,7 +14,7 @@ import { loadPilots, municipalitiesByCode } from "./pilots";
 import "./i18n";
 
 /**
- * What `/{lang}/my` shows of the choice (docs/decisions/046-my-page-and-personal-data.md): the
+ * What `/{lang}/my` shows of the choice (docs/decisions/044-personal-data-and-retention.md): the
  * person's situation, their choices and requests with decisions, and every piece of personal data
  * the service holds about them with how long it is kept. All of it is scoped to the signed-in
  * person; the JSON download holds the same data.

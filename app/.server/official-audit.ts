@@ -55,7 +55,7 @@ export function auditPage(scope: OfficialScope, pageParam: string | null) {
         r.details && typeof r.details === "object"
           ? Object.entries(r.details as Record<string, unknown>)
               .filter(([, v]) => v !== null && v !== "")
-              .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+              .map(([k, v]) => `${k}: ${typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v)}`)
               .join("; ")
           : "",
     })),

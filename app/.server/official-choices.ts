@@ -171,9 +171,9 @@ export function pilotStatistics(scope: OfficialScope) {
     return { name: s.name, counts, total: counts.reduce((a, b) => a + b, 0), current: current.find((c) => c.providerId === s.key)?.n ?? 0 };
   });
   const totals = months.map((_, i) => byProvider.reduce((sum, p) => sum + p.counts[i], 0));
-  const reasons = ["changed", "weighty_reason", "provider_left"] as const;
+  type Reason = "changed" | "weighty_reason" | "provider_left";
   const switchRows = months.map((m) => {
-    const of = (reason: (typeof reasons)[number]) => switches.filter((s) => s.month === m && s.reason === reason).reduce((sum, s) => sum + s.n, 0);
+    const of = (reason: Reason) => switches.filter((s) => s.month === m && s.reason === reason).reduce((sum, s) => sum + s.n, 0);
     const requestsOf = (status: "pending" | "approved" | "rejected") => requests.filter((r) => r.month === m && r.status === status).reduce((sum, r) => sum + r.n, 0);
     return {
       month: monthShort(m),

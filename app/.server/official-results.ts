@@ -98,8 +98,8 @@ export function checkAndStage(scope: OfficialScope, request: Request, fileName: 
           actor: scope.user.actorId,
           sessionHash: sessionHashOf(request),
           fileName,
-          rows: checked.rows as unknown as Record<string, unknown>[],
-          warnings: checked.warnings as unknown as Record<string, unknown>[],
+          rows: checked.rows,
+          warnings: checked.warnings,
           createdAt: now.toISOString(),
         })
         .run();

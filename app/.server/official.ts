@@ -7,7 +7,7 @@ import { isLang, type Lang } from "~/i18n";
 import { requireOfficial, type SignedInUser } from "./auth";
 import { verifyCsrf } from "./csrf";
 import { getDb } from "./db";
-import { loadPilots, municipalitiesByCode } from "./pilots";
+import { loadPilots, municipalitiesByCode, type Municipality } from "./pilots";
 import { monthName } from "./providers-format";
 import "./i18n";
 
@@ -118,7 +118,7 @@ function pendingRequestCount(pilotSlug: string): number {
 export function pilotOverview(scope: OfficialScope) {
   const { pilot, lang, today } = scope;
   const db = getDb();
-  const names = pilot.municipalities.length <= 20 ? municipalitiesByCode(pilot.municipalities) : new Map();
+  const names = pilot.municipalities.length <= 20 ? municipalitiesByCode(pilot.municipalities) : new Map<string, Municipality>();
   const participations = db.select().from(providerPilots).where(eq(providerPilots.pilotSlug, pilot.slug)).all();
   const active = participations.filter((p) => p.startsOn <= today && (p.endsOn === null || p.endsOn >= today)).length;
   const published = db
@@ -135,7 +135,10 @@ export function pilotOverview(scope: OfficialScope) {
     endsOn: pilot.endsOn ? formatDate(pilot.endsOn, lang) : null,
     area:
       pilot.municipalities.length <= 20
-        ? pilot.municipalities.map((c) => (names.get(c) ? municipalityName(names.get(c)!, lang) : c))
+        ? pilot.municipalities.map((c) => {
+            const m = names.get(c);
+            return m ? municipalityName(m, lang) : c;
+          })
         : null,
     municipalityCount: pilot.municipalities.length,
     lockMonths: pilot.lockMonths,

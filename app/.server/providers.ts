@@ -18,32 +18,64 @@ export type ListFilters = {
   today: string;
 };
 
-function filterConditions(f: ListFilters): SQL {
+/**
+ * Prepared once per database and filter shape (4 shapes), then only bound: the page's queries cost
+ * no parsing or planning per request.
+ */
+const prepared = new WeakMap<Db, Map<string, unknown>>();
+function once<T>(db: Db, key: string, make: () => T): T {
+  let perDb = prepared.get(db);
+  if (!perDb) prepared.set(db, (perDb = new Map()));
+  let stmt = perDb.get(key) as T | undefined;
+  if (stmt === undefined) perDb.set(key, (stmt = make()));
+  return stmt;
+}
+
+function filterConditions(f: Pick<ListFilters, "language" | "service">): SQL {
   const conditions: (SQL | undefined)[] = [
-    sql`EXISTS (SELECT 1 FROM ${providerPilots} WHERE ${providerPilots.providerId} = ${providers.id} AND ${providerPilots.pilotSlug} = ${f.pilot} AND ${providerPilots.startsOn} <= ${f.today} AND (${providerPilots.endsOn} IS NULL OR ${providerPilots.endsOn} >= ${f.today}))`,
+    sql`EXISTS (SELECT 1 FROM ${providerPilots} WHERE ${providerPilots.providerId} = ${providers.id} AND ${providerPilots.pilotSlug} = ${sql.placeholder("pilot")} AND ${providerPilots.startsOn} <= ${sql.placeholder("today")} AND (${providerPilots.endsOn} IS NULL OR ${providerPilots.endsOn} >= ${sql.placeholder("today")}))`,
     f.language
-      ? sql`EXISTS (SELECT 1 FROM ${providerLanguages} WHERE ${providerLanguages.providerId} = ${providers.id} AND ${providerLanguages.language} = ${f.language})`
+      ? sql`EXISTS (SELECT 1 FROM ${providerLanguages} WHERE ${providerLanguages.providerId} = ${providers.id} AND ${providerLanguages.language} = ${sql.placeholder("language")})`
       : undefined,
     f.service
-      ? sql`EXISTS (SELECT 1 FROM ${providerServices} WHERE ${providerServices.providerId} = ${providers.id} AND ${providerServices.service} = ${f.service})`
+      ? sql`EXISTS (SELECT 1 FROM ${providerServices} WHERE ${providerServices.providerId} = ${providers.id} AND ${providerServices.service} = ${sql.placeholder("service")})`
       : undefined,
   ];
   return and(...conditions)!;
 }
 
+const shape = (f: ListFilters) => `${f.language ? "L" : "-"}${f.service ? "S" : "-"}`;
+const bind = (f: ListFilters) => ({ pilot: f.pilot, today: f.today, language: f.language ?? "", service: f.service ?? "" });
+
 /** How many providers the filters match. */
 export function countProviders(f: ListFilters, db: Db = getDb()): number {
-  return db.select({ n: sql<number>`count(*)` }).from(providers).where(filterConditions(f)).get()?.n ?? 0;
+  const q = once(db, `count:${shape(f)}`, () =>
+    db.select({ n: sql<number>`count(*)` }).from(providers).where(filterConditions(f)).prepare(),
+  );
+  return q.get(bind(f))?.n ?? 0;
 }
 
-/** One page of providers in name order. */
+/** One page of providers in name order: read along the name index, so a page costs the same however many are stored. */
 export function providersByName(f: ListFilters, limit: number, offset: number, db: Db = getDb()): ProviderRow[] {
-  return db.select().from(providers).where(filterConditions(f)).orderBy(asc(providers.sortKey), asc(providers.id)).limit(limit).offset(offset).all();
+  const q = once(db, `page:${shape(f)}`, () =>
+    db
+      .select()
+      .from(providers)
+      .where(filterConditions(f))
+      .orderBy(asc(providers.sortKey), asc(providers.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  );
+  return q.all({ ...bind(f), limit, offset });
 }
 
 /** Every matching provider's id and sort key: for the orders that need the whole set (by a result). */
 export function matchingProviderKeys(f: ListFilters, db: Db = getDb()): { id: number; sortKey: string }[] {
-  return db.select({ id: providers.id, sortKey: providers.sortKey }).from(providers).where(filterConditions(f)).all();
+  const q = once(db, `keys:${shape(f)}`, () =>
+    db.select({ id: providers.id, sortKey: providers.sortKey }).from(providers).where(filterConditions(f)).prepare(),
+  );
+  return q.all(bind(f));
 }
 
 export function providersByIds(ids: number[], db: Db = getDb()): ProviderRow[] {
@@ -72,12 +104,19 @@ export function servicesOf(ids: number[], db: Db = getDb()): Map<number, string[
 
 /** The pilots that have at least one provider serving on `today`. */
 export function pilotsWithProviders(today: string, db: Db = getDb()): Set<string> {
-  const rows = db
-    .selectDistinct({ pilot: providerPilots.pilotSlug })
-    .from(providerPilots)
-    .where(and(lte(providerPilots.startsOn, today), or(isNull(providerPilots.endsOn), gte(providerPilots.endsOn, today))))
-    .all();
-  return new Set(rows.map((r) => r.pilot));
+  const q = once(db, "pilots-with-providers", () =>
+    db
+      .selectDistinct({ pilot: providerPilots.pilotSlug })
+      .from(providerPilots)
+      .where(
+        and(
+          lte(providerPilots.startsOn, sql.placeholder("today")),
+          or(isNull(providerPilots.endsOn), gte(providerPilots.endsOn, sql.placeholder("today"))),
+        ),
+      )
+      .prepare(),
+  );
+  return new Set(q.all({ today }).map((r) => r.pilot));
 }
 
 export function providerBySlug(slug: string, db: Db = getDb()): ProviderRow | undefined {

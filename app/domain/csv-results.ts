@@ -5,7 +5,6 @@ import {
   monthOf,
   resultColumns,
   validateResultRow,
-  type ResultColumn,
   type ResultProblem,
   type ResultRow,
 } from "./results";
@@ -24,17 +23,6 @@ import {
 export const maxUploadBytes = 2 * 1024 * 1024;
 /** More rows than any pilot reports in a file: 1,000 providers × 12 months and then some. */
 export const maxUploadRows = 20_000;
-
-/** Columns whose values are counts: a negative count gets its own message. */
-const countColumns = [
-  "started",
-  "employed_open_3m",
-  "employed_open_6m",
-  "in_education",
-  "in_subsidised_work",
-  "contacted_within_5_days",
-  "satisfaction_responses",
-] as const satisfies readonly ResultColumn[];
 
 export type FileProblemCode =
   | "too-large"

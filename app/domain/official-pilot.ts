@@ -114,7 +114,7 @@ export function readPilotForm(input: FormInput): PilotForm {
       const mode = str(input.get(`${list}.${fact}.mode`));
       const allowed: readonly string[] = fact === "status" ? statuses : benefits;
       const values = new Set(input.getAll(`${list}.${fact}`).map((v) => str(v)));
-      const slot = { mode: (mode === "in" || mode === "notIn" ? mode : "") as SetMode, values: allowed.filter((a) => values.has(a)) };
+      const slot = { mode: (mode === "in" || mode === "notIn" ? mode : ""), values: allowed.filter((a) => values.has(a)) };
       if (fact === "status") form.status = slot as ListForm["status"];
       else form.benefit = slot as ListForm["benefit"];
     }
@@ -207,7 +207,7 @@ export function formToDefinition(
       }
       if (slot.values.length === 0) errors[ruleField(list, fact)] = "rules.errors.setEmpty";
       else if (slot.values.length === all.length) errors[ruleField(list, fact)] = "rules.errors.setAll";
-      else push(fact === "status" ? { fact, [slot.mode]: slot.values as Status[] } as Condition : ({ fact, [slot.mode]: slot.values as Benefit[] } as Condition));
+      else push(fact === "status" ? { fact, [slot.mode]: slot.values as Status[] } : ({ fact, [slot.mode]: slot.values as Benefit[] }));
     }
     const min = parseInteger(f.age.min, ageLimits.min, ageLimits.max);
     const max = parseInteger(f.age.max, ageLimits.min, ageLimits.max);

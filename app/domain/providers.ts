@@ -131,6 +131,11 @@ export function slugify(name: string): string {
 export const sortOptions = ["name", ...shareMeasures] as const;
 export type SortOption = "name" | ShareMeasure;
 
+/** The result each provider in the list shows: a share, or satisfaction. Its profile shows them all. */
+export const shownOptions = [...shareMeasures, "satisfaction"] as const;
+export type ShownOption = ShareMeasure | "satisfaction";
+export const defaultShown: ShownOption = "employed_open_6m";
+
 export const pageSize = 25;
 
 export type ComparisonQuery = {
@@ -139,12 +144,14 @@ export type ComparisonQuery = {
   language: ServiceLanguage | null;
   service: Service | null;
   sort: SortOption;
+  /** The result shown when sorted by name; sorted by a result, that result is shown. */
+  show: ShownOption;
   page: number;
 };
 
 /** A value that was ignored, with the key of the notice that says so. */
 export type QueryNotice = {
-  key: "pilot" | "municipality" | "language" | "service" | "sort" | "page";
+  key: "pilot" | "municipality" | "language" | "service" | "sort" | "show" | "page";
   /** The value as sent, shortened for display. */
   value: string;
 };
@@ -173,8 +180,9 @@ export function parseComparisonQuery(
   const language = read("language", z.enum(serviceLanguages));
   const service = read("service", z.enum(serviceCatalogue));
   const sort = read("sort", z.enum(sortOptions)) ?? "name";
+  const show = read("show", z.enum(shownOptions)) ?? defaultShown;
   const page = read("page", z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1))) ?? 1;
-  return { query: { pilot, municipality, language, service, sort, page }, notices };
+  return { query: { pilot, municipality, language, service, sort, show: sort === "name" ? show : sort, page }, notices };
 }
 
 export type PilotChoice = {
@@ -219,6 +227,7 @@ export function comparisonSearch(query: Partial<ComparisonQuery>): string {
   if (query.language) params.set("language", query.language);
   if (query.service) params.set("service", query.service);
   if (query.sort && query.sort !== "name") params.set("sort", query.sort);
+  else if (query.show && query.show !== defaultShown) params.set("show", query.show);
   if (query.page && query.page > 1) params.set("page", String(query.page));
   const s = params.toString();
   return s ? `?${s}` : "";

@@ -95,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function OfficialProvider() {
   const d = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>() as Posted | undefined;
+  const posted = useActionData<typeof action>();
   const { t } = useTranslation("official");
   const p = d.provider;
   const errorsOf = (form: FormName) => (posted?.form === form ? posted.errors : {});

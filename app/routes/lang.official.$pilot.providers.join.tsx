@@ -47,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = joinSchema.safeParse(values);
   if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });
   const joined = joinProvider(scope, parsed.data.businessId, { startsOn: parsed.data.startsOn!, endsOn: parsed.data.endsOn });
-  if (!joined.ok) return invalid(args.context, { values, errors: { businessId: joined.reason === "already" ? "join.errors.already" : "join.errors.unknown" } as Record<string, string> });
+  if (!joined.ok) return invalid(args.context, { values, errors: { businessId: joined.reason === "already" ? "join.errors.already" : "join.errors.unknown" } });
   throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/providers/${joined.id}?added=joined`, 303);
 }
 

@@ -51,7 +51,7 @@ export default function AddProvider() {
   const duplicate = posted?.duplicate ?? null;
   const { t } = useTranslation("official");
   const base = `/${loaded.lang}/official/${loaded.pilot.slug}/providers`;
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name]) : "");
   return (
     <OfficialFrame lang={loaded.lang} pilot={loaded.pilot} section="providers" narrow>
       <h1>{t("addProvider.heading")}</h1>

@@ -31,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = decisionSchema.safeParse(values);
   if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });
   if (!decideRequest(scope, request.id, parsed.data.decision, parsed.data.note)) {
-    return invalid(args.context, { values, errors: { decision: "requests.errors.alreadyDecided" } as Record<string, string> });
+    return invalid(args.context, { values, errors: { decision: "requests.errors.alreadyDecided" } });
   }
   throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/requests?decided=${parsed.data.decision}`, 303);
 }

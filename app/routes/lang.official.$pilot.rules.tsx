@@ -33,7 +33,8 @@ export async function action(args: ActionFunctionArgs) {
   const form = await postedForm(args.request);
   const values = readPilotForm(form);
   const proposal = propose(scope, values);
-  const basedOn = String(form.get("basedOn") ?? "");
+  const posted = form.get("basedOn");
+  const basedOn = typeof posted === "string" ? posted : "";
   const answer = (preview: Proposal | null, notice: Notice) => ({
     ...rulesPage(scope, values),
     basedOn,

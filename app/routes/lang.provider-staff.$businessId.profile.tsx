@@ -6,7 +6,6 @@ import { Commitments } from "~/components/staff/Commitments";
 import { staffMeta } from "~/components/staff/meta";
 import { ProfileFormFields } from "~/components/staff/ProfileForm";
 import { ProfilePreview } from "~/components/staff/ProfilePreview";
-import type { ProfileActionView } from "~/components/staff/types";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>
   staffMeta(params, "profile", { provider: data?.provider.name, state: data?.pageState });
@@ -22,7 +21,7 @@ export function action(args: ActionFunctionArgs) {
 /** `/{lang}/provider-staff/{businessId}/profile`: edit the public profile, preview it, publish it. */
 export default function ProviderStaffProfile() {
   const d = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>() as ProfileActionView | undefined;
+  const posted = useActionData<typeof action>();
   const { t } = useTranslation("staff");
   const base = `/${d.lang}/provider-staff/${d.provider.businessId}`;
   const publicHref = `/${d.lang}/providers/${d.provider.slug}`;

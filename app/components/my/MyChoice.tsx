@@ -76,11 +76,11 @@ export function MyChoice({
         </>
       )}
 
-      <h3>{t("my.historyHeading")}</h3>
+      <h3 id="my-history">{t("my.historyHeading")}</h3>
       {choices.length === 0 ? (
         <p>{t("my.noChoices")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="my-history">
           <table>
             <caption className="visually-hidden">{t("my.historyHeading")}</caption>
             <thead>

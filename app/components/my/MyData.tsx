@@ -34,9 +34,9 @@ export function MyData({ lang, data }: { lang: Lang; data: Data }) {
         </a>{" "}
         <span className="hint">{t("my.data.downloadHint")}</span>
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="my-data-caption">
         <table className="data-table">
-          <caption>{t("my.data.caption")}</caption>
+          <caption id="my-data-caption">{t("my.data.caption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("my.data.part")}</th>

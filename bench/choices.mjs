@@ -1,0 +1,315 @@
+// `npm run bench:choices`: how fast choices are recorded, and that none is lost or doubled.
+//
+// 1. Starts the production server on a fresh database and signs in generated test people of the
+//    North Savo example pilot through the built-in test identity provider (the whole OpenID
+//    Connect round trip with fetch and cookies). Each answers the eligibility questions, picks a
+//    provider and gives contact details: a confirmation page is ready for each.
+// 2. 20 concurrent clients confirm choices for 20 s (one POST of the confirmation form each, which
+//    answers 303 to the receipt after the commit). Prints choices/s, p50 and p99.
+// 3. In the same run, two floors: the same confirmation posted with its required field (the
+//    idempotency key) missing, which re-renders the page and writes nothing (the framework's
+//    floor), and raw single-row BEGIN IMMEDIATE inserts with the same pragmas on the same disk (the
+//    durability limit); and the ratios.
+// 4. The crash test: 20 clients confirming 2,000 choices, the server killed with SIGKILL part-way,
+//    restarted on the same database, and every acknowledged choice (the client saw the 303 to its
+//    receipt) looked up, through the receipt page and in the database. The clients whose request
+//    was cut off send the same form again (the same key): it must record once or find the choice
+//    already recorded. Prints `acknowledged N, found N, lost 0, duplicated 0`; exits 1 on any loss
+//    or duplicate.
+//
+// Figures are printed, never asserted. Settings: BENCH_DURATION (s, default 20), BENCH_CLIENTS
+// (20), BENCH_PEOPLE (people prepared for the timed run, default 4000), CRASH_CHOICES (2000).
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureBuild, startServer } from "./lib.mjs";
+
+ensureBuild();
+const duration = Number(process.env.BENCH_DURATION ?? 20) * 1000;
+const clients = Number(process.env.BENCH_CLIENTS ?? 20);
+const poolSize = Number(process.env.BENCH_PEOPLE ?? 4000);
+const crashChoices = Number(process.env.CRASH_CHOICES ?? 2000);
+const lang = "fi";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-choices-"));
+// The bench sends many sign-ins and form posts from one address: the rate limits are settings.
+const serverEnv = { APP_ENV: "demo", RATE_LIMIT_SIGN_IN: "10000000", RATE_LIMIT_FORM_POSTS: "10000000", RATE_LIMIT_API: "10000000" };
+const port = Number(process.env.PORT ?? 0) || undefined;
+
+// ---------------------------------------------------------------------------------------------
+// HTTP with cookies
+// ---------------------------------------------------------------------------------------------
+
+class Jar {
+  cookies = new Map();
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  store(res) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === "" || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  async fetch(url, init = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("cookie", this.header());
+    const res = await fetch(url, { ...init, headers, redirect: "manual" });
+    this.store(res);
+    return res;
+  }
+  async follow(url, max = 10) {
+    let res = await this.fetch(url);
+    for (let i = 0; i < max && res.status >= 300 && res.status < 400; i++) {
+      url = new URL(res.headers.get("location"), url).href;
+      await res.arrayBuffer();
+      res = await this.fetch(url);
+    }
+    return res;
+  }
+}
+
+function form(base, jar, pathname, body) {
+  return jar.fetch(`${base}${pathname}`, {
+    method: "POST",
+    body: new URLSearchParams(body),
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+  });
+}
+
+/** Generated test person n lives in the North Savo pilot when (n - 1) % 12 is 0 or 1. */
+const northSavo = (i) => 12 * Math.floor(i / 2) + (i % 2) + 1;
+
+/** The OpenID Connect round trip against the built-in test provider, as a browser makes it. */
+async function signIn(base, n) {
+  const jar = new Jar();
+  const page = await jar.follow(`${base}/${lang}/sign-in/start`);
+  const uid = /\/test-idp\/interaction\/([^/?"]+)\/login/.exec(await page.text())?.[1];
+  if (!uid) throw new Error(`no sign-in interaction (status ${page.status})`);
+  let res = await form(base, jar, `/test-idp/interaction/${uid}/login`, { person: "generated", number: String(n), lang });
+  for (let i = 0; i < 10 && res.status >= 300 && res.status < 400; i++) {
+    const next = new URL(res.headers.get("location"), base);
+    await res.arrayBuffer();
+    if (next.pathname !== "/auth/callback" && !next.pathname.startsWith("/test-idp/")) break;
+    res = await jar.fetch(next.href);
+  }
+  if (!jar.cookies.has("__Host-valinta")) throw new Error("the sign-in made no session");
+  return jar;
+}
+
+const field = (html, name) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
+
+/** Signs a person in and brings them to a ready confirmation page; returns what the form posts. */
+async function prepare(base, n, kind) {
+  const jar = await signIn(base, n);
+  const start = await jar.fetch(`${base}/${lang}/choose`);
+  const csrf = field(await start.text(), "csrf");
+  const expect303 = async (res, step) => {
+    await res.arrayBuffer();
+    if (res.status !== 303) throw new Error(`${step} answered ${res.status}`);
+  };
+  await expect303(await form(base, jar, `/${lang}/choose`, { csrf, registered: "yes", integration_act: "no", typ: "no" }), "facts");
+  if (kind === "provider") {
+    await expect303(await form(base, jar, `/${lang}/choose/provider`, { csrf, provider: "tyopolku" }), "pick");
+    await expect303(await form(base, jar, `/${lang}/choose/contact`, { csrf, channel: "email", email: `henkilo${n}@example.fi`, language: "fi" }), "contact");
+  } else {
+    await expect303(await form(base, jar, `/${lang}/choose/provider`, { csrf, provider: "public-service" }), "pick");
+  }
+  const check = await jar.fetch(`${base}/${lang}/choose/check`);
+  const key = field(await check.text(), "key");
+  if (!key) throw new Error(`no confirmation form (status ${check.status})`);
+  return { n, jar, csrf, key };
+}
+
+async function preparePool(base, numbers, kindOf) {
+  const pool = [];
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < numbers.length) {
+        const n = numbers[next++];
+        pool.push(await prepare(base, n, kindOf(n)));
+      }
+    }),
+  );
+  return { pool, seconds: (Date.now() - started) / 1000 };
+}
+
+const confirm = (base, p, body = { csrf: p.csrf, key: p.key }) => form(base, p.jar, `/${lang}/choose/check`, body);
+
+// ---------------------------------------------------------------------------------------------
+// Load: timed runs with 20 clients
+// ---------------------------------------------------------------------------------------------
+
+const percentile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+
+/** Runs `once(client)` from `clients` concurrent loops until `ms` pass (or `once` says it is out of work). */
+async function timed(ms, once) {
+  const latencies = [];
+  let ok = 0;
+  let other = 0;
+  const started = performance.now();
+  const until = started + ms;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        const result = await once(c);
+        if (result === "done") return;
+        latencies.push(performance.now() - t);
+        if (result) ok++;
+        else other++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { ok, other, seconds, perSecond: ok / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+let server = await startServer({ databasePath: path.join(dir, "choices.db"), env: serverEnv, port });
+const base = server.url;
+console.log(`server ${base}, database ${path.join(dir, "choices.db")}, ${clients} clients`);
+
+const ready = await preparePool(
+  base,
+  Array.from({ length: poolSize + clients }, (_, i) => northSavo(i)),
+  () => "provider",
+);
+console.log(`prepared ${ready.pool.length} signed-in people with a confirmation page ready in ${ready.seconds.toFixed(1)} s (sign-in round trip + answers + pick + contact)`);
+// The first `clients` people are kept for the framework floor: their pages are never confirmed.
+const floorPeople = ready.pool.splice(0, clients);
+
+let nextChoice = 0;
+const run = await timed(duration, async () => {
+  const p = ready.pool[nextChoice++];
+  if (!p) return "done";
+  const res = await confirm(base, p);
+  await res.arrayBuffer();
+  const location = res.headers.get("location") ?? "";
+  return res.status === 303 && /\/my\/receipts\/[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(location);
+});
+if (nextChoice > ready.pool.length) console.log(`(all ${ready.pool.length} prepared people confirmed before ${duration / 1000} s: the run ended early)`);
+console.log(`confirmations: ${run.perSecond.toFixed(1)} choices/s, p50 ${ms(run.p50)}, p99 ${ms(run.p99)} (${run.ok} recorded in ${run.seconds.toFixed(1)} s, ${run.other} other answers)`);
+
+const floor = await timed(duration, async (c) => {
+  const p = floorPeople[c];
+  const res = await confirm(base, p, { csrf: p.csrf });
+  await res.arrayBuffer();
+  return res.status === 400;
+});
+console.log(`framework floor (the same confirmation without its key: re-rendered, nothing written): ${floor.perSecond.toFixed(1)} req/s, p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}`);
+
+// The durability limit: single-row BEGIN IMMEDIATE inserts, WAL and synchronous=FULL, same disk.
+const rawFile = path.join(dir, "raw.db");
+const raw = new Database(rawFile);
+raw.pragma("journal_mode = WAL");
+raw.pragma("synchronous = FULL");
+raw.pragma("busy_timeout = 5000");
+raw.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE, body TEXT NOT NULL)");
+const insert = raw.prepare("INSERT INTO t (reference, body) VALUES (?, ?)");
+const oneRow = raw.transaction((i) => insert.run(`ref-${i}`, "x".repeat(200)));
+let inserts = 0;
+const rawStarted = performance.now();
+while (performance.now() - rawStarted < 5000) oneRow.immediate(inserts++);
+const rawPerSecond = inserts / ((performance.now() - rawStarted) / 1000);
+raw.close();
+console.log(`durability limit (raw single-row BEGIN IMMEDIATE inserts, WAL, synchronous=FULL, same disk): ${rawPerSecond.toFixed(0)} inserts/s`);
+console.log(`ratios: choices/s ÷ framework floor ${(run.perSecond / floor.perSecond).toFixed(2)}; choices/s ÷ durability limit ${(run.perSecond / rawPerSecond).toFixed(3)}`);
+console.log(`targets (printed, not asserted): ≥ 0.5 of the framework floor, p99 under 150 ms`);
+await server.stop();
+
+// ---------------------------------------------------------------------------------------------
+// The crash test
+// ---------------------------------------------------------------------------------------------
+
+const crashDb = path.join(dir, "crash.db");
+server = await startServer({ databasePath: crashDb, env: serverEnv, port });
+const crashBase = server.url;
+const crashReady = await preparePool(
+  crashBase,
+  Array.from({ length: crashChoices }, (_, i) => northSavo(poolSize + clients + 10 + i)),
+  (n) => (n % 2 ? "provider" : "public_service"),
+);
+console.log(`crash test: ${crashReady.pool.length} confirmation pages ready in ${crashReady.seconds.toFixed(1)} s`);
+
+const acknowledged = new Map(); // person number → reference
+const cutOff = [];
+let sent = 0;
+let killed = false;
+const killAfter = Math.floor(crashChoices * (0.3 + Math.random() * 0.4));
+await Promise.all(
+  Array.from({ length: clients }, async () => {
+    while (sent < crashReady.pool.length && !killed) {
+      const p = crashReady.pool[sent++];
+      try {
+        const res = await confirm(crashBase, p);
+        await res.arrayBuffer();
+        const reference = /\/my\/receipts\/([0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(res.headers.get("location") ?? "")?.[1];
+        if (res.status === 303 && reference) acknowledged.set(p.n, reference);
+        else cutOff.push(p);
+      } catch {
+        cutOff.push(p); // the connection died with the server: the outcome is unknown to the client
+      }
+      if (!killed && acknowledged.size >= killAfter) {
+        killed = true;
+        server.child.kill("SIGKILL");
+      }
+    }
+  }),
+);
+const notSent = crashReady.pool.slice(sent);
+console.log(`SIGKILL after ${acknowledged.size} acknowledged choices; ${cutOff.length} requests cut off, ${notSent.length} not sent`);
+await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode ? r() : server.child.once("exit", r)));
+
+server = await startServer({ databasePath: crashDb, env: serverEnv, port });
+const afterBase = server.url;
+// Every acknowledged choice: its receipt page, as its owner.
+let found = 0;
+const missing = [];
+const byNumber = new Map(crashReady.pool.map((p) => [p.n, p]));
+const entries = [...acknowledged];
+let cursor = 0;
+await Promise.all(
+  Array.from({ length: clients }, async () => {
+    while (cursor < entries.length) {
+      const [n, reference] = entries[cursor++];
+      const res = await byNumber.get(n).jar.fetch(`${afterBase}/${lang}/my/receipts/${reference}`);
+      const html = await res.text();
+      if (res.status === 200 && html.includes(reference)) found++;
+      else missing.push(reference);
+    }
+  }),
+);
+// The cut-off clients send the same form again: recorded once, or found already recorded.
+let resent = 0;
+for (const p of cutOff) {
+  const res = await confirm(afterBase, p);
+  await res.arrayBuffer();
+  if (res.status === 303) resent++;
+}
+await server.stop();
+
+// The database itself: one row per key, one choice per person, every acknowledged reference there.
+const check = new Database(crashDb, { readonly: true });
+const doubledKeys = check.prepare("SELECT count(*) AS n FROM (SELECT idempotency_key FROM choices GROUP BY idempotency_key HAVING count(*) > 1)").get().n;
+const doubledPeople = check.prepare("SELECT count(*) AS n FROM (SELECT person_id FROM choices GROUP BY person_id HAVING count(*) > 1)").get().n;
+const rows = check.prepare("SELECT count(*) AS n FROM choices").get().n;
+const refs = new Set(check.prepare("SELECT reference FROM choices").all().map((r) => r.reference));
+const integrity = check.pragma("integrity_check", { simple: true });
+check.close();
+const lostInDb = [...acknowledged.values()].filter((r) => !refs.has(r)).length;
+const lost = Math.max(missing.length, lostInDb);
+const duplicated = doubledKeys + doubledPeople;
+console.log(`after restart: the ${cutOff.length} cut-off forms sent again: ${resent} answered with a receipt; ${rows} choices in the database; integrity_check ${integrity}`);
+console.log(`acknowledged ${acknowledged.size}, found ${found}, lost ${lost}, duplicated ${duplicated}`);
+fs.rmSync(dir, { recursive: true, force: true });
+if (lost > 0 || duplicated > 0 || found !== acknowledged.size || integrity !== "ok") process.exit(1);
