@@ -19,6 +19,7 @@
 //
 // Figures are printed, never asserted. Settings: BENCH_DURATION (s, default 20), BENCH_CLIENTS
 // (20), BENCH_PEOPLE (people prepared for the timed run, default 4000), CRASH_CHOICES (2000).
+/* global Headers, URLSearchParams, performance */
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";

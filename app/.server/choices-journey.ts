@@ -66,7 +66,12 @@ function formErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 function formValues(form: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? "").slice(0, 4000)]));
+  return Object.fromEntries(
+    names.map((n) => {
+      const v = form.get(n);
+      return [n, typeof v === "string" ? v.slice(0, 4000) : ""];
+    }),
+  );
 }
 
 async function readForm(request: Request): Promise<FormData> {
@@ -368,7 +373,7 @@ export async function checkAction(args: ActionFunctionArgs) {
     const ctx = choiceContext(user);
     const draft = getDraft(user);
     const page = draft && ctx.pilot && draft.pilotSlug === ctx.pilot.slug ? checkPage(user, lang, draft, ctx) : emptyCheck(lang);
-    return data({ ...page, problem: "stale" as CheckProblem, notRecorded: false }, { status: 400 });
+    return data({ ...page, problem: "stale", notRecorded: false }, { status: 400 });
   }
   const result = confirmChoice(user, parsed.data.key);
   if (result.ok) return redirect(`/${lang}/my/receipts/${result.reference}`, 303);

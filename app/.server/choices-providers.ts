@@ -8,7 +8,9 @@ import { getDb, type Db } from "./db";
  *
  * A provider is "active" in a pilot on a day when it serves the pilot on that day (the day is
  * within its dates there). Otherwise it has "left" (its dates there ended), has "not_started",
- * or is "gone" (it does not serve the pilot at all, or no longer exists).
+ * or is "gone" (it does not serve the pilot at all, or no longer exists). A suspension by an
+ * official ends the provider's dates in the pilot (db/schema/backoffice.ts), so a suspended
+ * provider is "left" here too.
  */
 export type ProviderState = "active" | "left" | "not_started" | "gone";
 

@@ -296,7 +296,7 @@ export type ConfirmResult =
 
 /** Why a write failed, in words the page can act on; never the error text (it may hold data). */
 export function classifyFailure(error: unknown): Failure {
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
   if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_READONLY" || code.startsWith("SQLITE_READONLY_")) return "storage";
   return "error";
@@ -428,7 +428,7 @@ export function confirmChoice(user: SignedInUser, key: string, now = new Date())
   } catch (error) {
     if (error instanceof Refused) return { ok: false, refusal: error.refusal };
     const failure = classifyFailure(error);
-    const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+    const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
     logger.error({ event: "choice-not-recorded", failure, code, personId: user.id }, "a choice could not be recorded");
     return { ok: false, failure };
   }

@@ -66,7 +66,7 @@ export function uploadContext(scope: OfficialScope, db: Db = getDb()): UploadCon
     if (r.pilot) entry.pilots.add(r.pilot);
   }
   const slugs = new Set(db.select({ slug: pilotsTable.slug }).from(pilotsTable).all().map((p) => p.slug));
-  return { pilot: scope.pilot.slug, pilotStartsOn: scope.pilot.startsOn, today: scope.today, pilots: slugs, providers: map };
+  return { pilot: scope.pilot.slug, today: scope.today, pilots: slugs, providers: map };
 }
 
 function sessionHashOf(request: Request): string {

@@ -17,6 +17,14 @@ function once<T>(key: string, make: () => T): T {
   return value;
 }
 
+/**
+ * The date in Finland (YYYY-MM-DD) of an instant. The same as todayInFinland in app/format.ts, with
+ * the formatter made once: making one costs more than a whole page's other work.
+ */
+export function dateInFinland(now: Date = new Date()): string {
+  return once("fi-date", () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" })).format(now);
+}
+
 export function percent(lang: Lang, share: number): string {
   return once(`pct:${lang}`, () => new Intl.NumberFormat(locales[lang], { style: "percent", maximumFractionDigits: 0 })).format(share);
 }

@@ -1,6 +1,7 @@
 import { count, max } from "drizzle-orm";
 import { municipalities, pilots as pilotsTable } from "../../db/schema";
 import type {
+  CardFigure,
   ComparisonNotice,
   ComparisonView,
   FiguresView,
@@ -18,12 +19,14 @@ import {
   parseComparisonQuery,
   serviceCatalogue,
   serviceLanguages,
+  shownOptions,
   sortOptions,
   type ComparisonQuery,
+  type ShownOption,
 } from "~/domain/providers";
 import { isSuppressed } from "~/domain/statistics";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
-import { formatDate, locales, municipalityName, todayInFinland } from "~/format";
+import { formatDate, locales, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import { getDb, type Db } from "./db";
 import "./i18n";
@@ -32,6 +35,7 @@ import {
   countProviders,
   languagesOf,
   matchingProviderKeys,
+  once,
   officesOf,
   pilotsOf,
   pilotsWithProviders,
@@ -42,7 +46,7 @@ import {
   type ListFilters,
   type ProviderRow,
 } from "./providers";
-import { languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView, decimal } from "./providers-format";
+import { dateInFinland, decimal, languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./providers-format";
 import { monthlySeries, pilotFigures, publicKey, type PilotFigures } from "./results";
 
 /**
@@ -52,14 +56,14 @@ import { monthlySeries, pilotFigures, publicKey, type PilotFigures } from "./res
 
 // Pilots change rarely (an official saves one): parsed once per version, not once per request.
 const pilotCache = new WeakMap<Db, { stamp: string; pilots: PilotDefinition[] }>();
-function cachedPilots(db: Db): PilotDefinition[] {
-  const row = db.select({ n: count(), at: max(pilotsTable.updatedAt) }).from(pilotsTable).get();
+function cachedPilots(db: Db): { stamp: string; pilots: PilotDefinition[] } {
+  const row = once(db, "pilots-stamp", () => db.select({ n: count(), at: max(pilotsTable.updatedAt) }).from(pilotsTable).prepare()).get();
   const stamp = `${row?.n ?? 0}|${row?.at ?? ""}`;
   const hit = pilotCache.get(db);
-  if (hit && hit.stamp === stamp) return hit.pilots;
-  const loaded = loadPilots(db);
-  pilotCache.set(db, { stamp, pilots: loaded });
-  return loaded;
+  if (hit && hit.stamp === stamp) return hit;
+  const entry = { stamp, pilots: loadPilots(db) };
+  pilotCache.set(db, entry);
+  return entry;
 }
 
 const codeCache = new WeakMap<Db, Set<string>>();
@@ -78,7 +82,7 @@ function collator(lang: Lang) {
 
 /** The date in Finland of an ISO timestamp, formatted. */
 function finnishDate(iso: string, lang: Lang) {
-  return formatDate(todayInFinland(new Date(iso)), lang);
+  return formatDate(dateInFinland(new Date(iso)), lang);
 }
 
 function figuresView(lang: Lang, figures: PilotFigures | null, key: number): FiguresView {
@@ -87,6 +91,13 @@ function figuresView(lang: Lang, figures: PilotFigures | null, key: number): Fig
     shares: Object.fromEntries(shareMeasures.map((m) => [m, shareView(lang, f?.shares[m])])) as FiguresView["shares"],
     satisfaction: meanView(lang, f?.satisfaction),
   };
+}
+
+function cardFigure(lang: Lang, figures: PilotFigures | null, key: number, shown: ShownOption): CardFigure {
+  const f = figures?.figures.get(key);
+  return shown === "satisfaction"
+    ? { measure: "satisfaction", mean: meanView(lang, f?.satisfaction) }
+    : { measure: shown, share: shareView(lang, f?.shares[shown]) };
 }
 
 function referenceView(lang: Lang, figures: PilotFigures | null): ReferenceView {
@@ -107,7 +118,7 @@ function periodView(lang: Lang, figures: PilotFigures | null): ComparisonView["p
   return { latest: monthName(lang, figures.latestMonth), lastUpdated: finnishDate(figures.lastUpdated, lang), windows };
 }
 
-function card(lang: Lang, row: ProviderRow, languages: string[], figures: PilotFigures | null, group: number | null): ProviderCardView {
+function card(lang: Lang, row: ProviderRow, languages: string[], figures: PilotFigures | null, group: number | null, shown: ShownOption): ProviderCardView {
   return {
     slug: row.slug,
     name: row.name,
@@ -116,7 +127,7 @@ function card(lang: Lang, row: ProviderRow, languages: string[], figures: PilotF
     firstMeetingWithinDays: row.firstMeetingWithinDays,
     languages: list(lang, orderLanguages(languages).map((c) => languageName(lang, c))),
     verified: row.commitmentsVerifiedOn !== null,
-    figures: figuresView(lang, figures, row.id),
+    figure: cardFigure(lang, figures, row.id, shown),
     group,
   };
 }
@@ -135,33 +146,30 @@ function pageLinks(query: ComparisonQuery, page: number, pageCount: number) {
   return [...numbers].sort((a, b) => a - b).map((number) => ({ number, search: comparisonSearch({ ...query, page: number }) }));
 }
 
-export function loadComparison(lang: Lang, params: URLSearchParams, today: string, db: Db = getDb()): ComparisonView {
-  const allPilots = cachedPilots(db);
-  const serving = pilotsWithProviders(today, db);
-  const { query, notices: parsed } = parseComparisonQuery(params, {
-    pilots: serving,
-    municipalities: params.get("municipality") ? municipalityCodes(db) : new Set(),
-  });
-  const notices: ComparisonNotice[] = [...parsed];
-  const comparable = allPilots.filter((p) => serving.has(p.slug));
-  const choice = choosePilot(
-    query,
-    comparable.map((p) => ({ slug: p.slug, municipalities: p.municipalities, running: pilotStatus(p, today) === "running", hasProviders: true })),
-  );
+type FormOptions = Omit<ComparisonView["form"], "values"> & { comparable: PilotDefinition[]; names: Map<string, { nameFi: string; nameSv: string }> };
 
-  const areaCodes = [...new Set(comparable.flatMap((p) => p.municipalities))];
-  const names = municipalitiesByCode(query.municipality ? [...areaCodes, query.municipality] : areaCodes, db);
-  const nameOf = (code: string) => {
-    const m = names.get(code);
-    return m ? municipalityName(m, lang) : code;
-  };
-  const c = collator(lang);
+/** The filter form's choices change only with the pilots and the providers serving them: made once per version. */
+const formCache = new WeakMap<Db, Map<string, FormOptions>>();
+function formOptions(lang: Lang, today: string, db: Db): FormOptions {
+  const { stamp, pilots } = cachedPilots(db);
+  const serving = pilotsWithProviders(today, db);
+  const key = `${lang}|${stamp}|${[...serving].sort().join(",")}`;
+  let perDb = formCache.get(db);
+  if (!perDb) formCache.set(db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit) return hit;
   const t = tFor(lang);
-  const form: ComparisonView["form"] = {
+  const c = collator(lang);
+  const comparable = pilots.filter((p) => serving.has(p.slug));
+  const areaCodes = [...new Set(comparable.flatMap((p) => p.municipalities))];
+  const names = municipalitiesByCode(areaCodes, db);
+  const options: FormOptions = {
+    comparable,
+    names,
     pilots: comparable.map((p) => ({ value: p.slug, label: p.name[lang] })),
     municipalities: areaCodes
       .filter((code) => names.has(code) && !names.get(code)!.mergedInto)
-      .map((code) => ({ value: code, label: nameOf(code) }))
+      .map((code) => ({ value: code, label: municipalityName(names.get(code)!, lang) }))
       .sort((a, b) => c.compare(a.label, b.label)),
     languages: serviceLanguages.map((code) => ({ value: code, label: languageName(lang, code) })),
     services: serviceCatalogue.map((s) => ({ value: s, label: t(`providers:services.${s}`) })),
@@ -169,12 +177,40 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
       value: s,
       label: s === "name" ? t("providers:filters.sortName") : t("providers:filters.sortMeasure", { measure: t(`providers:measures.${s}.label`) }),
     })),
+    shows: shownOptions.map((s) => ({ value: s, label: t(`providers:measures.${s}.label`) })),
+  };
+  if (perDb.size > 50) perDb.clear();
+  perDb.set(key, options);
+  return options;
+}
+
+export function loadComparison(lang: Lang, params: URLSearchParams, today: string, db: Db = getDb()): ComparisonView {
+  const { pilots: allPilots } = cachedPilots(db);
+  const options = formOptions(lang, today, db);
+  const { comparable } = options;
+  const { query, notices: parsed } = parseComparisonQuery(params, {
+    pilots: new Set(comparable.map((p) => p.slug)),
+    municipalities: params.get("municipality") ? municipalityCodes(db) : new Set(),
+  });
+  const notices: ComparisonNotice[] = [...parsed];
+  const choice = choosePilot(
+    query,
+    comparable.map((p) => ({ slug: p.slug, municipalities: p.municipalities, running: pilotStatus(p, today) === "running", hasProviders: true })),
+  );
+  const nameOf = (code: string) => {
+    const m = options.names.get(code) ?? municipalitiesByCode([code], db).get(code);
+    return m ? municipalityName(m, lang) : code;
+  };
+  const { comparable: _c, names: _n, ...formLists } = options;
+  const form: ComparisonView["form"] = {
+    ...formLists,
     values: {
       pilot: choice.pilot ?? "",
       municipality: query.municipality ?? "",
       language: query.language ?? "",
       service: query.service ?? "",
       sort: query.sort,
+      show: query.show,
     },
   };
 
@@ -189,6 +225,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     publicService: null,
     reference: {},
     sort: query.sort,
+    show: query.show,
     groupCount: 0,
     total: 0,
     page: 1,
@@ -260,7 +297,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     pageCount,
     firstOnPage: total === 0 ? 0 : offset + 1,
     lastOnPage: offset + rows.length,
-    items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, groupOf(r.id))),
+    items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, groupOf(r.id), query.show)),
     previousGroup,
     pages: pageCount > 1 ? pageLinks(effective, page, pageCount) : [],
     search: {
@@ -285,7 +322,7 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const row = providerBySlug(slug, db);
   if (!row) return null;
-  const allPilots = cachedPilots(db);
+  const { pilots: allPilots } = cachedPilots(db);
   const served = pilotsOf(row.id, db)
     .map((p) => ({ ...p, def: allPilots.find((d) => d.slug === p.pilot) }))
     .filter((p): p is typeof p & { def: PilotDefinition } => p.def !== undefined);

@@ -23,7 +23,7 @@ export type ListFilters = {
  * no parsing or planning per request.
  */
 const prepared = new WeakMap<Db, Map<string, unknown>>();
-function once<T>(db: Db, key: string, make: () => T): T {
+export function once<T>(db: Db, key: string, make: () => T): T {
   let perDb = prepared.get(db);
   if (!perDb) prepared.set(db, (perDb = new Map()));
   let stmt = perDb.get(key) as T | undefined;

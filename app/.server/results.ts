@@ -9,6 +9,7 @@ import {
 } from "~/domain/results";
 import { groupByOverlap, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
 import { getDb, type Db } from "./db";
+import { once } from "./providers";
 
 /**
  * Published results: the state of a pilot's publication, the figures of the comparison period and
@@ -28,15 +29,18 @@ export type PublicationState = {
 };
 
 export function publicationState(pilotSlug: string, db: Db = getDb()): PublicationState {
-  const row = db
-    .select({
-      latestMonth: sql<string | null>`max(${resultMonths.month})`,
-      lastUpdated: sql<string | null>`max(coalesce(${resultMonths.correctedAt}, ${resultMonths.publishedAt}))`,
-      publishedMonths: sql<number>`count(*)`,
-    })
-    .from(resultMonths)
-    .where(and(eq(resultMonths.pilotSlug, pilotSlug), isNotNull(resultMonths.publishedAt)))
-    .get();
+  const q = once(db, "publication-state", () =>
+    db
+      .select({
+        latestMonth: sql<string | null>`max(${resultMonths.month})`,
+        lastUpdated: sql<string | null>`max(coalesce(${resultMonths.correctedAt}, ${resultMonths.publishedAt}))`,
+        publishedMonths: sql<number>`count(*)`,
+      })
+      .from(resultMonths)
+      .where(and(eq(resultMonths.pilotSlug, sql.placeholder("pilot")), isNotNull(resultMonths.publishedAt)))
+      .prepare(),
+  );
+  const row = q.get({ pilot: pilotSlug });
   return { latestMonth: row?.latestMonth ?? null, lastUpdated: row?.lastUpdated ?? null, publishedMonths: row?.publishedMonths ?? 0 };
 }
 

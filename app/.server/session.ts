@@ -1,4 +1,5 @@
 import { eq, lt } from "drizzle-orm";
+import type { ServerResponse } from "node:http";
 import { people, sessions } from "../../db/schema";
 import { config } from "./config";
 import { getDb, type Db } from "./db";
@@ -117,18 +118,20 @@ export function sweepSessions(tx: Tx, now = Date.now()) {
 /**
  * Express middleware (server.mjs): responses to a browser that holds a session cookie, and the
  * sign-in, sign-out and personal pages themselves, are never stored by the browser or a proxy.
+ * The header is set as the response head is written, replacing whatever a route set, so that it
+ * is `no-store` exactly once.
  */
-export function noStoreForSignedIn(
-  req: { headers: { cookie?: string }; path: string },
-  res: { setHeader(name: string, value: string): unknown },
-  next: () => void,
-) {
+export function noStoreForSignedIn(req: { headers: { cookie?: string }; path: string }, res: ServerResponse, next: () => void) {
   const cookies = req.headers.cookie ?? "";
   if (
     cookies.split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`)) ||
     /^\/(auth\/|(fi|sv|en)\/(sign-in|sign-out|my|foreign-eid)(\/|$))/.test(req.path)
   ) {
-    res.setHeader("Cache-Control", "no-store");
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.writeHead = (...args: unknown[]) => {
+      res.setHeader("Cache-Control", "no-store");
+      return writeHead(...args);
+    };
   }
   next();
 }

@@ -24,12 +24,12 @@ const storedShape = {
 
 export function parseFacts(raw: unknown): Facts {
   if (!raw || typeof raw !== "object") return {};
-  const facts: Record<string, unknown> = {};
+  const facts: Facts = {};
   for (const name of factNames) {
     const parsed = storedShape[name].safeParse((raw as Record<string, unknown>)[name]);
-    if (parsed.success) facts[name] = parsed.data;
+    if (parsed.success) (facts as Record<string, unknown>)[name] = parsed.data;
   }
-  return facts as Facts;
+  return facts;
 }
 
 function isYesNoFact(name: FactName): name is (typeof yesNoFacts)[number] {

@@ -1,8 +1,6 @@
 import { parse } from "csv-parse/sync";
 import {
   exportColumns,
-  isMonth,
-  monthOf,
   resultColumns,
   validateResultRow,
   type ResultProblem,
@@ -14,7 +12,7 @@ import {
  * of the open data's results.csv, checked as a whole before anything is kept. Built on the row
  * validator of app/domain/results.ts; this module adds what only a file can get wrong (encoding,
  * delimiter, headings, row shape, duplicates) and what only an upload for one pilot can (a row of
- * another pilot, a month before the pilot began). Framework-free: "today" is a parameter.
+ * another pilot). Framework-free: "today" is a parameter.
  *
  * Row numbers are those a spreadsheet or a text editor shows: the heading row is row 1.
  */
@@ -37,7 +35,7 @@ export type FileProblemCode =
   | "header-duplicate"
   | "no-rows"
   | "too-many-rows";
-export type RowProblemCode = ResultProblem | "column-count" | "count-negative" | "pilot-other" | "duplicate-row" | "month-before-pilot" | "delimiter";
+export type RowProblemCode = ResultProblem | "column-count" | "count-negative" | "pilot-other" | "duplicate-row" | "delimiter";
 export type CsvProblemCode = FileProblemCode | RowProblemCode;
 
 /** One problem, tied to its row (null: the file as a whole) and column where it has one. */
@@ -60,8 +58,6 @@ export type StagedRow = ResultRow & { row: number };
 export type UploadContext = {
   /** The pilot the official uploads for: every row must be of this pilot. */
   pilot: string;
-  /** The pilot's first day: a month before it cannot have results. */
-  pilotStartsOn: string;
   /** Today in Finland (YYYY-MM-DD). */
   today: string;
   /** Every known pilot slug (a row of another existing pilot gets its own message). */
@@ -191,7 +187,6 @@ export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResul
   const warnings: CsvWarning[] = [];
   const rows: StagedRow[] = [];
   const firstSeen = new Map<string, number>();
-  const pilotMonth = monthOf(ctx.pilotStartsOn);
 
   for (const { record, info } of dataRecords) {
     // A record that spans lines (a quoted line break) starts where its first line is.
@@ -229,9 +224,8 @@ export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResul
     }
     if (otherPilot) add("pilot", "pilot-other", { detail: ctx.pilot });
     const month = (raw.month ?? "").trim();
-    if (isMonth(month) && month < pilotMonth) add("month", "month-before-pilot", { detail: pilotMonth });
 
-    const key = `${month}|${(raw.provider_business_id ?? "").trim() || "public"}`;
+    const key = `${pilot}|${month}|${(raw.provider_business_id ?? "").trim() || "public"}`;
     const earlier = firstSeen.get(key);
     if (earlier !== undefined) add(null, "duplicate-row", { detail: String(earlier) });
     else firstSeen.set(key, row);

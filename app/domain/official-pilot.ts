@@ -222,7 +222,17 @@ export function formToDefinition(
       conditions.push(c);
       facts[list].push(c.fact);
     }
-    eligibility[list] = conditions;
+    // The stored order is kept (it is the order reasons are given in); new conditions come last.
+    const stored = current.eligibility[list];
+    const rank = (c: Condition, i: number) => {
+      const same = stored.findIndex((s) => canonical(s) === canonical(c));
+      if (same >= 0) return same;
+      const fact = i < conditions.length - kept[list].length ? stored.findIndex((s) => s.fact === c.fact) : -1;
+      return fact >= 0 ? fact : stored.length + i;
+    };
+    const order = conditions.map((c, i) => ({ c, fact: facts[list][i], rank: rank(c, i) })).sort((a, b) => a.rank - b.rank);
+    eligibility[list] = order.map((o) => o.c);
+    facts[list] = order.map((o) => o.fact);
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 

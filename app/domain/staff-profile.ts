@@ -109,7 +109,7 @@ const texts = (read: (l: TextLang) => string): Texts => ({ fi: read("fi"), sv: r
  */
 export function readProfileForm(r: Reader, opts: { add?: boolean } = {}): ProfileForm {
   const countText = r.get("offices");
-  const rendered = /^\d{1,2}$/.test(countText) ? Math.min(Number(countText), MAX_OFFICES) : 1;
+  const rendered = /^\d{1,4}$/.test(countText) ? Math.min(Number(countText), MAX_OFFICES) : 1;
   const offices: OfficeForm[] = [];
   for (let i = 0; i < rendered; i++) {
     offices.push({

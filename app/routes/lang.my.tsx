@@ -8,6 +8,7 @@ import { myChoice } from "~/.server/choices-my";
 import { CsrfField } from "~/components/CsrfField";
 import { MyChoice } from "~/components/my/MyChoice";
 import { MyData } from "~/components/my/MyData";
+import { OfficialLink } from "~/components/official/OfficialLink";
 import { StaffLink } from "~/components/staff/StaffLink";
 import { municipalityName } from "~/format";
 import { isLang, tFor, type Lang } from "~/i18n";
@@ -86,6 +87,7 @@ export default function MyPage() {
               <li key={`staff-${businessId}`}>{t("my.providerStaff", { businessId })}</li>
             ))}
           </ul>
+          {data.officialOf.length > 0 && <OfficialLink lang={data.lang} />}
           {data.staffOf.length > 0 && <StaffLink lang={data.lang} />}
         </section>
       )}

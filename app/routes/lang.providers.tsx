@@ -22,7 +22,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 export default function Providers() {
   const view = useLoaderData<typeof loader>() as ComparisonView;
   const { t } = useTranslation("providers");
-  const { lang, pilot, period, sort } = view;
+  const { lang, pilot, period, sort, show } = view;
   const sortedBy = sort === "name" ? undefined : sort;
   return (
     <div className="page providers">
@@ -65,7 +65,7 @@ export default function Providers() {
                 {sortedBy && view.publicService.group !== null && (
                   <p className="group-note">{t("public.group", { group: view.publicService.group, count: view.groupCount })}</p>
                 )}
-                <FigureList id="public" figures={view.publicService.figures} first={sortedBy} />
+                <FigureList id="public" figures={view.publicService.figures} first={show} />
               </>
             ) : (
               <p>{t("figure.none")}</p>
@@ -80,6 +80,7 @@ export default function Providers() {
                 : t("list.showing", { first: view.firstOnPage, last: view.lastOnPage, count: view.total })}{" "}
               {sortedBy ? t("list.sortedBy", { measure: t(`measures.${sortedBy}.label`) }) : t("list.sortedByName")}
             </p>
+            <p>{t("list.shown", { measure: t(`measures.${show}.label`) })}</p>
             {sortedBy && <p>{t("groups.explanation")}</p>}
             {sortedBy ? <GroupedList view={view} /> : (
               <ul className="provider-list">
@@ -181,6 +182,19 @@ function Filters({ view }: { view: ComparisonView }) {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="f-show">{t("filters.show")}</label>
+          <span className="hint" id="f-show-hint">
+            {t("filters.showHint")}
+          </span>
+          <select id="f-show" name="show" defaultValue={form.values.show} aria-describedby="f-show-hint">
+            {form.shows.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="f-sort">{t("filters.sort")}</label>
           <span className="hint" id="f-sort-hint">
             {t("filters.sortHint")}
@@ -207,7 +221,6 @@ function Filters({ view }: { view: ComparisonView }) {
 /** Sorted by a result: groups of providers whose ranges overlap, each group in alphabetical order. */
 function GroupedList({ view }: { view: ComparisonView }) {
   const { t } = useTranslation("providers");
-  const sortedBy = view.sort === "name" ? undefined : view.sort;
   const sections: { group: number | null; items: ComparisonView["items"] }[] = [];
   for (const item of view.items) {
     const last = sections[sections.length - 1];
@@ -237,7 +250,7 @@ function GroupedList({ view }: { view: ComparisonView }) {
             )}
             <ul className="provider-list">
               {s.items.map((p) => (
-                <ProviderCard key={p.slug} lang={view.lang} provider={p} reference={view.reference} sortedBy={sortedBy} level={4} />
+                <ProviderCard key={p.slug} lang={view.lang} provider={p} reference={view.reference} level={4} />
               ))}
             </ul>
           </section>

@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { audit, people, sessions } from "../../db/schema";
 import { testPeople } from "../../db/seed/people";
@@ -348,17 +350,20 @@ describe("audit trail", () => {
 });
 
 describe("no-store for signed-in pages", () => {
-  function run(path: string, cookie?: string) {
-    const headers: Record<string, string> = {};
-    noStoreForSignedIn({ headers: { cookie }, path }, { setHeader: (k: string, v: string) => (headers[k] = v) }, () => undefined);
-    return headers["Cache-Control"];
+  function headerFor(path: string, cookie?: string, routeSet?: string) {
+    const res = new ServerResponse(new IncomingMessage(new Socket()));
+    noStoreForSignedIn({ headers: { cookie }, path }, res, () => undefined);
+    if (routeSet) res.setHeader("Cache-Control", routeSet);
+    res.writeHead(200);
+    return res.getHeader("Cache-Control");
   }
-  it("applies to every response for a browser with a session cookie, and to the personal pages", () => {
-    expect(run("/fi/providers", `${SESSION_COOKIE}=abc`)).toBe("no-store");
-    expect(run("/fi/my")).toBe("no-store");
-    expect(run("/sv/sign-in")).toBe("no-store");
-    expect(run("/auth/callback")).toBe("no-store");
-    expect(run("/fi/providers")).toBeUndefined();
-    expect(run("/fi/providers", `${CSRF_COOKIE}=abc`)).toBeUndefined();
+  it("applies to every response for a browser with a session cookie, and to the personal pages, exactly once", () => {
+    expect(headerFor("/fi/providers", `${SESSION_COOKIE}=abc`)).toBe("no-store");
+    expect(headerFor("/fi/providers", `${SESSION_COOKIE}=abc`, "public, max-age=60")).toBe("no-store");
+    expect(headerFor("/fi/my")).toBe("no-store");
+    expect(headerFor("/sv/sign-in")).toBe("no-store");
+    expect(headerFor("/auth/callback", undefined, "no-store")).toBe("no-store");
+    expect(headerFor("/fi/providers")).toBeUndefined();
+    expect(headerFor("/fi/providers", `${CSRF_COOKIE}=abc`)).toBeUndefined();
   });
 });

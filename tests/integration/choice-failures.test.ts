@@ -90,7 +90,7 @@ describe("a write that fails", () => {
     const aino = person("aino");
     blocker = new Database(getDb().$client.name);
     blocker.exec("BEGIN IMMEDIATE");
-    const res = (await run(() => myDataLoader({ request: new Request("http://localhost/fi/my/data.json", { headers: { cookie: aino.cookie } }), params: lang, context: {} }))) as Response;
+    const res = await run<Response>(() => myDataLoader({ request: new Request("http://localhost/fi/my/data.json", { headers: { cookie: aino.cookie } }), params: lang, context: {} }));
     expect(res.status).toBe(200);
   });
 });
@@ -99,5 +99,5 @@ describe("a write that fails", () => {
 function openDatabaseReadOnly(file: string): Db {
   const sqlite = new Database(file, { readonly: true });
   sqlite.pragma("busy_timeout = 100");
-  return drizzle(sqlite, { schema }) as Db;
+  return drizzle(sqlite, { schema });
 }

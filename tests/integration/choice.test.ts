@@ -206,7 +206,7 @@ describe("scope: a person reads only their own choices", () => {
     answerEligible(pekka);
     confirmChoice(aino.user, draft(aino, "tyopolku"));
     confirmChoice(pekka.user, draft(pekka, "kaira-rekrytointi"));
-    const res = (await run(() => dataLoader(get(aino, "/fi/my/data.json", lang)))) as Response;
+    const res = await run<Response>(() => dataLoader(get(aino, "/fi/my/data.json", lang)));
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="valinta-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const text = await res.text();

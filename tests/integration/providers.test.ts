@@ -85,7 +85,9 @@ describe("the comparison loader", () => {
       .where(and(eq(results.providerId, id), sql`${results.month} BETWEEN ${w.from} AND ${w.to}`))
       .get()!;
     const card = compare().items.find((p) => p.slug === "tyopolku")!;
-    const figure = card.figures.shares.employed_open_6m;
+    expect(card.figure.measure).toBe("employed_open_6m");
+    if (card.figure.measure === "satisfaction") throw new Error("a share was expected");
+    const figure = card.figure.share;
     expect(figure.kind).toBe("shown");
     if (figure.kind !== "shown") return;
     const expected = wilsonInterval(sums.x, sums.n);
@@ -95,10 +97,22 @@ describe("the comparison loader", () => {
     expect(figure.percent).toBe(`${Math.round((sums.x / sums.n) * 100)}\u00a0%`);
   });
 
-  it("says 'too few customers' for the newcomer instead of a figure", () => {
-    const card = compare("", "en").items.find((p) => p.slug === "uusi-suunta")!;
-    for (const f of Object.values(card.figures.shares)) expect(f.kind).toBe("too-few");
-    expect(card.figures.satisfaction.kind).toBe("too-few");
+  it("says 'too few customers' for the newcomer instead of a figure, whichever result is shown", () => {
+    for (const show of ["employed_open_6m", "employed_open_3m", "in_education", "in_subsidised_work", "contacted_within_5_days", "satisfaction"]) {
+      const view = compare(`?show=${show}`, "en");
+      expect(view.show).toBe(show);
+      const card = view.items.find((p) => p.slug === "uusi-suunta")!;
+      expect(card.figure.measure).toBe(show);
+      expect(card.figure.measure === "satisfaction" ? card.figure.mean.kind : card.figure.share.kind).toBe("too-few");
+    }
+    // The public service shows every result, the one chosen first.
+    expect(compare("?show=in_education").publicService?.figures.shares.in_education.kind).toBe("shown");
+  });
+
+  it("sorted by a result, the list shows that result", () => {
+    const view = compare("?sort=contacted_within_5_days&show=in_education");
+    expect(view.show).toBe("contacted_within_5_days");
+    expect(view.items.every((p) => p.figure.measure === "contacted_within_5_days")).toBe(true);
   });
 
   it("takes the threshold from the pilot", () => {
@@ -111,7 +125,7 @@ describe("the comparison loader", () => {
     const view = compare();
     expect(view.pilot?.threshold).toBe(300);
     // Every provider has fewer than 300 customers in a year; the public service has more.
-    expect(view.items.every((p) => Object.values(p.figures.shares).every((f) => f.kind === "too-few"))).toBe(true);
+    expect(view.items.every((p) => p.figure.measure !== "satisfaction" && p.figure.share.kind === "too-few")).toBe(true);
     expect(view.publicService?.figures.shares.employed_open_6m.kind).toBe("shown");
   });
 
@@ -138,8 +152,8 @@ describe("the comparison loader", () => {
   });
 
   it("ignores unknown and malformed values with notices, never failing", () => {
-    const view = compare("?language=klingon&service=%3Cscript%3E&sort=satisfaction&page=abc&pilot=nowhere&municipality=9999");
-    expect(view.notices.map((n) => n.key).sort()).toEqual(["language", "municipality", "page", "pilot", "service", "sort"]);
+    const view = compare("?language=klingon&service=%3Cscript%3E&sort=satisfaction&show=best&page=abc&pilot=nowhere&municipality=9999");
+    expect(view.notices.map((n) => n.key).sort()).toEqual(["language", "municipality", "page", "pilot", "service", "show", "sort"]);
     expect(view.total).toBe(8);
     expect(view.sort).toBe("name");
   });
@@ -163,7 +177,7 @@ describe("the comparison loader", () => {
     expect(view.items.filter((p) => p.group === 3).map((p) => p.slug)).toEqual(["kielisilta"]);
     expect(view.publicService?.group).toBe(2);
     // Nobody in a higher group overlaps anybody in a lower one.
-    const range = (p: (typeof withGroup)[number]) => p.figures.shares.employed_open_6m as { lower: number; upper: number };
+    const range = (p: (typeof withGroup)[number]) => (p.figure.measure === "employed_open_6m" ? p.figure.share : null) as { lower: number; upper: number };
     for (const a of withGroup) {
       for (const b of withGroup) {
         if (a.group! < b.group!) {
@@ -206,7 +220,7 @@ describe("the comparison loader", () => {
     expect(beyond.notices).toEqual([{ key: "pageBeyond", value: "9", last: 2 }]);
     // A provider without results says so, not "too few".
     const extra = first.items.find((p) => p.slug.startsWith("extra-"))!;
-    expect(extra.figures.shares.employed_open_6m.kind).toBe("none");
+    expect(extra.figure.measure !== "satisfaction" && extra.figure.share.kind).toBe("none");
   });
 
   it("shows only published months", () => {
@@ -284,7 +298,8 @@ describe("open data", () => {
     const mine = rows.filter((r) => r.provider_business_id === "2345671-3" && r.month >= w.from && r.month <= w.to && r.employed_open_6m !== "");
     const x = mine.reduce((s, r) => s + Number(r.employed_open_6m), 0);
     const n = mine.reduce((s, r) => s + Number(r.started), 0);
-    const card = compare().items.find((p) => p.slug === "tyopolku")!.figures.shares.employed_open_6m;
+    const shown = compare().items.find((p) => p.slug === "tyopolku")!.figure;
+    const card = shown.measure === "employed_open_6m" ? shown.share : { kind: "none" as const };
     expect(card.kind === "shown" && card.n).toBe(n);
     expect(card.kind === "shown" && card.lower).toBeCloseTo(wilsonInterval(x, n).lower, 3);
   });

@@ -16,7 +16,7 @@ const parse = (query: string) => parseComparisonQuery(new URLSearchParams(query)
 describe("the comparison's filters", () => {
   it("no parameters: every provider, by name, page 1", () => {
     expect(parse("")).toEqual({
-      query: { pilot: null, municipality: null, language: null, service: null, sort: "name", page: 1 },
+      query: { pilot: null, municipality: null, language: null, service: null, sort: "name", show: "employed_open_6m", page: 1 },
       notices: [],
     });
   });
@@ -28,8 +28,15 @@ describe("the comparison's filters", () => {
       language: "sv",
       service: "job_matching",
       sort: "employed_open_6m",
+      show: "employed_open_6m",
       page: 3,
     });
+  });
+
+  it("shows the chosen result when sorted by name, and the sorted result otherwise", () => {
+    expect(parse("show=satisfaction").query.show).toBe("satisfaction");
+    expect(parse("show=satisfaction&sort=in_education").query.show).toBe("in_education");
+    expect(parse("show=bogus").notices).toEqual([{ key: "show", value: "bogus" }]);
   });
 
   it("empty values mean 'any', without a notice (a form sends them)", () => {
@@ -44,6 +51,7 @@ describe("the comparison's filters", () => {
     ["language=FI", "language", "FI"],
     ["service=magic", "service", "magic"],
     ["sort=satisfaction", "sort", "satisfaction"],
+    ["show=everything", "show", "everything"],
     ["sort=employed_open_6m;drop", "sort", "employed_open_6m;drop"],
     ["page=0", "page", "0"],
     ["page=-2", "page", "-2"],
@@ -71,6 +79,8 @@ describe("the comparison's filters", () => {
   it("a shared view's address keeps only what differs from the default", () => {
     expect(comparisonSearch({ pilot: "north-savo-choice", language: "sv", sort: "name", page: 1 })).toBe("?pilot=north-savo-choice&language=sv");
     expect(comparisonSearch({ sort: "in_education", page: 2 })).toBe("?sort=in_education&page=2");
+    expect(comparisonSearch({ sort: "name", show: "satisfaction" })).toBe("?show=satisfaction");
+    expect(comparisonSearch({ sort: "name", show: "employed_open_6m" })).toBe("");
     expect(comparisonSearch({})).toBe("");
   });
 });

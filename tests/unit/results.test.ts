@@ -33,7 +33,7 @@ const context = {
   providers: new Map([["2345671-3", { pilots: new Set(["north-savo-choice"]) }]]),
 };
 
-const problems = (raw: Record<string, string>, ctx = context) => {
+const problems = (raw: Record<string, string>, ctx: Parameters<typeof validateResultRow>[1] = context) => {
   const r = validateResultRow(raw, ctx);
   return r.ok ? [] : r.issues.map((i) => `${i.column}:${i.problem}`);
 };

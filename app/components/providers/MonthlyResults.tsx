@@ -22,7 +22,7 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
   const cell = (m: (typeof months)[number], measure: (typeof shareMeasures)[number]) => {
     const v = m.shares[measure];
     if (v === null) return <span className="hint">{t("profile.monthly.notKnown")}</span>;
-    return v.percent === null ? t("profile.monthly.countOnly", { x: v.x }) : t("profile.monthly.countShare", { x: v.x, share: v.percent });
+    return v.percent === null ? String(v.x) : `${v.x} (${v.percent})`;
   };
   return (
     <>
@@ -63,6 +63,7 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
                 </th>
               ))}
               <th scope="col">{t("measures.satisfaction.short")}</th>
+              <th scope="col">{t("profile.monthly.answers")}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,11 +74,8 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
                 {shareMeasures.map((measure) => (
                   <td key={measure}>{cell(m, measure)}</td>
                 ))}
-                <td>
-                  {m.satisfaction.mean !== null
-                    ? t("profile.monthly.mean", { mean: m.satisfaction.mean, count: m.satisfaction.responses })
-                    : t("profile.monthly.answersOnly", { count: m.satisfaction.responses })}
-                </td>
+                <td>{m.satisfaction.mean ?? "–"}</td>
+                <td>{m.satisfaction.responses}</td>
               </tr>
             ))}
           </tbody>

@@ -1,21 +1,21 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ShareMeasure } from "~/domain/results";
-import { FigureList } from "./FigureList";
+import { MeanFigure, ShareFigure } from "./FigureList";
 import type { ProviderCardView, ReferenceView } from "./types";
 
-/** One provider in the comparison: who they are, their commitments in brief, and every figure. */
+/**
+ * One provider in the comparison: who they are, their commitments in brief, and the result the
+ * list compares (every result is on the provider's own page).
+ */
 export function ProviderCard({
   lang,
   provider,
   reference,
-  sortedBy,
   level,
 }: {
   lang: string;
   provider: ProviderCardView;
   reference: ReferenceView;
-  sortedBy?: ShareMeasure;
   level: 3 | 4;
 }) {
   const { t } = useTranslation("providers");
@@ -34,7 +34,18 @@ export function ProviderCard({
         <li className="fact">{t("card.languages", { list: provider.languages })}</li>
         {!provider.verified && <li className="fact fact--no">{t("card.notVerified")}</li>}
       </ul>
-      <FigureList id={`p-${provider.slug}`} figures={provider.figures} reference={reference} first={sortedBy} />
+      <dl className="figures figures--one">
+        {provider.figure.measure === "satisfaction" ? (
+          <MeanFigure id={`p-${provider.slug}`} figure={provider.figure.mean} />
+        ) : (
+          <ShareFigure
+            id={`p-${provider.slug}`}
+            measure={provider.figure.measure}
+            figure={provider.figure.share}
+            reference={reference[provider.figure.measure]}
+          />
+        )}
+      </dl>
     </li>
   );
 }

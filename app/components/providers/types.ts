@@ -1,5 +1,5 @@
 import type { ShareMeasure } from "~/domain/results";
-import type { SortOption } from "~/domain/providers";
+import type { ShownOption, SortOption } from "~/domain/providers";
 
 /**
  * What the provider pages render, prepared by the server (app/.server/providers-page.ts).
@@ -34,6 +34,8 @@ export type FiguresView = {
 /** The public service's figure of each measure, drawn as a mark on every provider's graphic. */
 export type ReferenceView = Partial<Record<ShareMeasure, { estimate: number; percent: string }>>;
 
+export type CardFigure = { measure: ShareMeasure; share: ShareView } | { measure: "satisfaction"; mean: MeanView };
+
 export type ProviderCardView = {
   slug: string;
   name: string;
@@ -42,7 +44,8 @@ export type ProviderCardView = {
   firstMeetingWithinDays: number;
   languages: string;
   verified: boolean;
-  figures: FiguresView;
+  /** The one result the list shows (the profile shows them all). */
+  figure: CardFigure;
   /** The overlap group (1 = highest) in the current order, or null when sorted by name or without a figure. */
   group: number | null;
 };
@@ -50,7 +53,7 @@ export type ProviderCardView = {
 export type Option = { value: string; label: string };
 
 export type ComparisonNotice =
-  | { key: "pilot" | "municipality" | "language" | "service" | "sort" | "page"; value: string }
+  | { key: "pilot" | "municipality" | "language" | "service" | "sort" | "show" | "page"; value: string }
   | { key: "pageBeyond"; value: string; last: number }
   | { key: "municipalityPilot"; municipality: string; pilot: string };
 
@@ -67,7 +70,8 @@ export type ComparisonView = {
     languages: Option[];
     services: Option[];
     sorts: Option[];
-    values: { pilot: string; municipality: string; language: string; service: string; sort: SortOption };
+    shows: Option[];
+    values: { pilot: string; municipality: string; language: string; service: string; sort: SortOption; show: ShownOption };
   };
   period: {
     latest: string;
@@ -77,6 +81,7 @@ export type ComparisonView = {
   publicService: { figures: FiguresView; group: number | null } | null;
   reference: ReferenceView;
   sort: SortOption;
+  show: ShownOption;
   groupCount: number;
   total: number;
   page: number;
