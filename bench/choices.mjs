@@ -2,15 +2,18 @@
 //
 // 1. Starts the production server on a fresh database and signs in generated test people of the
 //    North Savo example pilot through the built-in test identity provider (the whole OpenID
-//    Connect round trip with fetch and cookies). Each answers the eligibility questions, picks a
-//    provider and gives contact details: a confirmation page is ready for each.
+//    Connect round trip with fetch and cookies). Each answers the eligibility questions and picks
+//    the public service: a confirmation page is ready for each. A 3-second warm-up measures the
+//    rate, so that enough people are ready for the whole timed run.
 // 2. 20 concurrent clients confirm choices for 20 s (one POST of the confirmation form each, which
 //    answers 303 to the receipt after the commit). Prints choices/s, p50 and p99.
 // 3. In the same run, two floors: the same confirmation posted with its required field (the
 //    idempotency key) missing, which re-renders the page and writes nothing (the framework's
 //    floor), and raw single-row BEGIN IMMEDIATE inserts with the same pragmas on the same disk (the
 //    durability limit); and the ratios.
-// 4. The crash test: 20 clients confirming 2,000 choices, the server killed with SIGKILL part-way,
+// 4. The crash test: 20 clients confirming 2,000 choices (the same people changing from the public
+//    service to a provider, which also ends their first choice; more people are signed in if the
+//    timed run used fewer than 2,000), the server killed with SIGKILL part-way,
 //    restarted on the same database, and every acknowledged choice (the client saw the 303 to its
 //    receipt) looked up, through the receipt page and in the database. The clients whose request
 //    was cut off send the same form again (the same key): it must record once or find the choice
@@ -18,7 +21,8 @@
 //    or duplicate.
 //
 // Figures are printed, never asserted. Settings: BENCH_DURATION (s, default 20), BENCH_CLIENTS
-// (20), BENCH_PEOPLE (people prepared for the timed run, default 4000), CRASH_CHOICES (2000).
+// (20), BENCH_MAX_PEOPLE (at most this many people prepared for the timed run, default 8000),
+// CRASH_CHOICES (2000).
 /* global Headers, URLSearchParams, performance */
 import Database from "better-sqlite3";
 import fs from "node:fs";
@@ -29,7 +33,7 @@ import { ensureBuild, startServer } from "./lib.mjs";
 ensureBuild();
 const duration = Number(process.env.BENCH_DURATION ?? 20) * 1000;
 const clients = Number(process.env.BENCH_CLIENTS ?? 20);
-const poolSize = Number(process.env.BENCH_PEOPLE ?? 4000);
+const maxPeople = Number(process.env.BENCH_MAX_PEOPLE ?? 8000);
 const crashChoices = Number(process.env.CRASH_CHOICES ?? 2000);
 const lang = "fi";
 
@@ -105,16 +109,22 @@ async function signIn(base, n) {
 
 const field = (html, name) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
 
-/** Signs a person in and brings them to a ready confirmation page; returns what the form posts. */
-async function prepare(base, n, kind) {
-  const jar = await signIn(base, n);
-  const start = await jar.fetch(`${base}/${lang}/choose`);
-  const csrf = field(await start.text(), "csrf");
+/**
+ * Signs a person in (or reuses their session) and brings them to a ready confirmation page;
+ * returns what the confirmation form posts.
+ */
+async function prepare(base, n, kind, signedIn = null) {
+  const jar = signedIn?.jar ?? (await signIn(base, n));
+  let csrf = signedIn?.csrf;
   const expect303 = async (res, step) => {
     await res.arrayBuffer();
     if (res.status !== 303) throw new Error(`${step} answered ${res.status}`);
   };
-  await expect303(await form(base, jar, `/${lang}/choose`, { csrf, registered: "yes", integration_act: "no", typ: "no" }), "facts");
+  if (!signedIn) {
+    const start = await jar.fetch(`${base}/${lang}/choose`);
+    csrf = field(await start.text(), "csrf");
+    await expect303(await form(base, jar, `/${lang}/choose`, { csrf, registered: "yes", integration_act: "no", typ: "no" }), "facts");
+  }
   if (kind === "provider") {
     await expect303(await form(base, jar, `/${lang}/choose/provider`, { csrf, provider: "tyopolku" }), "pick");
     await expect303(await form(base, jar, `/${lang}/choose/contact`, { csrf, channel: "email", email: `henkilo${n}@example.fi`, language: "fi" }), "contact");
@@ -127,15 +137,17 @@ async function prepare(base, n, kind) {
   return { n, jar, csrf, key };
 }
 
-async function preparePool(base, numbers, kindOf) {
+/** Prepares people concurrently; `items` are person numbers, or people already signed in. */
+async function preparePool(base, items, kindOf) {
   const pool = [];
   let next = 0;
   const started = Date.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (next < numbers.length) {
-        const n = numbers[next++];
-        pool.push(await prepare(base, n, kindOf(n)));
+      while (next < items.length) {
+        const item = items[next++];
+        const n = typeof item === "number" ? item : item.n;
+        pool.push(await prepare(base, n, kindOf(n), typeof item === "number" ? null : item));
       }
     }),
   );
@@ -178,27 +190,37 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 let server = await startServer({ databasePath: path.join(dir, "choices.db"), env: serverEnv, port });
 const base = server.url;
-console.log(`server ${base}, database ${path.join(dir, "choices.db")}, ${clients} clients`);
+console.log(`server ${base}, database on ${dir}, ${clients} clients`);
 
-const ready = await preparePool(
-  base,
-  Array.from({ length: poolSize + clients }, (_, i) => northSavo(i)),
-  () => "provider",
-);
-console.log(`prepared ${ready.pool.length} signed-in people with a confirmation page ready in ${ready.seconds.toFixed(1)} s (sign-in round trip + answers + pick + contact)`);
-// The first `clients` people are kept for the framework floor: their pages are never confirmed.
-const floorPeople = ready.pool.splice(0, clients);
-
-let nextChoice = 0;
-const run = await timed(duration, async () => {
-  const p = ready.pool[nextChoice++];
+let numbersUsed = 0;
+const nextNumbers = (count) => Array.from({ length: count }, () => northSavo(numbersUsed++));
+const confirmOnce = (pool, used) => async () => {
+  const p = pool[used.next++];
   if (!p) return "done";
   const res = await confirm(base, p);
   await res.arrayBuffer();
-  const location = res.headers.get("location") ?? "";
-  return res.status === 303 && /\/my\/receipts\/[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(location);
-});
-if (nextChoice > ready.pool.length) console.log(`(all ${ready.pool.length} prepared people confirmed before ${duration / 1000} s: the run ended early)`);
+  if (res.status === 303 && /\/my\/receipts\/[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(res.headers.get("location") ?? "")) {
+    used.recorded.push(p);
+    return true;
+  }
+  return false;
+};
+
+// Warm-up: a small pool, confirmed for 3 s, tells how many people the timed run needs.
+const first = await preparePool(base, nextNumbers(clients * 11), () => "public_service");
+console.log(`signed in and prepared ${first.pool.length} people in ${first.seconds.toFixed(1)} s (OpenID Connect round trip, answers, pick: ${(first.pool.length / first.seconds).toFixed(1)} people/s)`);
+// The first `clients` people are kept for the framework floor: their pages are never confirmed.
+const floorPeople = first.pool.splice(0, clients);
+const warm = { next: 0, recorded: [] };
+const warmUp = await timed(3000, confirmOnce(first.pool, warm));
+const needed = Math.min(maxPeople, Math.ceil(warmUp.perSecond * (duration / 1000) * 1.3) + clients);
+console.log(`warm-up: ${warmUp.perSecond.toFixed(1)} choices/s; preparing ${needed} people for the ${duration / 1000} s run`);
+const ready = await preparePool(base, nextNumbers(needed), () => "public_service");
+console.log(`prepared ${ready.pool.length} more people in ${ready.seconds.toFixed(1)} s`);
+
+const used = { next: 0, recorded: [] };
+const run = await timed(duration, confirmOnce(ready.pool, used));
+if (used.next > ready.pool.length) console.log(`(all ${ready.pool.length} prepared people confirmed before ${duration / 1000} s: the run ended early)`);
 console.log(`confirmations: ${run.perSecond.toFixed(1)} choices/s, p50 ${ms(run.p50)}, p99 ${ms(run.p99)} (${run.ok} recorded in ${run.seconds.toFixed(1)} s, ${run.other} other answers)`);
 
 const floor = await timed(duration, async (c) => {
@@ -226,21 +248,18 @@ raw.close();
 console.log(`durability limit (raw single-row BEGIN IMMEDIATE inserts, WAL, synchronous=FULL, same disk): ${rawPerSecond.toFixed(0)} inserts/s`);
 console.log(`ratios: choices/s ÷ framework floor ${(run.perSecond / floor.perSecond).toFixed(2)}; choices/s ÷ durability limit ${(run.perSecond / rawPerSecond).toFixed(3)}`);
 console.log(`targets (printed, not asserted): ≥ 0.5 of the framework floor, p99 under 150 ms`);
-await server.stop();
 
 // ---------------------------------------------------------------------------------------------
 // The crash test
 // ---------------------------------------------------------------------------------------------
 
-const crashDb = path.join(dir, "crash.db");
-server = await startServer({ databasePath: crashDb, env: serverEnv, port });
-const crashBase = server.url;
-const crashReady = await preparePool(
-  crashBase,
-  Array.from({ length: crashChoices }, (_, i) => northSavo(poolSize + clients + 10 + i)),
-  (n) => (n % 2 ? "provider" : "public_service"),
-);
-console.log(`crash test: ${crashReady.pool.length} confirmation pages ready in ${crashReady.seconds.toFixed(1)} s`);
+// The people who chose the public service now change to a provider (allowed at once: the public
+// service never binds); more people are signed in when the timed run used fewer.
+const crashDb = path.join(dir, "choices.db");
+const crashBase = base;
+const changers = [...warm.recorded, ...used.recorded].slice(0, crashChoices);
+const crashReady = await preparePool(crashBase, [...changers, ...nextNumbers(crashChoices - changers.length)], () => "provider");
+console.log(`crash test: ${crashReady.pool.length} confirmation pages ready in ${crashReady.seconds.toFixed(1)} s (${changers.length} changes from the public service, ${crashReady.pool.length - changers.length} first choices)`);
 
 const acknowledged = new Map(); // person number → reference
 const cutOff = [];
@@ -302,14 +321,16 @@ await server.stop();
 // The database itself: one row per key, one choice per person, every acknowledged reference there.
 const check = new Database(crashDb, { readonly: true });
 const doubledKeys = check.prepare("SELECT count(*) AS n FROM (SELECT idempotency_key FROM choices GROUP BY idempotency_key HAVING count(*) > 1)").get().n;
-const doubledPeople = check.prepare("SELECT count(*) AS n FROM (SELECT person_id FROM choices GROUP BY person_id HAVING count(*) > 1)").get().n;
+const doubledPeople = check.prepare("SELECT count(*) AS n FROM (SELECT person_id FROM choices WHERE status = 'current' GROUP BY person_id HAVING count(*) > 1)").get().n;
+// Each crash-test person confirmed one provider choice: two provider rows for one person is a duplicate.
+const doubledProvider = check.prepare("SELECT count(*) AS n FROM (SELECT person_id FROM choices WHERE kind = 'provider' GROUP BY person_id HAVING count(*) > 1)").get().n;
 const rows = check.prepare("SELECT count(*) AS n FROM choices").get().n;
 const refs = new Set(check.prepare("SELECT reference FROM choices").all().map((r) => r.reference));
 const integrity = check.pragma("integrity_check", { simple: true });
 check.close();
 const lostInDb = [...acknowledged.values()].filter((r) => !refs.has(r)).length;
 const lost = Math.max(missing.length, lostInDb);
-const duplicated = doubledKeys + doubledPeople;
+const duplicated = doubledKeys + doubledPeople + doubledProvider;
 console.log(`after restart: the ${cutOff.length} cut-off forms sent again: ${resent} answered with a receipt; ${rows} choices in the database; integrity_check ${integrity}`);
 console.log(`acknowledged ${acknowledged.size}, found ${found}, lost ${lost}, duplicated ${duplicated}`);
 fs.rmSync(dir, { recursive: true, force: true });

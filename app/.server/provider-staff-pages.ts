@@ -33,7 +33,7 @@ import { verifyCsrf } from "./csrf";
 import "./i18n";
 import { allMunicipalities, loadPilots } from "./pilots";
 import { languageName, list, monthName, openingHoursLines } from "./providers-format";
-import { servicesOf } from "./providers";
+import { pilotsOf, servicesOf } from "./providers";
 import {
   CUSTOMERS_PAGE_SIZE,
   customerOf,
@@ -245,10 +245,23 @@ export async function customersAction({ request, params, context }: ActionFuncti
  * /{lang}/provider-staff/{businessId}/profile
  * ------------------------------------------------------------------------------------------- */
 
-function municipalityOptions(lang: Lang) {
+/**
+ * The municipalities an office can be chosen in: those of the regions where the provider's pilots
+ * are (an office serves a pilot's customers), and any the offices are in now. All of them when the
+ * provider serves no pilot yet.
+ */
+function municipalityOptions(lang: Lang, providerId: number, officeCodes: string[]) {
+  const all = allMunicipalities();
+  const served = new Set(pilotsOf(providerId).map((p) => p.pilot));
+  const pilotCodes = new Set(
+    loadPilots()
+      .filter((p) => served.has(p.slug))
+      .flatMap((p) => p.municipalities),
+  );
+  const regions = new Set(all.filter((m) => pilotCodes.has(m.code)).map((m) => m.regionCode));
   const collator = new Intl.Collator(lang === "sv" ? "sv-FI" : lang === "en" ? "en-GB" : "fi-FI");
-  return allMunicipalities()
-    .filter((m) => !m.mergedInto)
+  return all
+    .filter((m) => !m.mergedInto && (regions.size === 0 || regions.has(m.regionCode) || officeCodes.includes(m.code)))
     .map((m) => ({ value: m.code, label: municipalityName(m, lang) }))
     .sort((a, b) => collator.compare(a.label, b.label));
 }
@@ -276,7 +289,11 @@ export function profileLoader({ request, params, context }: LoaderFunctionArgs):
       verifiedOn: provider.commitmentsVerifiedOn ? formatDate(provider.commitmentsVerifiedOn, lang) : null,
     },
     services: servicesOf([provider.id]).get(provider.id) ?? [],
-    municipalities: municipalityOptions(lang),
+    municipalities: municipalityOptions(
+      lang,
+      provider.id,
+      stored.offices.map((o) => o.municipalityCode),
+    ),
     languages: serviceLanguages.map((code) => ({ value: code, label: languageName(lang, code) })),
     values: profileToForm(stored),
     version: provider.updatedAt,

@@ -25,6 +25,14 @@ export function dateInFinland(now: Date = new Date()): string {
   return once("fi-date", () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" })).format(now);
 }
 
+/** formatDate of app/format.ts ("1.11.2026", "1 November 2026"), with its formatter made once per language. */
+export function dateText(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return once(`date:${lang}`, () =>
+    new Intl.DateTimeFormat(locales[lang], { day: "numeric", month: lang === "en" ? "long" : "numeric", year: "numeric", timeZone: "UTC" }),
+  ).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 export function percent(lang: Lang, share: number): string {
   return once(`pct:${lang}`, () => new Intl.NumberFormat(locales[lang], { style: "percent", maximumFractionDigits: 0 })).format(share);
 }

@@ -26,7 +26,7 @@ import {
 } from "~/domain/providers";
 import { isSuppressed } from "~/domain/statistics";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
-import { formatDate, locales, municipalityName } from "~/format";
+import { locales, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import { getDb, type Db } from "./db";
 import "./i18n";
@@ -46,7 +46,7 @@ import {
   type ListFilters,
   type ProviderRow,
 } from "./providers";
-import { dateInFinland, decimal, languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./providers-format";
+import { dateInFinland, dateText, decimal, languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./providers-format";
 import { monthlySeries, pilotFigures, publicKey, type PilotFigures } from "./results";
 
 /**
@@ -82,7 +82,7 @@ function collator(lang: Lang) {
 
 /** The date in Finland of an ISO timestamp, formatted. */
 function finnishDate(iso: string, lang: Lang) {
-  return formatDate(dateInFinland(new Date(iso)), lang);
+  return dateText(dateInFinland(new Date(iso)), lang);
 }
 
 function figuresView(lang: Lang, figures: PilotFigures | null, key: number): FiguresView {
@@ -399,15 +399,15 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
         firstMeetingWithinDays: row.firstMeetingWithinDays,
         coachMeetingsPerMonth: row.coachMeetingsPerMonth,
         remoteMeetings: row.remoteMeetings,
-        verifiedOn: row.commitmentsVerifiedOn ? formatDate(row.commitmentsVerifiedOn, lang) : null,
+        verifiedOn: row.commitmentsVerifiedOn ? dateText(row.commitmentsVerifiedOn, lang) : null,
       },
     },
     offices,
     pilots: served.map((p) => ({
       slug: p.pilot,
       name: p.def.name[lang],
-      from: formatDate(p.startsOn, lang),
-      until: p.endsOn ? formatDate(p.endsOn, lang) : null,
+      from: dateText(p.startsOn, lang),
+      until: p.endsOn ? dateText(p.endsOn, lang) : null,
       current: current(p),
     })),
     chooseHref: chooseProviderPath(lang, row.slug),

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { dateInFinland } from "~/.server/providers-format";
 import { loadProfile } from "~/.server/providers-page";
 import { FigureList } from "~/components/providers/FigureList";
 import { MonthlyResults } from "~/components/providers/MonthlyResults";
 import { Notices } from "~/components/providers/Notices";
 import type { ProfileView } from "~/components/providers/types";
-import { todayInFinland } from "~/format";
 import { isLang, tFor } from "~/i18n";
 import { pageTitle } from "~/meta";
 
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = isLang(params.lang) ? params.lang : "fi";
-  const view = loadProfile(lang, params.slug ?? "", new URL(request.url).searchParams, todayInFinland());
+  const view = loadProfile(lang, params.slug ?? "", new URL(request.url).searchParams, dateInFinland());
   if (!view) throw new Response(null, { status: 404 });
   return view;
 }

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { dateInFinland } from "~/.server/providers-format";
 import { loadComparison } from "~/.server/providers-page";
 import { FigureList } from "~/components/providers/FigureList";
 import { Notices } from "~/components/providers/Notices";
 import { ProviderCard } from "~/components/providers/ProviderCard";
 import type { ComparisonView } from "~/components/providers/types";
 import { shareMeasures } from "~/domain/results";
-import { todayInFinland } from "~/format";
 import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ params }) => pageMeta(params, "providers");
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = isLang(params.lang) ? params.lang : "fi";
-  return loadComparison(lang, new URL(request.url).searchParams, todayInFinland());
+  return loadComparison(lang, new URL(request.url).searchParams, dateInFinland());
 }
 
 export default function Providers() {

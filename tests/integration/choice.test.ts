@@ -20,6 +20,7 @@ import { action as contactAction } from "~/routes/lang.choose.contact";
 import { action as pickAction, loader as pickLoader } from "~/routes/lang.choose.provider";
 import { action as startAction, loader as startLoader } from "~/routes/lang.choose";
 import { loader as dataLoader } from "~/routes/lang.my.data-json";
+import { loader as myLoader } from "~/routes/lang.my";
 import { loader as receiptLoader } from "~/routes/lang.my.receipts.$reference";
 import { run } from "../support/request";
 import { answerEligible, get, person, post, providerId, providersFrom, type Person } from "./choice-helpers";
@@ -336,6 +337,9 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     expect(decideWeightyReason(sari.user, { requestId: request.id, pilotSlug: "north-savo-choice", decision: "approved", note: "Muutto on painava syy." }, inLock)).toBe(true);
     const ctx = choiceContext(aino.user, inLock);
     expect(ctx.rule).toEqual({ allowed: true, reason: "weighty_reason_approved" });
+    expect(myLoader(get(aino, "/fi/my", lang)).choice.requests).toEqual([
+      expect.objectContaining({ status: "approved", reason: "Muutan Kuopioon työn perässä.", decisionNote: "Muutto on painava syy." }),
+    ]);
 
     const changed = confirmChoice(aino.user, draft(aino, null, inLock), inLock);
     expect(changed.ok).toBe(true);
@@ -378,6 +382,10 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     const ctx = choiceContext(aino.user, inLock);
     expect(ctx.situation).toBe("provider_left");
     expect(ctx.rule).toEqual({ allowed: true, reason: "provider_left" });
+    // My page says so at once, and offers a new choice.
+    const my = myLoader(get(aino, "/fi/my", lang));
+    expect(my.choice.current).toMatchObject({ situation: "provider_left", providerName: "Työpolku Oy", lockedUntil: null });
+    expect(my.choice.choices).toHaveLength(1);
     const again = confirmChoice(aino.user, draft(aino, "kaira-rekrytointi", inLock), inLock);
     expect(again.ok).toBe(true);
     expect(listChoices(aino.user)[1].endedReason).toBe("provider_left");

@@ -58,7 +58,7 @@ export function post(fn: Fn, path: string, params: Record<string, string>, who: 
 export function upload(fn: Fn, path: string, params: Record<string, string>, who: Who, bytes: Uint8Array, name = "results.csv"): Promise<Answer> {
   const form = new FormData();
   form.set("csrf", who.csrf);
-  form.set("file", new File([bytes], name, { type: "text/csv" }));
+  form.set("file", new File([new Uint8Array(bytes)], name, { type: "text/csv" }));
   return call(fn, new Request(url(path), { method: "POST", headers: { cookie: who.cookie }, body: form }), params);
 }
 

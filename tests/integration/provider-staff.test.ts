@@ -135,11 +135,10 @@ describe("who may use the provider staff pages", () => {
       expect(res instanceof Response && res.status, path).toBe(303);
       expect((res as Response).headers.get("location")).toBe(`/${path.split("/")[1]}/sign-in?returnTo=${encodeURIComponent(path)}`);
     }
-    for (const [action, path] of [
-      [customersAction, `/fi/provider-staff/${TYOPOLKU}/customers`],
-      [profileAction, `/fi/provider-staff/${TYOPOLKU}/profile`],
-    ] as const) {
-      const res = await run(() => action(post(path, undefined, { choice: "1", contactedOn: today, intent: "preview" })));
+    const body = { choice: "1", contactedOn: today, intent: "preview" };
+    const customersPath = `/fi/provider-staff/${TYOPOLKU}/customers`;
+    const profilePath = `/fi/provider-staff/${TYOPOLKU}/profile`;
+    for (const res of [await run(() => customersAction(post(customersPath, undefined, body))), await run(() => profileAction(post(profilePath, undefined, body)))]) {
       expect(res instanceof Response && res.status).toBe(303);
     }
   });

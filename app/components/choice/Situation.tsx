@@ -19,7 +19,7 @@ export type CurrentView = {
  * The person's situation in one place: no choice yet (the public service serves them), their
  * choice, or their provider having left (the public service serves them until they choose again).
  */
-export function Situation({ current, lang, headingLevel = 2, showActions = false }: { current: CurrentView; lang: Lang; headingLevel?: 2 | 3; showActions?: boolean }) {
+export function Situation({ current, lang, headingLevel = 2 }: { current: CurrentView; lang: Lang; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation("choice");
   const H = headingLevel === 2 ? "h2" : "h3";
   const s = current.situation;
@@ -48,13 +48,6 @@ export function Situation({ current, lang, headingLevel = 2, showActions = false
         </div>
       )}
       {current.approvedRequest && s === "provider" && !current.lockedUntil && <p className="notice">{t("situation.requestApproved")}</p>}
-      {showActions && !current.lockedUntil && (
-        <p>
-          <Link className="button" to={`/${lang}/choose`}>
-            {s === "default_public_service" ? t("situation.chooseNow") : t("situation.changeNow")}
-          </Link>
-        </p>
-      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { IntervalGraphic, MeanGraphic } from "./IntervalGraphic";
+import { useCachedT } from "./useCachedT";
 import type { FiguresView, MeanView, ReferenceView, ShareView } from "./types";
 
 /**
@@ -23,21 +23,21 @@ export function ShareFigure({
   reference?: { estimate: number; percent: string };
   highlight?: boolean;
 }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   return (
     <div className={highlight ? "figure figure--sorted" : "figure"}>
-      <dt>{t(`measures.${measure}.label`)}</dt>
+      <dt>{t(`providers:measures.${measure}.label`)}</dt>
       <dd>
         {figure.kind === "shown" && (
           <>
             <p className="figure__text">
-              <strong className="figure__value">{figure.percent}</strong> {t("figure.range", { low: figure.low, high: figure.high, count: figure.n })}
+              <strong className="figure__value">{figure.percent}</strong> {t("providers:figure.range", { low: figure.low, high: figure.high, count: figure.n })}
             </p>
             <IntervalGraphic
               id={`${id}-${measure}`}
               label={
-                t("figure.graphic", { value: figure.percent, low: figure.low, high: figure.high }) +
-                (reference ? ` ${t("figure.graphicReference", { value: reference.percent })}` : "")
+                t("providers:figure.graphic", { value: figure.percent, low: figure.low, high: figure.high }) +
+                (reference ? ` ${t("providers:figure.graphicReference", { value: reference.percent })}` : "")
               }
               estimate={figure.estimate}
               lower={figure.lower}
@@ -48,35 +48,35 @@ export function ShareFigure({
         )}
         {figure.kind === "too-few" && (
           <p className="figure__text">
-            {t("figure.tooFew")} <span className="hint">{t("figure.customers", { count: figure.n })}</span>
+            {t("providers:figure.tooFew")} <span className="hint">{t("providers:figure.customers", { count: figure.n })}</span>
           </p>
         )}
-        {figure.kind === "none" && <p className="figure__text">{t("figure.none")}</p>}
+        {figure.kind === "none" && <p className="figure__text">{t("providers:figure.none")}</p>}
       </dd>
     </div>
   );
 }
 
 export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   return (
     <div className="figure">
-      <dt>{t("measures.satisfaction.label")}</dt>
+      <dt>{t("providers:measures.satisfaction.label")}</dt>
       <dd>
         {figure.kind === "shown" && (
           <>
             <p className="figure__text">
-              <strong className="figure__value">{t("figure.mean", { value: figure.mean })}</strong> {t("figure.answers", { count: figure.responses })}
+              <strong className="figure__value">{t("providers:figure.mean", { value: figure.mean })}</strong> {t("providers:figure.answers", { count: figure.responses })}
             </p>
-            <MeanGraphic id={`${id}-satisfaction`} label={t("figure.meanGraphic", { value: figure.mean })} value={figure.value} />
+            <MeanGraphic id={`${id}-satisfaction`} label={t("providers:figure.meanGraphic", { value: figure.mean })} value={figure.value} />
           </>
         )}
         {figure.kind === "too-few" && (
           <p className="figure__text">
-            {t("figure.tooFewAnswers")} <span className="hint">{t("figure.answers", { count: figure.responses })}</span>
+            {t("providers:figure.tooFewAnswers")} <span className="hint">{t("providers:figure.answers", { count: figure.responses })}</span>
           </p>
         )}
-        {figure.kind === "none" && <p className="figure__text">{t("figure.none")}</p>}
+        {figure.kind === "none" && <p className="figure__text">{t("providers:figure.none")}</p>}
       </dd>
     </div>
   );

@@ -19,9 +19,10 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
     );
   }
   const axis: [string, string, string] = [t("profile.monthly.axis0"), t("profile.monthly.axis50"), t("profile.monthly.axis100")];
+  const notKnown = t("profile.monthly.notKnown");
   const cell = (m: (typeof months)[number], measure: (typeof shareMeasures)[number]) => {
     const v = m.shares[measure];
-    if (v === null) return <span className="hint">{t("profile.monthly.notKnown")}</span>;
+    if (v === null) return <span className="hint">{notKnown}</span>;
     return v.percent === null ? String(v.x) : `${v.x} (${v.percent})`;
   };
   return (

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { MeanFigure, ShareFigure } from "./FigureList";
+import { useCachedT } from "./useCachedT";
 import type { ProviderCardView, ReferenceView } from "./types";
 
 /**
@@ -18,7 +18,7 @@ export function ProviderCard({
   reference: ReferenceView;
   level: 3 | 4;
 }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   const Heading = level === 3 ? "h3" : "h4";
   return (
     <li className="provider-card">
@@ -28,11 +28,11 @@ export function ProviderCard({
       <p>{provider.shortDescription}</p>
       <ul className="provider-card__facts">
         <li className={provider.takesNewCustomers ? "fact fact--yes" : "fact fact--no"}>
-          {provider.takesNewCustomers ? t("card.takesNew") : t("card.notTakingNew")}
+          {provider.takesNewCustomers ? t("providers:card.takesNew") : t("providers:card.notTakingNew")}
         </li>
-        <li className="fact">{t("card.firstMeeting", { count: provider.firstMeetingWithinDays })}</li>
-        <li className="fact">{t("card.languages", { list: provider.languages })}</li>
-        {!provider.verified && <li className="fact fact--no">{t("card.notVerified")}</li>}
+        <li className="fact">{t("providers:card.firstMeeting", { count: provider.firstMeetingWithinDays })}</li>
+        <li className="fact">{t("providers:card.languages", { list: provider.languages })}</li>
+        {!provider.verified && <li className="fact fact--no">{t("providers:card.notVerified")}</li>}
       </ul>
       <dl className="figures figures--one">
         {provider.figure.measure === "satisfaction" ? (
