@@ -1,9 +1,10 @@
 import type { Evaluation } from "~/domain/eligibility";
+import type { PilotDefinition } from "~/domain/pilot";
 import { municipalityName } from "~/format";
 import type { Lang } from "~/i18n";
 import { nextSteps, reasonText, type NextStep, type TextContext } from "./eligibility-text";
 import { publicServiceFor, type PublicService } from "./employment-areas";
-import { loadPilots, municipalitiesByCode } from "./pilots";
+import { municipalitiesByCode } from "./pilots";
 
 /**
  * The eligibility check's answer for a signed-in person, in the words of the eligibility pages
@@ -18,8 +19,8 @@ export type Explanation = {
   publicService: { name: string | null; web: string | null };
 };
 
-export function explainEvaluation(evaluation: Evaluation, lang: Lang, municipality: string | null): Explanation {
-  const pilots = new Map(loadPilots().map((p) => [p.slug, p]));
+export function explainEvaluation(evaluation: Evaluation, lang: Lang, municipality: string | null, all: readonly PilotDefinition[]): Explanation {
+  const pilots = new Map(all.map((p) => [p.slug, p]));
   const codes = [municipality, ...evaluation.reasons.flatMap((r) => (r.code === "municipality_merged" ? [r.into] : []))].filter(
     (c): c is string => !!c,
   );

@@ -29,7 +29,7 @@ import { activeProviders, findProvider } from "./choices-providers";
 import { explainEvaluation } from "./choices-eligibility";
 import { verifyCsrf } from "./csrf";
 import type { CurrentView } from "~/components/choice/Situation";
-import { loadPilots, municipalitiesByCode } from "./pilots";
+import { municipalitiesByCode } from "./pilots";
 import "./i18n";
 
 /**
@@ -108,7 +108,7 @@ export function currentView(ctx: ChoiceContext, lang: Lang): CurrentView {
 function askedFacts(user: SignedInUser, ctx: ChoiceContext): FactName[] {
   const code = user.homeMunicipality;
   const m = code ? municipalitiesByCode([code]).get(code) : undefined;
-  return relevantFacts(loadPilots(), m ? { code: m.code, mergedInto: m.mergedInto, mergedOn: m.mergedOn } : null, ctx.today);
+  return relevantFacts(ctx.pilots, m ? { code: m.code, mergedInto: m.mergedInto, mergedOn: m.mergedOn } : null, ctx.today);
 }
 
 function municipalityLabel(user: SignedInUser, lang: Lang): string | null {
@@ -139,7 +139,7 @@ export function startLoader({ request, params }: LoaderFunctionArgs) {
     editing: missing.length > 0 || url.searchParams.get("edit") === "1",
     values: factsToForm(ctx.facts),
     errors: {} as Record<string, string>,
-    explanation: explainEvaluation(ctx.evaluation, lang, user.homeMunicipality),
+    explanation: explainEvaluation(ctx.evaluation, lang, user.homeMunicipality, ctx.pilots),
     mayChoose: ctx.evaluation.outcome === "may_choose" && !!ctx.pilot,
     pilotName: ctx.pilot?.name[lang] ?? null,
     providerParam: provider.success ? provider.data : null,

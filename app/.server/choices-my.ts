@@ -10,7 +10,7 @@ import { choiceContext, getAnswers, getDraft, listChoices, listHistory, listRequ
 import { currentView } from "./choices-journey";
 import { config } from "./config";
 import { getDb } from "./db";
-import { loadPilots, municipalitiesByCode } from "./pilots";
+import { municipalitiesByCode } from "./pilots";
 import "./i18n";
 
 /**
@@ -32,7 +32,7 @@ export type MyChoiceData = ReturnType<typeof myChoice>;
 
 export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
   const ctx = choiceContext(user, now);
-  const pilots = new Map(loadPilots().map((p) => [p.slug, p]));
+  const pilots = new Map(ctx.pilots.map((p) => [p.slug, p]));
   const choices = listChoices(user).map((c) => ({
     reference: c.reference,
     kind: c.kind,

@@ -88,6 +88,8 @@ export type CurrentChoice = {
 
 export type ChoiceContext = {
   today: string;
+  /** Every pilot, read once for the request (the rules the answer used). */
+  pilots: PilotDefinition[];
   facts: Facts | null;
   evaluation: Evaluation;
   /** The pilot where the person may choose, when the outcome is may_choose. */
@@ -96,6 +98,21 @@ export type ChoiceContext = {
   situation: Situation;
   rule: ChangeRule;
 };
+
+/**
+ * The pilots, parsed and checked once per version of their definitions: a confirmation reads them
+ * inside its write transaction, and parsing every definition with its zod schema each time cost
+ * more than the write itself. The key is the stored text of every definition and the number of
+ * known municipalities, so any change is seen at once.
+ */
+let pilotCache: { key: string; pilots: PilotDefinition[] } | null = null;
+function currentPilots(db: Db): PilotDefinition[] {
+  const row = db.$client
+    .prepare("SELECT (SELECT count(*) FROM municipalities) || '#' || coalesce((SELECT group_concat(slug || ':' || definition, '|') FROM (SELECT slug, definition FROM pilots ORDER BY slug)), '') AS k")
+    .get() as { k: string };
+  if (pilotCache?.key !== row.k) pilotCache = { key: row.k, pilots: loadPilots(db) };
+  return pilotCache.pilots;
+}
 
 function evaluateFor(user: SignedInUser, facts: Facts | null, pilots: PilotDefinition[], today: string, db: Db): Evaluation {
   const code = user.homeMunicipality;
@@ -146,13 +163,14 @@ function ruleFor(current: CurrentChoice | null, today: string): ChangeRule {
 
 export function choiceContext(user: SignedInUser, now = new Date(), db: Db = getDb()): ChoiceContext {
   const today = todayInFinland(now);
-  const pilots = loadPilots(db);
+  const pilots = currentPilots(db);
   const facts = getAnswers(user, db)?.facts ?? null;
   const evaluation = evaluateFor(user, facts, pilots, today, db);
   const pilot = evaluation.outcome === "may_choose" ? (pilots.find((p) => p.slug === evaluation.pilot) ?? null) : null;
   const current = currentChoice(user, pilots, today, db);
   return {
     today,
+    pilots,
     facts,
     evaluation,
     pilot,
@@ -166,7 +184,7 @@ export function choiceContext(user: SignedInUser, now = new Date(), db: Db = get
 
 /** Why a drafted choice could not be recorded now, or null (the same check the confirmation makes). */
 export function refusalFor(ctx: ChoiceContext, draft: Pick<DraftRow, "pilotSlug" | "kind" | "providerId">, db: Db = getDb()): Refusal | null {
-  const pilot = loadPilots(db).find((p) => p.slug === draft.pilotSlug);
+  const pilot = ctx.pilots.find((p) => p.slug === draft.pilotSlug);
   // A provider that has stopped taking new customers keeps the ones it has, but takes no new choice.
   const provider = draft.kind === "provider" && draft.providerId !== null ? findProvider(draft.pilotSlug, { id: draft.providerId }, ctx.today, db) : null;
   const providerActive = draft.kind === "provider" ? !!provider && provider.state === "active" && provider.takesNewCustomers : null;

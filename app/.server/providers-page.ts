@@ -155,7 +155,7 @@ function formOptions(lang: Lang, today: string, db: Db): FormOptions {
   const serving = pilotsWithProviders(today, db);
   const key = `${lang}|${stamp}|${[...serving].sort().join(",")}`;
   let perDb = formCache.get(db);
-  if (!perDb) formCache.set(db, (perDb = new Map()));
+  if (!perDb) formCache.set(db, (perDb = new Map<string, FormOptions>()));
   const hit = perDb.get(key);
   if (hit) return hit;
   const t = tFor(lang);

@@ -25,7 +25,7 @@ export type ListFilters = {
 const prepared = new WeakMap<Db, Map<string, unknown>>();
 export function once<T>(db: Db, key: string, make: () => T): T {
   let perDb = prepared.get(db);
-  if (!perDb) prepared.set(db, (perDb = new Map()));
+  if (!perDb) prepared.set(db, (perDb = new Map<string, unknown>()));
   let stmt = perDb.get(key) as T | undefined;
   if (stmt === undefined) perDb.set(key, (stmt = make()));
   return stmt;
@@ -47,10 +47,30 @@ function filterConditions(f: Pick<ListFilters, "language" | "service">): SQL {
 const shape = (f: ListFilters) => `${f.language ? "L" : "-"}${f.service ? "S" : "-"}`;
 const bind = (f: ListFilters) => ({ pilot: f.pilot, today: f.today, language: f.language ?? "", service: f.service ?? "" });
 
-/** How many providers the filters match. */
+/**
+ * How many providers the filters match. Read from the pilot's entries in provider_pilots (a
+ * covering index), so it touches only the index, not the providers: the one part of the page
+ * that reads every provider of the pilot, at a fraction of a millisecond for a thousand.
+ */
 export function countProviders(f: ListFilters, db: Db = getDb()): number {
   const q = once(db, `count:${shape(f)}`, () =>
-    db.select({ n: sql<number>`count(*)` }).from(providers).where(filterConditions(f)).prepare(),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(providerPilots)
+      .where(
+        and(
+          eq(providerPilots.pilotSlug, sql.placeholder("pilot")),
+          lte(providerPilots.startsOn, sql.placeholder("today")),
+          or(isNull(providerPilots.endsOn), gte(providerPilots.endsOn, sql.placeholder("today"))),
+          f.language
+            ? sql`EXISTS (SELECT 1 FROM ${providerLanguages} WHERE ${providerLanguages.providerId} = ${providerPilots.providerId} AND ${providerLanguages.language} = ${sql.placeholder("language")})`
+            : undefined,
+          f.service
+            ? sql`EXISTS (SELECT 1 FROM ${providerServices} WHERE ${providerServices.providerId} = ${providerPilots.providerId} AND ${providerServices.service} = ${sql.placeholder("service")})`
+            : undefined,
+        ),
+      )
+      .prepare(),
   );
   return q.get(bind(f))?.n ?? 0;
 }
@@ -78,9 +98,13 @@ export function matchingProviderKeys(f: ListFilters, db: Db = getDb()): { id: nu
   return q.all(bind(f));
 }
 
+/** The ids as one JSON parameter, so that one prepared statement serves any number of them. */
+const idList = () => sql`(SELECT value FROM json_each(${sql.placeholder("ids")}))`;
+
 export function providersByIds(ids: number[], db: Db = getDb()): ProviderRow[] {
   if (ids.length === 0) return [];
-  const rows = db.select().from(providers).where(inArray(providers.id, ids)).all();
+  const q = once(db, "providers-by-ids", () => db.select().from(providers).where(inArray(providers.id, idList())).prepare());
+  const rows = q.all({ ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is ProviderRow => r !== undefined);
 }
@@ -89,8 +113,8 @@ export function providersByIds(ids: number[], db: Db = getDb()): ProviderRow[] {
 export function languagesOf(ids: number[], db: Db = getDb()): Map<number, string[]> {
   const out = new Map<number, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
-  const rows = db.select().from(providerLanguages).where(inArray(providerLanguages.providerId, ids)).all();
-  for (const r of rows) out.get(r.providerId)?.push(r.language);
+  const q = once(db, "languages-of", () => db.select().from(providerLanguages).where(inArray(providerLanguages.providerId, idList())).prepare());
+  for (const r of q.all({ ids: JSON.stringify(ids) })) out.get(r.providerId)?.push(r.language);
   return out;
 }
 

@@ -83,7 +83,7 @@ export function pilotFigures(pilotSlug: string, threshold: number, db: Db = getD
   if (!state.latestMonth || !state.lastUpdated) return null;
   const stamp = `${state.latestMonth}|${state.lastUpdated}|${state.publishedMonths}|${threshold}`;
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) cache.set(db, (perDb = new Map<string, { stamp: string; value: PilotFigures }>()));
   const cached = perDb.get(pilotSlug);
   if (cached && cached.stamp === stamp) return cached.value;
   const value = computeFigures(pilotSlug, threshold, state.latestMonth, state.lastUpdated, db);

@@ -6,12 +6,11 @@ import { loadProfile } from "~/.server/providers-page";
 import { FigureList } from "~/components/providers/FigureList";
 import { MonthlyResults } from "~/components/providers/MonthlyResults";
 import { Notices } from "~/components/providers/Notices";
-import type { ProfileView } from "~/components/providers/types";
 import { isLang, tFor } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
-  const view = data as ProfileView | undefined;
+  const view = data;
   if (!view) return [];
   const lang = isLang(params.lang) ? params.lang : "fi";
   return [
@@ -28,7 +27,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function ProviderProfile() {
-  const view = useLoaderData<typeof loader>() as ProfileView;
+  const view = useLoaderData<typeof loader>();
   const { t } = useTranslation("providers");
   const { provider: p, lang, results } = view;
   const c = p.commitments;

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { useTranslation } from "react-i18next";
 import { dateInFinland } from "~/.server/providers-format";
 import { loadComparison } from "~/.server/providers-page";
 import { FigureList } from "~/components/providers/FigureList";
 import { Notices } from "~/components/providers/Notices";
 import { ProviderCard } from "~/components/providers/ProviderCard";
+import { useCachedT } from "~/components/providers/useCachedT";
 import type { ComparisonView } from "~/components/providers/types";
 import { shareMeasures } from "~/domain/results";
 import { isLang } from "~/i18n";
@@ -20,29 +20,29 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function Providers() {
-  const view = useLoaderData<typeof loader>() as ComparisonView;
-  const { t } = useTranslation("providers");
+  const view = useLoaderData<typeof loader>();
+  const t = useCachedT("providers");
   const { lang, pilot, period, sort, show } = view;
   const sortedBy = sort === "name" ? undefined : sort;
   return (
     <div className="page providers">
-      <h1>{t("heading")}</h1>
+      <h1>{t("providers:heading")}</h1>
       {pilot?.isExample !== false && (
         <p className="notice notice--example">
-          <span className="tag tag--example">{t("example.tag")}</span> {t("example.text")}
+          <span className="tag tag--example">{t("providers:example.tag")}</span> {t("providers:example.text")}
         </p>
       )}
-      <p className="lead">{t("lead")}</p>
+      <p className="lead">{t("providers:lead")}</p>
       <Notices notices={view.notices} />
 
       <Filters view={view} />
 
       {view.outside && (
         <section aria-labelledby="outside" className="callout">
-          <h2 id="outside">{t("outside.heading", { municipality: view.outside.municipality })}</h2>
-          <p>{t("outside.body")}</p>
+          <h2 id="outside">{t("providers:outside.heading", { municipality: view.outside.municipality })}</h2>
+          <p>{t("providers:outside.body")}</p>
           <p>
-            <Link to={`/${lang}/eligibility`}>{t("outside.eligibility")}</Link>
+            <Link to={`/${lang}/eligibility`}>{t("providers:outside.eligibility")}</Link>
           </p>
         </section>
       )}
@@ -51,37 +51,37 @@ export default function Providers() {
         <>
           <p className="providers__period">
             {period
-              ? t("period.summary", { pilot: pilot.name, latest: period.latest, updated: period.lastUpdated })
-              : t("period.none", { pilot: pilot.name })}{" "}
-            <a href="#measures">{t("period.measuresLink")}</a>
+              ? t("providers:period.summary", { pilot: pilot.name, latest: period.latest, updated: period.lastUpdated })
+              : t("providers:period.none", { pilot: pilot.name })}{" "}
+            <a href="#measures">{t("providers:period.measuresLink")}</a>
           </p>
-          <p className="hint">{t("legend")}</p>
+          <p className="hint">{t("providers:legend")}</p>
 
           <section aria-labelledby="public-service" className="public-service">
-            <h2 id="public-service">{t("public.heading")}</h2>
-            <p>{t("public.body")}</p>
+            <h2 id="public-service">{t("providers:public.heading")}</h2>
+            <p>{t("providers:public.body")}</p>
             {view.publicService ? (
               <>
                 {sortedBy && view.publicService.group !== null && (
-                  <p className="group-note">{t("public.group", { group: view.publicService.group, count: view.groupCount })}</p>
+                  <p className="group-note">{t("providers:public.group", { group: view.publicService.group, count: view.groupCount })}</p>
                 )}
                 <FigureList id="public" figures={view.publicService.figures} first={show} />
               </>
             ) : (
-              <p>{t("figure.none")}</p>
+              <p>{t("providers:figure.none")}</p>
             )}
           </section>
 
           <section aria-labelledby="provider-list">
-            <h2 id="provider-list">{t("list.heading", { count: view.total })}</h2>
+            <h2 id="provider-list">{t("providers:list.heading", { count: view.total })}</h2>
             <p aria-live="polite">
               {view.total === 0
-                ? t("list.noneMatch")
-                : t("list.showing", { first: view.firstOnPage, last: view.lastOnPage, count: view.total })}{" "}
-              {sortedBy ? t("list.sortedBy", { measure: t(`measures.${sortedBy}.label`) }) : t("list.sortedByName")}
+                ? t("providers:list.noneMatch")
+                : t("providers:list.showing", { first: view.firstOnPage, last: view.lastOnPage, count: view.total })}{" "}
+              {sortedBy ? t("providers:list.sortedBy", { measure: t(`providers:measures.${sortedBy}.label`) }) : t("providers:list.sortedByName")}
             </p>
-            <p>{t("list.shown", { measure: t(`measures.${show}.label`) })}</p>
-            {sortedBy && <p>{t("groups.explanation")}</p>}
+            <p>{t("providers:list.shown", { measure: t(`providers:measures.${show}.label`) })}</p>
+            {sortedBy && <p>{t("providers:groups.explanation")}</p>}
             {sortedBy ? <GroupedList view={view} /> : (
               <ul className="provider-list">
                 {view.items.map((p) => (
@@ -93,30 +93,30 @@ export default function Providers() {
           </section>
 
           <section aria-labelledby="measures" className="measures">
-            <h2 id="measures">{t("measuresSection.heading")}</h2>
-            <p>{t("measuresSection.intro", { threshold: pilot.threshold })}</p>
+            <h2 id="measures">{t("providers:measuresSection.heading")}</h2>
+            <p>{t("providers:measuresSection.intro", { threshold: pilot.threshold })}</p>
             <dl className="summary">
               {shareMeasures.map((m) => (
                 <Fragment key={m}>
-                  <dt>{t(`measures.${m}.label`)}</dt>
+                  <dt>{t(`providers:measures.${m}.label`)}</dt>
                   <dd>
-                    {t(`measures.${m}.definition`)}
-                    {period && <> {t("measuresSection.window", { window: period.windows[m] })}</>}
+                    {t(`providers:measures.${m}.definition`)}
+                    {period && <> {t("providers:measuresSection.window", { window: period.windows[m] })}</>}
                   </dd>
                 </Fragment>
               ))}
-              <dt>{t("measures.satisfaction.label")}</dt>
+              <dt>{t("providers:measures.satisfaction.label")}</dt>
               <dd>
-                {t("measures.satisfaction.definition")}
-                {period && <> {t("measuresSection.window", { window: period.windows.satisfaction })}</>}
+                {t("providers:measures.satisfaction.definition")}
+                {period && <> {t("providers:measuresSection.window", { window: period.windows.satisfaction })}</>}
               </dd>
             </dl>
             <ul className="link-list">
               <li>
-                <Link to={`/${lang}/about-the-figures`}>{t("measuresSection.about")}</Link>
+                <Link to={`/${lang}/about-the-figures`}>{t("providers:measuresSection.about")}</Link>
               </li>
               <li>
-                <Link to={`/${lang}/open-data`}>{t("measuresSection.openData")}</Link>
+                <Link to={`/${lang}/open-data`}>{t("providers:measuresSection.openData")}</Link>
               </li>
             </ul>
           </section>
@@ -127,16 +127,16 @@ export default function Providers() {
 }
 
 function Filters({ view }: { view: ComparisonView }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   const { form, lang } = view;
   return (
     <Form method="get" action={`/${lang}/providers`} className="filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="filters__heading">
-        {t("filters.heading")}
+        {t("providers:filters.heading")}
       </h2>
       <div className="filters__grid">
         <div className="field">
-          <label htmlFor="f-pilot">{t("filters.pilot")}</label>
+          <label htmlFor="f-pilot">{t("providers:filters.pilot")}</label>
           <select id="f-pilot" name="pilot" defaultValue={form.values.pilot}>
             {form.pilots.map((o) => (
               <option key={o.value} value={o.value}>
@@ -146,12 +146,12 @@ function Filters({ view }: { view: ComparisonView }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-municipality">{t("filters.municipality")}</label>
+          <label htmlFor="f-municipality">{t("providers:filters.municipality")}</label>
           <span className="hint" id="f-municipality-hint">
-            {t("filters.municipalityHint")}
+            {t("providers:filters.municipalityHint")}
           </span>
           <select id="f-municipality" name="municipality" defaultValue={form.values.municipality} aria-describedby="f-municipality-hint">
-            <option value="">{t("filters.anyMunicipality")}</option>
+            <option value="">{t("providers:filters.anyMunicipality")}</option>
             {form.municipalities.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -160,9 +160,9 @@ function Filters({ view }: { view: ComparisonView }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-language">{t("filters.language")}</label>
+          <label htmlFor="f-language">{t("providers:filters.language")}</label>
           <select id="f-language" name="language" defaultValue={form.values.language}>
-            <option value="">{t("filters.anyLanguage")}</option>
+            <option value="">{t("providers:filters.anyLanguage")}</option>
             {form.languages.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -171,9 +171,9 @@ function Filters({ view }: { view: ComparisonView }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-service">{t("filters.service")}</label>
+          <label htmlFor="f-service">{t("providers:filters.service")}</label>
           <select id="f-service" name="service" defaultValue={form.values.service}>
-            <option value="">{t("filters.anyService")}</option>
+            <option value="">{t("providers:filters.anyService")}</option>
             {form.services.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -182,9 +182,9 @@ function Filters({ view }: { view: ComparisonView }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-show">{t("filters.show")}</label>
+          <label htmlFor="f-show">{t("providers:filters.show")}</label>
           <span className="hint" id="f-show-hint">
-            {t("filters.showHint")}
+            {t("providers:filters.showHint")}
           </span>
           <select id="f-show" name="show" defaultValue={form.values.show} aria-describedby="f-show-hint">
             {form.shows.map((o) => (
@@ -195,9 +195,9 @@ function Filters({ view }: { view: ComparisonView }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-sort">{t("filters.sort")}</label>
+          <label htmlFor="f-sort">{t("providers:filters.sort")}</label>
           <span className="hint" id="f-sort-hint">
-            {t("filters.sortHint")}
+            {t("providers:filters.sortHint")}
           </span>
           <select id="f-sort" name="sort" defaultValue={form.values.sort} aria-describedby="f-sort-hint">
             {form.sorts.map((o) => (
@@ -210,9 +210,9 @@ function Filters({ view }: { view: ComparisonView }) {
       </div>
       <div className="button-row">
         <button type="submit" className="button">
-          {t("filters.submit")}
+          {t("providers:filters.submit")}
         </button>
-        <Link to={`/${lang}/providers`}>{t("filters.clear")}</Link>
+        <Link to={`/${lang}/providers`}>{t("providers:filters.clear")}</Link>
       </div>
     </Form>
   );
@@ -220,7 +220,7 @@ function Filters({ view }: { view: ComparisonView }) {
 
 /** Sorted by a result: groups of providers whose ranges overlap, each group in alphabetical order. */
 function GroupedList({ view }: { view: ComparisonView }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   const sections: { group: number | null; items: ComparisonView["items"] }[] = [];
   for (const item of view.items) {
     const last = sections[sections.length - 1];
@@ -236,16 +236,16 @@ function GroupedList({ view }: { view: ComparisonView }) {
           <section key={id} aria-labelledby={id} className="group">
             <h3 id={id}>
               {s.group === null
-                ? t("groups.noFigure")
-                : t("groups.heading", { group: s.group, count: view.groupCount })}
-              {continued && ` ${t("groups.continued")}`}
+                ? t("providers:groups.noFigure")
+                : t("providers:groups.heading", { group: s.group, count: view.groupCount })}
+              {continued && ` ${t("providers:groups.continued")}`}
             </h3>
             {s.group === null ? (
-              <p>{t("groups.noFigureBody")}</p>
+              <p>{t("providers:groups.noFigureBody")}</p>
             ) : (
               <p>
-                {s.group === 1 ? t("groups.first") : t("groups.lower", { previous: s.group - 1 })}{" "}
-                {view.publicService?.group === s.group && t("groups.publicHere")}
+                {s.group === 1 ? t("providers:groups.first") : t("providers:groups.lower", { previous: s.group - 1 })}{" "}
+                {view.publicService?.group === s.group && t("providers:groups.publicHere")}
               </p>
             )}
             <ul className="provider-list">
@@ -261,17 +261,17 @@ function GroupedList({ view }: { view: ComparisonView }) {
 }
 
 function Pagination({ view }: { view: ComparisonView }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   if (view.pageCount <= 1) return null;
   const base = `/${view.lang}/providers`;
   let previousNumber = 0;
   return (
-    <nav className="pagination" aria-label={t("pagination.label")}>
+    <nav className="pagination" aria-label={t("providers:pagination.label")}>
       <ul>
         {view.search.previous !== null && (
           <li>
             <Link to={base + view.search.previous} rel="prev">
-              {t("pagination.previous")}
+              {t("providers:pagination.previous")}
             </Link>
           </li>
         )}
@@ -283,11 +283,11 @@ function Pagination({ view }: { view: ComparisonView }) {
               {gap && <li aria-hidden="true">…</li>}
               <li>
                 {p.number === view.page ? (
-                  <a href={base + p.search} aria-current="page" aria-label={t("pagination.page", { page: p.number })}>
+                  <a href={base + p.search} aria-current="page" aria-label={t("providers:pagination.page", { page: p.number })}>
                     {p.number}
                   </a>
                 ) : (
-                  <Link to={base + p.search} aria-label={t("pagination.page", { page: p.number })}>
+                  <Link to={base + p.search} aria-label={t("providers:pagination.page", { page: p.number })}>
                     {p.number}
                   </Link>
                 )}
@@ -298,12 +298,12 @@ function Pagination({ view }: { view: ComparisonView }) {
         {view.search.next !== null && (
           <li>
             <Link to={base + view.search.next} rel="next">
-              {t("pagination.next")}
+              {t("providers:pagination.next")}
             </Link>
           </li>
         )}
       </ul>
-      <p className="hint">{t("pagination.status", { page: view.page, count: view.pageCount })}</p>
+      <p className="hint">{t("providers:pagination.status", { page: view.page, count: view.pageCount })}</p>
     </nav>
   );
 }

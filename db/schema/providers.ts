@@ -77,7 +77,12 @@ export const providerPilots = sqliteTable(
     startsOn: text("starts_on").notNull(),
     endsOn: text("ends_on"),
   },
-  (t) => [primaryKey({ columns: [t.providerId, t.pilotSlug] }), index("provider_pilots_pilot_idx").on(t.pilotSlug)],
+  (t) => [
+    primaryKey({ columns: [t.providerId, t.pilotSlug] }),
+    index("provider_pilots_pilot_idx").on(t.pilotSlug),
+    // Covers the comparison's count of a pilot's providers serving today: read from the index alone.
+    index("provider_pilots_listing_idx").on(t.pilotSlug, t.startsOn, t.endsOn, t.providerId),
+  ],
 );
 
 export const providerOffices = sqliteTable(

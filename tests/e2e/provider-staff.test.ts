@@ -136,8 +136,9 @@ function cardOf(page: Page, name: string) {
 }
 
 describe("provider staff pages: axe and the page basics in every state, language and width", () => {
-  // Each state opens 12 pages (3 languages, 2 widths, scripts on and off): about 15 s each.
-  const timeout = 120_000;
+  // Each state opens 12 pages (3 languages, 2 widths, scripts on and off): about 15 s on a quiet
+  // machine; the limit leaves room for a busy one.
+  const timeout = 240_000;
   const customers = `/provider-staff/${TYOPOLKU}/customers?show=all`;
   const profile = `/provider-staff/${SAVON}/profile`;
   const preview = (page: Page, lang: (typeof langs)[number]) => page.getByRole("button", { name: staff[lang]("profile.previewButton") }).click();

@@ -46,8 +46,14 @@ describe("comparing without JavaScript", () => {
     // The newcomer is last, and its missing figures are "too few", not a bad result.
     const last = page.locator(".provider-card").last();
     expect(await last.locator("h4").innerText()).toBe("Uusi Suunta Osuuskunta");
-    expect(await last.getByText(fi.figure.tooFew).count()).toBe(6 - 1);
-    expect(await last.getByText(fi.figure.tooFewAnswers).count()).toBe(1);
+    expect(await last.getByText(fi.figure.tooFew).count()).toBe(1);
+
+    // Another result to show, by name: satisfaction, said in words for every provider.
+    await page.getByLabel(fi.filters.sort).selectOption("name");
+    await page.getByLabel(fi.filters.show).selectOption("satisfaction");
+    await Promise.all([page.waitForURL(/show=satisfaction/), page.getByRole("button", { name: fi.filters.submit }).click()]);
+    expect(await page.locator(".provider-card dt").allInnerTexts()).toEqual(Array(8).fill(fi.measures.satisfaction.label));
+    expect(await page.locator(".provider-card").last().getByText(fi.figure.tooFewAnswers).count()).toBe(1);
     await context.close();
   });
 

@@ -36,7 +36,7 @@ async function routesOf(sari: Who): Promise<Route[]> {
   const { user } = choose(aino, { id: 1, slug: "tyopolku" });
   const asked = requestWeightyReason(user, "Toimisto muutti toiselle paikkakunnalle.");
   if (!asked.ok) throw new Error("no request");
-  const staged = await upload(results.action as never, `/fi/official/${pilot}/results`, { lang: "fi", pilot }, sari, valid);
+  const staged = await upload(results.action, `/fi/official/${pilot}/results`, { lang: "fi", pilot }, sari, valid);
   const uploadId = staged.location!.split("/").pop()!;
   const base = `/fi/official/${pilot}`;
   const p = { lang: "fi", pilot };
@@ -84,7 +84,7 @@ describe("the back office, tried by people without the role", () => {
       }
     }
     // And a results file posted by them does not get as far as being read.
-    const posted = await upload(results.action as never, `/fi/official/${pilot}/results`, { lang: "fi", pilot }, someone, valid);
+    const posted = await upload(results.action, `/fi/official/${pilot}/results`, { lang: "fi", pilot }, someone, valid);
     expect(posted.status).toBe(403);
   });
 
@@ -100,7 +100,7 @@ describe("the back office, tried by people without the role", () => {
   });
 
   it("/official lists only the official's own pilots, and refuses everyone else", async () => {
-    const timo = await get(home.loader as Fn, "/sv/official", { lang: "sv" }, as("timo"));
+    const timo = await get(home.loader, "/sv/official", { lang: "sv" }, as("timo"));
     expect((timo.data!.pilots as { slug: string }[]).map((p) => p.slug)).toEqual(["mikkeli-region-municipal"]);
     expect((await get(home.loader as Fn, "/fi/official", { lang: "fi" }, as("aino"))).status).toBe(403);
     expect((await get(home.loader as Fn, "/fi/official", { lang: "fi" }, as("olli"))).status).toBe(403);
@@ -123,14 +123,14 @@ describe("the back office, tried by people without the role", () => {
     // Sari herself, in another session, cannot open or publish the upload of her first session.
     const again = as("sari");
     expect((await get(preview.loader as Fn, uploadRoute.path, uploadRoute.params, again)).status).toBe(404);
-    const publish = await post(preview.action as Fn, uploadRoute.path, uploadRoute.params, again, { intent: "publish" });
+    const publish = await post(preview.action, uploadRoute.path, uploadRoute.params, again, { intent: "publish" });
     expect(publish.location).toBe(`/fi/official/${pilot}/results?expired=1`);
     // Nor do the lists of Timo's pilot show anything of North Savo.
-    const list = await get(requests.loader as Fn, `${base}/requests`, own, timo);
+    const list = await get(requests.loader, `${base}/requests`, own, timo);
     expect(list.data!.pending).toEqual([]);
-    const provs = await get(providers.loader as Fn, `${base}/providers`, own, timo);
+    const provs = await get(providers.loader, `${base}/providers`, own, timo);
     expect(provs.data!.providers).toEqual([]);
-    const stats = await get(statistics.loader as Fn, `${base}/statistics`, own, timo);
+    const stats = await get(statistics.loader, `${base}/statistics`, own, timo);
     expect(JSON.stringify(stats.data)).not.toContain("Työpolku");
   });
 
@@ -147,12 +147,12 @@ describe("the back office, tried by people without the role", () => {
 
   it("a form without its CSRF token is refused (403) and changes nothing", async () => {
     const sari = as("sari");
-    const answer = await post(provider.action as Fn, `/fi/official/${pilot}/providers/1`, { lang: "fi", pilot, id: "1" }, { ...sari, csrf: "wrong" }, {
+    const answer = await post(provider.action, `/fi/official/${pilot}/providers/1`, { lang: "fi", pilot, id: "1" }, { ...sari, csrf: "wrong" }, {
       intent: "suspend",
       reason: "Testi",
     });
     expect(answer.status).toBe(403);
-    const page = await get(provider.loader as Fn, `/fi/official/${pilot}/providers/1`, { lang: "fi", pilot, id: "1" }, sari);
+    const page = await get(provider.loader, `/fi/official/${pilot}/providers/1`, { lang: "fi", pilot, id: "1" }, sari);
     expect((page.data!.provider as { state: string }).state).toBe("active");
   });
 });

@@ -17,7 +17,6 @@ quietLogs();
 const pilot = "north-savo-choice";
 const params = { lang: "fi", pilot };
 const page = `/fi/official/${pilot}/rules`;
-type Fn = Parameters<typeof get>[0];
 
 function fields(form: PilotForm): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {
@@ -52,7 +51,7 @@ function proposal(change: (f: PilotForm) => void) {
 }
 
 async function open(sari: Who) {
-  const loaded = await get(rules.loader as Fn, page, params, sari);
+  const loaded = await get(rules.loader, page, params, sari);
   expect(loaded.status).toBe(200);
   return loaded.data!.basedOn as string;
 }
@@ -68,7 +67,7 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
     const sari = as("sari");
     const basedOn = await open(sari);
     const before = { pilot: stored(), history: historyCount() };
-    const answer = await post(rules.action as Fn, page, params, sari, { ...proposal(change), basedOn, intent: "preview" });
+    const answer = await post(rules.action, page, params, sari, { ...proposal(change), basedOn, intent: "preview" });
     expect(answer.status).toBe(200);
     const preview = answer.data!.preview as {
       changes: string[];
@@ -93,11 +92,11 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
     const sari = as("sari");
     const basedOn = await open(sari);
     const form = proposal(change);
-    const previewed = await post(rules.action as Fn, page, params, sari, { ...form, basedOn, intent: "preview" });
+    const previewed = await post(rules.action, page, params, sari, { ...form, basedOn, intent: "preview" });
     const hash = (previewed.data!.preview as { hash: string }).hash;
     const before = historyCount();
 
-    const saved = await post(rules.action as Fn, page, params, sari, { ...form, basedOn, previewed: hash, intent: "save" });
+    const saved = await post(rules.action, page, params, sari, { ...form, basedOn, previewed: hash, intent: "save" });
     expect(saved.status).toBe(303);
     expect(saved.location).toBe(`${page}?saved=1`);
     expect(current().lockMonths).toBe(3);
@@ -113,31 +112,31 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
     const facts = { registered: true, integration_act: false, typ: false, foreign_language: true };
     const answer = evaluate(facts, loadPilots(), { code: "749", mergedInto: null, mergedOn: null }, todayInFinland());
     expect(answer.outcome).toBe("public_service");
-    const api = (await eligibilityApi({
+    const api = eligibilityApi({
       request: new Request("http://localhost/api/v1/eligibility?municipality=749&registered=yes&integration_act=no&typ=no&foreign_language=yes&lang=en"),
       params: {},
       context: {},
-    })) as Response;
+    });
     expect(JSON.stringify(await api.json())).toContain("public_service");
 
     // The page says it was saved; the history shows who saved what.
-    const after = await get(rules.loader as Fn, `${page}?saved=1`, params, sari);
+    const after = await get(rules.loader, `${page}?saved=1`, params, sari);
     expect(after.data!.notice).toBe("saved");
-    const versions = (await get(history.loader as Fn, `${page}/history`, params, sari)).data!.versions as { savedBy: string; changes: string[] }[];
+    const versions = (await get(history.loader, `${page}/history`, params, sari)).data!.versions as { savedBy: string; changes: string[] }[];
     expect(versions[0]).toEqual(expect.objectContaining({ savedBy: "Sinä", changes: ["Sitoutumisaika: 6 → 3 kk", "Rajaukset, uusi ehto: Maahanmuuttaja tai vieraskielinen: Kyllä"] }));
     expect(versions.at(-1)!.changes).toEqual(["Ensimmäinen versio."]);
     // Another official of the pilot sees the saver by name; a Swedish page in Swedish.
-    const sv = (await get(history.loader as Fn, `/sv/official/${pilot}/rules/history`, { lang: "sv", pilot }, as("sari"))).data!.versions as { changes: string[] }[];
+    const sv = (await get(history.loader, `/sv/official/${pilot}/rules/history`, { lang: "sv", pilot }, as("sari"))).data!.versions as { changes: string[] }[];
     expect(sv[0].changes[0]).toBe("Bindningstid: 6 → 3 mån.");
   });
 
   it("a save of something other than what was previewed is previewed again instead", async () => {
     const sari = as("sari");
     const basedOn = await open(sari);
-    const previewed = await post(rules.action as Fn, page, params, sari, { ...proposal(change), basedOn, intent: "preview" });
+    const previewed = await post(rules.action, page, params, sari, { ...proposal(change), basedOn, intent: "preview" });
     const hash = (previewed.data!.preview as { hash: string }).hash;
     const before = stored();
-    const answer = await post(rules.action as Fn, page, params, sari, {
+    const answer = await post(rules.action, page, params, sari, {
       ...proposal((f) => {
         change(f);
         f.smallNumberThreshold = "20";
@@ -156,17 +155,17 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
     const sari = as("sari");
     const basedOn = await open(sari);
     const mine = proposal(change);
-    const previewed = await post(rules.action as Fn, page, params, sari, { ...mine, basedOn, intent: "preview" });
+    const previewed = await post(rules.action, page, params, sari, { ...mine, basedOn, intent: "preview" });
     const hash = (previewed.data!.preview as { hash: string }).hash;
     // A colleague (another session) saves a different change first.
     const other = as("sari");
     const otherBase = await open(other);
     const theirs = proposal((f) => (f.smallNumberThreshold = "8"));
-    const theirPreview = await post(rules.action as Fn, page, params, other, { ...theirs, basedOn: otherBase, intent: "preview" });
-    await post(rules.action as Fn, page, params, other, { ...theirs, basedOn: otherBase, previewed: (theirPreview.data!.preview as { hash: string }).hash, intent: "save" });
+    const theirPreview = await post(rules.action, page, params, other, { ...theirs, basedOn: otherBase, intent: "preview" });
+    await post(rules.action, page, params, other, { ...theirs, basedOn: otherBase, previewed: (theirPreview.data!.preview as { hash: string }).hash, intent: "save" });
     const afterTheirs = stored();
 
-    const answer = await post(rules.action as Fn, page, params, sari, { ...mine, basedOn, previewed: hash, intent: "save" });
+    const answer = await post(rules.action, page, params, sari, { ...mine, basedOn, previewed: hash, intent: "save" });
     expect(answer.data!.notice).toBe("changedMeanwhile");
     expect(stored()).toEqual(afterTheirs);
     expect(current().smallNumberThreshold).toBe(8);
@@ -177,7 +176,7 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
     const sari = as("sari");
     const basedOn = await open(sari);
     const before = { pilot: stored(), history: historyCount() };
-    const answer = await post(rules.action as Fn, page, params, sari, {
+    const answer = await post(rules.action, page, params, sari, {
       ...proposal((f) => {
         f.municipalities = [];
         f.endsOn = "31.12.2020";
@@ -208,10 +207,10 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
     const sari = as("sari");
     const basedOn = await open(sari);
     const same = proposal(() => undefined);
-    const previewed = await post(rules.action as Fn, page, params, sari, { ...same, basedOn, intent: "preview" });
+    const previewed = await post(rules.action, page, params, sari, { ...same, basedOn, intent: "preview" });
     expect((previewed.data!.preview as { changes: string[] }).changes).toEqual([]);
     const before = historyCount();
-    const answer = await post(rules.action as Fn, page, params, sari, { ...same, basedOn, previewed: (previewed.data!.preview as { hash: string }).hash, intent: "save" });
+    const answer = await post(rules.action, page, params, sari, { ...same, basedOn, previewed: (previewed.data!.preview as { hash: string }).hash, intent: "save" });
     expect(answer.data!.notice).toBe("unchanged");
     expect(historyCount()).toBe(before);
   });

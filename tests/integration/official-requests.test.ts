@@ -17,7 +17,6 @@ quietLogs();
 const pilot = "north-savo-choice";
 const params = { lang: "fi", pilot };
 const base = `/fi/official/${pilot}`;
-type Fn = Parameters<typeof get>[0];
 
 function asked(key: string, reason: string) {
   const who = as(key);
@@ -33,23 +32,23 @@ describe("weighty-reason requests", () => {
     const aino = asked("aino", "Muutin Kuopioon, eikä palveluntuottajalla ole toimipistettä siellä.");
     expect(choiceContext(aino.user).rule.allowed).toBe(false);
 
-    const listed = await get(requests.loader as Fn, `${base}/requests`, params, sari);
+    const listed = await get(requests.loader, `${base}/requests`, params, sari);
     expect(listed.data!.pending).toEqual([expect.objectContaining({ id: aino.id, name: "Aino Virtanen", provider: "Työpolku Oy", status: "pending" })]);
     const path = `${base}/requests/${aino.id}`;
     const p = { ...params, id: String(aino.id) };
-    const read = await get(request.loader as Fn, path, p, sari);
+    const read = await get(request.loader, path, p, sari);
     expect(read.data!.request).toEqual(
       expect.objectContaining({ name: "Aino Virtanen", reason: "Muutin Kuopioon, eikä palveluntuottajalla ole toimipistettä siellä.", status: "pending" }),
     );
     expect((read.data!.request as { choice: { reference: string; lockEnds: string | null } }).choice).toEqual(
-      expect.objectContaining({ reference: aino.reference, lockEnds: expect.any(String) }),
+      expect.objectContaining({ reference: aino.reference, lockEnds: expect.any(String) as unknown }),
     );
 
-    const incomplete = await post(request.action as Fn, path, p, sari, { decision: "", note: "" });
+    const incomplete = await post(request.action, path, p, sari, { decision: "", note: "" });
     expect(incomplete.status).toBe(400);
     expect(incomplete.data!.errors).toEqual({ decision: "requests.errors.decision", note: "requests.errors.noteRequired" });
 
-    const decided = await post(request.action as Fn, path, p, sari, { decision: "approved", note: "Muutto toiselle paikkakunnalle on painava syy." });
+    const decided = await post(request.action, path, p, sari, { decision: "approved", note: "Muutto toiselle paikkakunnalle on painava syy." });
     expect(decided.location).toBe(`${base}/requests?decided=approved`);
     const row = getDb().select().from(changeRequests).where(eq(changeRequests.id, aino.id)).get()!;
     expect(row).toMatchObject({ status: "approved", decidedBy: sari.identityHash, decisionNote: "Muutto toiselle paikkakunnalle on painava syy." });
@@ -64,25 +63,25 @@ describe("weighty-reason requests", () => {
     expect(choiceContext(aino.user).rule).toEqual({ allowed: true, reason: "weighty_reason_approved" });
 
     // Decided once: a second decision is refused and changes nothing.
-    const again = await post(request.action as Fn, path, p, sari, { decision: "rejected", note: "Ei" });
+    const again = await post(request.action, path, p, sari, { decision: "rejected", note: "Ei" });
     expect(again.status).toBe(400);
     expect(again.data!.errors).toEqual({ decision: "requests.errors.alreadyDecided" });
     expect(getDb().select().from(changeRequests).where(eq(changeRequests.id, aino.id)).get()!.status).toBe("approved");
-    const shown = (await get(request.loader as Fn, path, p, sari)).data!.request as { status: string; decidedBy: string };
+    const shown = (await get(request.loader, path, p, sari)).data!.request as { status: string; decidedBy: string };
     expect(shown).toEqual(expect.objectContaining({ status: "approved", decidedBy: "Sinä" }));
   });
 
   it("a rejection keeps the lock, and the person sees the note", async () => {
     const sari = as("sari");
     const pekka = asked("pekka", "Haluan vain vaihtaa.");
-    const decided = await post(request.action as Fn, `${base}/requests/${pekka.id}`, { ...params, id: String(pekka.id) }, sari, {
+    const decided = await post(request.action, `${base}/requests/${pekka.id}`, { ...params, id: String(pekka.id) }, sari, {
       decision: "rejected",
       note: "Syy ei ole painava. Voit vaihtaa, kun sitoutumisaika päättyy.",
     });
     expect(decided.location).toBe(`${base}/requests?decided=rejected`);
     expect(choiceContext(pekka.user).rule.allowed).toBe(false);
     expect(myChoice(pekka.user, "sv").requests[0]).toEqual(expect.objectContaining({ status: "rejected", decisionNote: "Syy ei ole painava. Voit vaihtaa, kun sitoutumisaika päättyy." }));
-    const listed = await get(requests.loader as Fn, `${base}/requests?decided=rejected`, params, sari);
+    const listed = await get(requests.loader, `${base}/requests?decided=rejected`, params, sari);
     expect(listed.data!.pending).toEqual([]);
     expect(listed.data!.decided).toEqual([expect.objectContaining({ id: pekka.id, status: "rejected" })]);
     expect(listed.data!.notice).toBe("rejected");
@@ -95,10 +94,10 @@ describe("aggregates and the audit trail", () => {
     choose(as("pekka"), { id: 2, slug: "savon-uravalmennus" });
     // Aino chooses Työpolku, asks to change early, is approved, and changes: a switch for a weighty reason.
     const aino = asked("aino", "Syy");
-    await post(request.action as Fn, `${base}/requests/${aino.id}`, { ...params, id: String(aino.id) }, sari, { decision: "approved", note: "Hyväksytty" });
+    await post(request.action, `${base}/requests/${aino.id}`, { ...params, id: String(aino.id) }, sari, { decision: "approved", note: "Hyväksytty" });
     choose(as("aino"), { id: 2, slug: "savon-uravalmennus" });
 
-    const answer = await get(statistics.loader as Fn, `${base}/statistics`, params, sari);
+    const answer = await get(statistics.loader, `${base}/statistics`, params, sari);
     const stats = answer.data!.stats as {
       months: string[];
       byProvider: { name: string; counts: number[]; total: number; current: number }[];
@@ -119,18 +118,18 @@ describe("aggregates and the audit trail", () => {
   it("the audit trail shows the pilot's changes, who made them as far as an official may know, and no jobseeker's name", async () => {
     const sari = as("sari");
     asked("aino", "Syy");
-    const page = await get(auditPage.loader as Fn, `${base}/audit`, params, sari);
+    const page = await get(auditPage.loader, `${base}/audit`, params, sari);
     const rows = page.data!.rows as { who: string; what: string; subject: string }[];
     expect(rows.map((r) => r.what)).toEqual(expect.arrayContaining(["Valinta kirjattu", "Vaihtopyyntö jätetty"]));
     expect(rows.every((r) => ["Työnhakija", "Järjestelmä", "Sinä"].includes(r.who))).toBe(true);
     expect(JSON.stringify(page.data)).not.toMatch(/Aino|Virtanen/);
     // Another pilot's official sees none of it; a page number out of range shows the last page with a notice.
-    const timo = await get(auditPage.loader as Fn, "/fi/official/mikkeli-region-municipal/audit", { lang: "fi", pilot: "mikkeli-region-municipal" }, as("timo"));
+    const timo = await get(auditPage.loader, "/fi/official/mikkeli-region-municipal/audit", { lang: "fi", pilot: "mikkeli-region-municipal" }, as("timo"));
     expect(JSON.stringify(timo.data)).not.toContain("Valinta kirjattu");
-    const far = await get(auditPage.loader as Fn, `${base}/audit?page=999`, params, sari);
+    const far = await get(auditPage.loader, `${base}/audit?page=999`, params, sari);
     expect(far.data!.page).toBe(far.data!.pageCount);
     expect(far.data!.pageNotice).toBe(true);
-    const junk = await get(auditPage.loader as Fn, `${base}/audit?page=%3Cscript%3E`, params, sari);
+    const junk = await get(auditPage.loader, `${base}/audit?page=%3Cscript%3E`, params, sari);
     expect(junk.data!.page).toBe(1);
   });
 });

@@ -38,12 +38,12 @@ function snapshot() {
 }
 
 async function csvText(): Promise<string> {
-  const res = (await resultsCsv({ request: new Request("http://localhost/api/v1/results.csv"), params: {}, context: {} })) as Response;
+  const res = resultsCsv({ request: new Request("http://localhost/api/v1/results.csv"), params: {}, context: {} });
   return res.text();
 }
 
 async function stage(sari: Who, body: Uint8Array) {
-  const answer = await upload(resultsPage.action as Fn, page, params, sari, body);
+  const answer = await upload(resultsPage.action, page, params, sari, body);
   expect(answer.status, JSON.stringify(answer.data)).toBe(303);
   const id = answer.location!.split("/").pop()!;
   return { id, path: `${page}/${id}`, params: { ...params, upload: id } };
@@ -64,7 +64,7 @@ describe("monthly results: upload, preview, publish", () => {
     const before = snapshot();
     const staged = await stage(sari, body);
 
-    const shown = await get(preview.loader as Fn, staged.path, staged.params, sari);
+    const shown = await get(preview.loader, staged.path, staged.params, sari);
     expect(shown.status).toBe(200);
     const view = shown.data!.preview as {
       rowCount: number;
@@ -82,7 +82,7 @@ describe("monthly results: upload, preview, publish", () => {
     expect(during.months).toEqual(before.months);
     expect(await csvText()).not.toContain(`${month},${pilot}`);
 
-    const published = await post(preview.action as Fn, staged.path, staged.params, sari, { intent: "publish" });
+    const published = await post(preview.action, staged.path, staged.params, sari, { intent: "publish" });
     expect(published.status).toBe(303);
     expect(published.location).toBe(`${page}?published=${month}`);
 
@@ -99,12 +99,12 @@ describe("monthly results: upload, preview, publish", () => {
     expect(snapshot().uploads).toBe(0);
 
     // The provider's public page shows the month in its monthly results.
-    const profileView = (await profile({ request: new Request("http://localhost/fi/providers/tyopolku"), params: { lang: "fi", slug: "tyopolku" }, context: {} })) as {
+    const profileView = (profile({ request: new Request("http://localhost/fi/providers/tyopolku"), params: { lang: "fi", slug: "tyopolku" }, context: {} })) as {
       results: { months: { month: string; started: number }[] } | null;
     };
     expect(profileView.results?.months.find((m) => m.month === month)?.started).toBe(15);
     // …and the official's list of published months has it, not corrected.
-    const list = await get(resultsPage.loader as Fn, `${page}?published=${month}`, params, sari);
+    const list = await get(resultsPage.loader, `${page}?published=${month}`, params, sari);
     const months = list.data!.months as { month: string; correctedAt: string | null }[];
     expect(months.find((m) => m.month === month)).toEqual(expect.objectContaining({ correctedAt: null }));
   });
@@ -118,11 +118,11 @@ describe("monthly results: upload, preview, publish", () => {
       [header, `${month},${pilot},,Julkinen työvoimapalvelu,52,,,,,40,10,3.8`, `${month},${pilot},2345671-3,Työpolku Oy,77,,,,,70,20,4.5`].join("\n"),
     );
     const staged = await stage(sari, body);
-    const shown = await get(preview.loader as Fn, staged.path, staged.params, sari);
+    const shown = await get(preview.loader, staged.path, staged.params, sari);
     const view = shown.data!.preview as { months: { month: string; replaces: { rows: number } | null }[] };
     expect(view.months[0].replaces).toEqual(expect.objectContaining({ rows: stored }));
 
-    const comparisonBefore = (await comparison({ request: new Request(`http://localhost/fi/providers?pilot=${pilot}&sort=contacted_within_5_days`), params: { lang: "fi" }, context: {} })) as {
+    const comparisonBefore = (comparison({ request: new Request(`http://localhost/fi/providers?pilot=${pilot}&sort=contacted_within_5_days`), params: { lang: "fi" }, context: {} })) as {
       items: { slug: string; figure: { share: { kind: string; n?: number } } }[];
     };
     const contactedBefore = comparisonBefore.items.find((i) => i.slug === "tyopolku")!.figure.share;
@@ -143,16 +143,16 @@ describe("monthly results: upload, preview, publish", () => {
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(l).toMatch(new RegExp(`,${marked.publishedAt!.replace(/[.]/g, "\\.")},${marked.correctedAt!.replace(/[.]/g, "\\.")}$`));
     // The comparison counts the corrected month: Työpolku's contacted figure now includes its 77 starters.
-    const comparisonAfter = (await comparison({ request: new Request(`http://localhost/fi/providers?pilot=${pilot}&sort=contacted_within_5_days`), params: { lang: "fi" }, context: {} })) as typeof comparisonBefore;
+    const comparisonAfter = (comparison({ request: new Request(`http://localhost/fi/providers?pilot=${pilot}&sort=contacted_within_5_days`), params: { lang: "fi" }, context: {} })) as typeof comparisonBefore;
     const contactedAfter = comparisonAfter.items.find((i) => i.slug === "tyopolku")!.figure.share;
     expect(contactedAfter.n).not.toBe(contactedBefore.n);
     // The provider's page shows the corrected month.
-    const profileView = (await profile({ request: new Request("http://localhost/fi/providers/tyopolku"), params: { lang: "fi", slug: "tyopolku" }, context: {} })) as {
+    const profileView = (profile({ request: new Request("http://localhost/fi/providers/tyopolku"), params: { lang: "fi", slug: "tyopolku" }, context: {} })) as {
       results: { months: { month: string; started: number }[] };
     };
     expect(profileView.results.months.find((m) => m.month === month)?.started).toBe(77);
     // And the official's list marks it corrected.
-    const list = await get(resultsPage.loader as Fn, page, params, sari);
+    const list = await get(resultsPage.loader, page, params, sari);
     expect((list.data!.months as { month: string; correctedAt: string | null }[]).find((m) => m.month === month)!.correctedAt).not.toBeNull();
   });
 
@@ -164,7 +164,7 @@ describe("monthly results: upload, preview, publish", () => {
     expect(snapshot()).toEqual(before);
     expect((await get(preview.loader as Fn, staged.path, staged.params, sari)).status).toBe(404);
     const again = await stage(sari, fixture("valid.csv"));
-    await post(preview.action as Fn, again.path, again.params, sari, { intent: "publish" });
+    await post(preview.action, again.path, again.params, sari, { intent: "publish" });
     const once = snapshot();
     expect((await post(preview.action as Fn, again.path, again.params, sari, { intent: "publish" })).location).toBe(`${page}?expired=1`);
     expect(snapshot()).toEqual(once);
@@ -183,14 +183,14 @@ describe("a bad file changes nothing", () => {
   ])("%s: 400 with the row-by-row report, and nothing written or kept", async (file, code, row) => {
     const sari = as("sari");
     const before = snapshot();
-    const answer = await upload(resultsPage.action as Fn, page, params, sari, fixture(file), file);
+    const answer = await upload(resultsPage.action, page, params, sari, fixture(file), file);
     expect(answer.status).toBe(400);
     const problems = answer.data!.problems as CsvProblem[];
     expect(problems).toContainEqual(expect.objectContaining({ code, row }));
     expect(answer.data!.fileName).toBe(file);
     expect(snapshot()).toEqual(before);
     // The page title says "Error:": the loader of the same document request passes the mark on.
-    const page2 = await resultsPage.loader({ request: new Request(`http://localhost${page}`, { headers: { cookie: sari.cookie } }), params, context: answer.context });
+    const page2 = resultsPage.loader({ request: new Request(`http://localhost${page}`, { headers: { cookie: sari.cookie } }), params, context: answer.context });
     expect(page2.formError).toBe(true);
   });
 
@@ -198,7 +198,7 @@ describe("a bad file changes nothing", () => {
     const sari = as("sari");
     const before = snapshot();
     const big = new Uint8Array(maxUploadBytes + 1).fill(0x41);
-    const answer = await upload(resultsPage.action as Fn, page, params, sari, big);
+    const answer = await upload(resultsPage.action, page, params, sari, big);
     expect(answer.status).toBe(400);
     expect(answer.data!.problems).toEqual([{ row: null, column: null, code: "too-large" }]);
     expect(snapshot()).toEqual(before);
@@ -214,13 +214,14 @@ describe("a bad file changes nothing", () => {
       context: {},
     });
     expect((noFile as { init: { status: number }; data: { problems: CsvProblem[] } }).data.problems[0].code).toBe("no-file");
-    const plain = await post(resultsPage.action as Fn, page, params, sari, { file: "x" });
+    const plain = await post(resultsPage.action, page, params, sari, { file: "x" });
     expect(plain.status).toBe(400);
     expect((plain.data!.problems as CsvProblem[])[0].code).toBe("not-a-form");
   });
 
   it("every problem the check can report has a message in Finnish, Swedish and English", () => {
-    const codes = Object.keys(JSON.parse(fs.readFileSync("locales/fi/official.json", "utf8")).results.problems as object);
+    const texts = JSON.parse(fs.readFileSync("locales/fi/official.json", "utf8")) as { results: { problems: Record<string, string> } };
+    const codes = Object.keys(texts.results.problems);
     const expected = [
       "too-large", "no-file", "not-a-form", "empty", "encoding", "delimiter", "malformed", "header-missing", "header-unknown",
       "header-duplicate", "no-rows", "too-many-rows", "column-count", "count-negative", "pilot-other", "duplicate-row",
@@ -242,7 +243,7 @@ describe("a bad file changes nothing", () => {
   it("a correction is never accepted for a month that is not over", async () => {
     const sari = as("sari");
     const month = addMonths(lastFullMonth(todayInFinland()), 1);
-    const answer = await upload(resultsPage.action as Fn, page, params, sari, new TextEncoder().encode(`${header}\n${month},${pilot},,Julkinen työvoimapalvelu,5,,,,,,0,\n`));
+    const answer = await upload(resultsPage.action, page, params, sari, new TextEncoder().encode(`${header}\n${month},${pilot},,Julkinen työvoimapalvelu,5,,,,,,0,\n`));
     expect(answer.status).toBe(400);
     expect(answer.data!.problems).toEqual([expect.objectContaining({ row: 2, column: "month", code: "month-not-over" })]);
   });

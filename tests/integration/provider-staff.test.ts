@@ -372,6 +372,9 @@ describe("the profile", () => {
     expect(page.values.short.fi).toContain("Siilinjärvellä");
     expect(page.municipalities.find((m) => m.value === "749")?.label).toBe("Siilinjärvi");
     expect(page.municipalities.some((m) => m.value === "588")).toBe(false); // merged into Mäntyharju
+    // Offices are offered in the regions of the provider's pilots (North Savo), not all 308.
+    expect(page.municipalities.some((m) => m.value === "297")).toBe(true);
+    expect(page.municipalities.some((m) => m.value === "091")).toBe(false);
   });
 
   it("a bad form keeps what was typed and says what is wrong, field by field; nothing is written", async () => {

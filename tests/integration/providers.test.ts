@@ -19,11 +19,11 @@ import { args, run } from "../support/request";
 const today = todayInFinland();
 const latest = lastFullMonth(today);
 
-function compare(query = "", lang = "fi") {
-  return comparison(args(`/${lang}/providers${query}`, { lang })) as ComparisonView;
+function compare(query = "", lang = "fi"): ComparisonView {
+  return comparison(args(`/${lang}/providers${query}`, { lang }));
 }
-async function profileOf(slug: string, query = "", lang = "fi") {
-  return run(() => profile(args(`/${lang}/providers/${slug}${query}`, { lang, slug }))) as Promise<ProfileView | Response>;
+async function profileOf(slug: string, query = "", lang = "fi"): Promise<ProfileView | Response> {
+  return run(() => profile(args(`/${lang}/providers/${slug}${query}`, { lang, slug })));
 }
 
 describe("the example data", () => {
@@ -272,7 +272,7 @@ describe("the profile loader", () => {
 
 describe("open data", () => {
   it("providers.json lists every provider with business ID and pilots", async () => {
-    const res = await providersJson(args("/api/v1/providers.json"));
+    const res = providersJson(args("/api/v1/providers.json"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     const body = (await res.json()) as { licence: string; providers: { business_id: string; pilots: { pilot: string }[]; profile_urls: Record<string, string> }[] };
@@ -283,12 +283,12 @@ describe("open data", () => {
   });
 
   it("results.csv has one row per provider, pilot and month, with counts that recompute the page's figures", async () => {
-    const res = await resultsCsv(args("/api/v1/results.csv"));
+    const res = resultsCsv(args("/api/v1/results.csv"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const text = await res.text();
     expect(text.split("\r\n")[0]).toBe(exportColumns.join(","));
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     const db = getDb();
     expect(rows).toHaveLength(db.select({ n: sql<number>`count(*)` }).from(results).get()!.n);
     expect(rows.filter((r) => r.provider_business_id === "")).toHaveLength(18);
@@ -305,8 +305,8 @@ describe("open data", () => {
   });
 
   it("results.json has the same rows", async () => {
-    const json = (await (await resultsJson(args("/api/v1/results.json"))).json()) as { columns: string[]; rows: Record<string, unknown>[] };
-    const csv = parse(await (await resultsCsv(args("/api/v1/results.csv"))).text(), { columns: true }) as Record<string, string>[];
+    const json = (await (resultsJson(args("/api/v1/results.json"))).json()) as { columns: string[]; rows: Record<string, unknown>[] };
+    const csv = parse<Record<string, string>>(await (resultsCsv(args("/api/v1/results.csv"))).text(), { columns: true });
     expect(json.columns).toEqual([...exportColumns]);
     expect(json.rows).toHaveLength(csv.length);
     expect(Object.keys(json.rows[0])).toEqual([...exportColumns]);
@@ -315,7 +315,7 @@ describe("open data", () => {
 
   it("leaves out months that are not published", async () => {
     getDb().update(resultMonths).set({ publishedAt: null }).where(eq(resultMonths.month, latest)).run();
-    const rows = parse(await (await resultsCsv(args("/api/v1/results.csv"))).text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await (resultsCsv(args("/api/v1/results.csv"))).text(), { columns: true });
     expect(rows.some((r) => r.month === latest)).toBe(false);
     expect(rows.some((r) => r.month === addMonths(latest, -1))).toBe(true);
   });
@@ -326,27 +326,27 @@ describe("open data", () => {
     ["results.json", resultsJson],
   ] as const)("%s carries ETag and Cache-Control, and answers a conditional request with 304", async (name, loader) => {
     const url = `/api/v1/${name}`;
-    const first = await loader(args(url));
+    const first = loader(args(url));
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^W\/"[\w-]+"$/);
     expect(first.headers.get("cache-control")).toBe("public, max-age=300");
     expect(first.headers.get("last-modified")).toBeTruthy();
     for (const ifNoneMatch of [etag, etag.slice(2), `"other", ${etag}`, "*"]) {
-      const again = await loader(args(url, {}, { headers: { "If-None-Match": ifNoneMatch } }));
+      const again = loader(args(url, {}, { headers: { "If-None-Match": ifNoneMatch } }));
       expect(again.status).toBe(304);
       expect(await again.text()).toBe("");
       expect(again.headers.get("etag")).toBe(etag);
     }
-    const other = await loader(args(url, {}, { headers: { "If-None-Match": 'W/"stale"' } }));
+    const other = loader(args(url, {}, { headers: { "If-None-Match": 'W/"stale"' } }));
     expect(other.status).toBe(200);
-    const since = await loader(args(url, {}, { headers: { "If-Modified-Since": first.headers.get("last-modified")! } }));
+    const since = loader(args(url, {}, { headers: { "If-Modified-Since": first.headers.get("last-modified")! } }));
     expect(since.status).toBe(304);
   });
 
-  it("a correction changes the ETag", async () => {
-    const before = (await resultsCsv(args("/api/v1/results.csv"))).headers.get("etag");
+  it("a correction changes the ETag", () => {
+    const before = resultsCsv(args("/api/v1/results.csv")).headers.get("etag");
     getDb().update(resultMonths).set({ correctedAt: new Date().toISOString() }).where(eq(resultMonths.month, latest)).run();
-    const after = (await resultsCsv(args("/api/v1/results.csv"))).headers.get("etag");
+    const after = resultsCsv(args("/api/v1/results.csv")).headers.get("etag");
     expect(after).not.toBe(before);
   });
 });

@@ -58,6 +58,7 @@ export function TextField({
   type = "text",
   autoComplete,
   multiline,
+  rows = 6,
   lang,
   className,
 }: {
@@ -69,6 +70,7 @@ export function TextField({
   type?: "text" | "tel" | "email" | "url";
   autoComplete?: string;
   multiline?: boolean;
+  rows?: number;
   /** The language the text is written in (a Swedish text field is marked lang="sv"). */
   lang?: string;
   className?: string;
@@ -92,7 +94,7 @@ export function TextField({
       )}
       <ErrorMessage id={`${id}-error`} error={error} />
       {multiline ? (
-        <textarea {...common} rows={6} />
+        <textarea {...common} rows={rows} />
       ) : (
         <input {...common} type={type} autoComplete={autoComplete} spellCheck={type === "text" ? undefined : false} />
       )}

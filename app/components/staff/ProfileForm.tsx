@@ -206,7 +206,8 @@ export function ProfileFormFields({
       key={`${kind}-${l}`}
       name={kind === "short" ? field.short(l) : field.long(l)}
       lang={l}
-      multiline={kind === "long"}
+      multiline
+      rows={kind === "long" ? 8 : 3}
       label={t(`profile.inLanguage.${l}`, { what: t(`profile.${kind}`) })}
       hint={kind === "short" ? t("profile.shortHint") : l === "fi" ? t("profile.longHint") : undefined}
       value={values[kind][l]}

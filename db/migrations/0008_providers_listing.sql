@@ -1,0 +1,1 @@
+CREATE INDEX `provider_pilots_listing_idx` ON `provider_pilots` (`pilot_slug`,`starts_on`,`ends_on`,`provider_id`);
