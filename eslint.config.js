@@ -21,4 +21,9 @@ export default tseslint.config(
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // Scripts may name the Node globals they use in a /* global */ comment.
+    files: ["**/*.mjs"],
+    rules: { "no-redeclare": ["error", { builtinGlobals: false }] },
+  },
 );

@@ -147,7 +147,15 @@ async function preparePool(base, items, kindOf) {
       while (next < items.length) {
         const item = items[next++];
         const n = typeof item === "number" ? item : item.n;
-        pool.push(await prepare(base, n, kindOf(n), typeof item === "number" ? null : item));
+        // A loaded machine may drop a connection during the many steps of a sign-in: try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            pool.push(await prepare(base, n, kindOf(n), typeof item === "number" ? null : item));
+            break;
+          } catch (error) {
+            if (attempt === 3) throw error;
+          }
+        }
       }
     }),
   );

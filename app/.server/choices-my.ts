@@ -123,7 +123,7 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
   const db = getDb();
   const t = tFor(lang);
   const keep = { years: KEEP_CHOICES_YEARS_AFTER_PILOT, months: CONTACT_VISIBLE_MONTHS_AFTER, hours: DRAFT_HOURS };
-  const pilots = new Map(loadPilots().map((p) => [p.slug, p]));
+  const pilots = new Map(choiceContext(user, now).pilots.map((p) => [p.slug, p]));
   const person = db.select().from(people).where(eq(people.id, user.id)).get();
   const answers = getAnswers(user);
   const draft = getDraft(user, now);

@@ -32,14 +32,18 @@ import { allMunicipalities, municipalitiesByCode, type Municipality } from "./pi
 
 export type MunicipalityGroup = { region: string; open: boolean; options: { code: string; name: string; note: string | null }[] };
 
-/** Every municipality as a checkbox, by region; a merged (historical) code only where the pilot names it. */
+/**
+ * The area's municipalities as checkboxes, in the regions the area reaches (others are added by
+ * name or code): a merged (historical) code shows only where the pilot names it.
+ */
 function municipalityGroups(selected: readonly string[], lang: Lang): MunicipalityGroup[] {
   const t = tFor(lang);
   const all = allMunicipalities();
   const byCode = new Map(all.map((m) => [m.code, m]));
   const collator = new Intl.Collator(lang === "sv" ? "sv-FI" : "fi-FI");
   const groups = new Map<string, MunicipalityGroup>();
-  const shown = all.filter((m) => !m.mergedInto || selected.includes(m.code));
+  const regions = new Set(all.filter((m) => selected.includes(m.code)).map((m) => m.regionCode));
+  const shown = all.filter((m) => regions.has(m.regionCode) && (!m.mergedInto || selected.includes(m.code)));
   shown.sort(
     (a, b) =>
       collator.compare(lang === "sv" ? a.regionSv : a.regionFi, lang === "sv" ? b.regionSv : b.regionFi) ||
@@ -49,7 +53,7 @@ function municipalityGroups(selected: readonly string[], lang: Lang): Municipali
     const region = lang === "sv" ? m.regionSv : m.regionFi;
     let group = groups.get(region);
     if (!group) groups.set(region, (group = { region, open: false, options: [] }));
-    if (selected.includes(m.code)) group.open = true;
+    group.open = true;
     const into = m.mergedInto ? byCode.get(m.mergedInto) : undefined;
     group.options.push({
       code: m.code,
@@ -105,6 +109,8 @@ export type Proposal =
   | {
       ok: true;
       definition: PilotDefinition;
+      /** The form as it now stands: the municipalities typed in are ticked in their region. */
+      values: PilotForm;
       hash: string;
       changes: string[];
       examples: { key: string; current: ReturnType<typeof outcomeView>; proposed: ReturnType<typeof outcomeView>; changed: boolean }[];
@@ -113,17 +119,21 @@ export type Proposal =
 /** Checks a proposal and, when it is valid, what it would change and what the example people would get. */
 export function propose(scope: OfficialScope, form: PilotForm): Proposal {
   const { kept } = definitionToForm(scope.pilot);
-  const known = new Set(allMunicipalities().map((m) => m.code));
-  const checked = formToDefinition(form, scope.pilot, kept, known);
+  const all = allMunicipalities();
+  const known = new Set(all.map((m) => m.code));
+  // Names as people type them, in Finnish and Swedish; a merged municipality is added by its code only.
+  const names = new Map(all.filter((m) => !m.mergedInto).flatMap((m) => [[m.nameFi.toLocaleLowerCase("fi"), m.code], [m.nameSv.toLocaleLowerCase("fi"), m.code]] as [string, string][]));
+  const checked = formToDefinition(form, scope.pilot, kept, known, names);
   if (!checked.ok) return checked;
   const proposed = checked.definition;
   const changes = pilotChanges(scope.pilot, proposed);
-  const names = municipalitiesByCode(changedCodes(changes));
+  const changedNames = municipalitiesByCode(changedCodes(changes));
   return {
     ok: true,
     definition: proposed,
+    values: { ...form, municipalities: proposed.municipalities, addMunicipalities: "" },
     hash: proposalHash(proposed),
-    changes: changes.map((c) => changeText(c, scope.lang, names)),
+    changes: changes.map((c) => changeText(c, scope.lang, changedNames)),
     examples: previewExamples(scope.pilot, proposed, scope.today).map((row) => ({
       key: row.key,
       current: outcomeView(row.current, scope.pilot, scope.lang),

@@ -39,6 +39,8 @@ export type ListForm = {
 
 export type PilotForm = {
   municipalities: string[];
+  /** Municipalities to add, by name (Finnish or Swedish) or code, separated by commas. */
+  addMunicipalities: string;
   startsOn: string;
   endsOn: string;
   lockMonths: string;
@@ -87,6 +89,7 @@ export function definitionToForm(def: PilotDefinition): { form: PilotForm; kept:
   return {
     form: {
       municipalities: [...def.municipalities],
+      addMunicipalities: "",
       startsOn: def.startsOn,
       endsOn: def.endsOn ?? "",
       lockMonths: String(def.lockMonths),
@@ -124,6 +127,7 @@ export function readPilotForm(input: FormInput): PilotForm {
   const codes = [...new Set(input.getAll("municipality").map((v) => str(v, 10)))].filter((c) => /^\d{3}$/.test(c)).slice(0, 400);
   return {
     municipalities: codes,
+    addMunicipalities: str(input.get("addMunicipalities"), 2000),
     startsOn: str(input.get("startsOn"), 20),
     endsOn: str(input.get("endsOn"), 20),
     lockMonths: str(input.get("lockMonths"), 10),
@@ -166,11 +170,20 @@ export function formToDefinition(
   current: PilotDefinition,
   kept: Record<RuleList, Condition[]>,
   knownMunicipalities: ReadonlySet<string>,
+  names: ReadonlyMap<string, string> = new Map(),
 ): { ok: true; definition: PilotDefinition } | { ok: false; errors: PilotFormErrors } {
   const errors: PilotFormErrors = {};
 
-  if (form.municipalities.length === 0) errors.municipalities = "rules.errors.municipalitiesRequired";
-  else if (form.municipalities.some((c) => !knownMunicipalities.has(c))) errors.municipalities = "rules.errors.municipalitiesUnknown";
+  // Municipalities typed in to be added: each a code or a name, in any case.
+  const added: string[] = [];
+  for (const token of form.addMunicipalities.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean)) {
+    const code = /^\d{3}$/.test(token) && knownMunicipalities.has(token) ? token : names.get(token.toLocaleLowerCase("fi"));
+    if (code) added.push(code);
+    else errors.addMunicipalities = "rules.errors.addUnknown";
+  }
+  const chosen = [...new Set([...form.municipalities, ...added])];
+  if (chosen.length === 0) errors.municipalities = "rules.errors.municipalitiesRequired";
+  else if (chosen.some((c) => !knownMunicipalities.has(c))) errors.municipalities = "rules.errors.municipalitiesUnknown";
 
   const startsOn = parseDate(form.startsOn);
   if (form.startsOn === "") errors.startsOn = "rules.errors.startsOnRequired";
@@ -240,8 +253,8 @@ export function formToDefinition(
     ...current,
     // The stored order is kept; municipalities added come after, by code.
     municipalities: [
-      ...current.municipalities.filter((c) => form.municipalities.includes(c)),
-      ...form.municipalities.filter((c) => !current.municipalities.includes(c)).sort(),
+      ...current.municipalities.filter((c) => chosen.includes(c)),
+      ...chosen.filter((c) => !current.municipalities.includes(c)).sort(),
     ],
     startsOn: startsOn!,
     endsOn,

@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
   const posted = form.get("basedOn");
   const basedOn = typeof posted === "string" ? posted : "";
   const answer = (preview: Proposal | null, notice: Notice) => ({
-    ...rulesPage(scope, values),
+    ...rulesPage(scope, preview && preview.ok ? preview.values : values),
     basedOn,
     preview: preview && preview.ok ? preview : null,
     errors: preview && !preview.ok ? preview.errors : {},

@@ -172,7 +172,14 @@ export default function ProviderProfile() {
         <ul>
           {view.pilots.map((pl) => (
             <li key={pl.slug}>
-              {pl.name}:{" "}
+              {view.pilots.length > 1 && results && pl.slug !== results.pilot.slug ? (
+                <Link to={`?pilot=${pl.slug}#results`} aria-label={t("profile.resultsOf", { pilot: pl.name })}>
+                  {pl.name}
+                </Link>
+              ) : (
+                pl.name
+              )}
+              :{" "}
               {pl.until ? t("profile.pilotBetween", { from: pl.from, until: pl.until }) : t("profile.pilotSince", { from: pl.from })}
             </li>
           ))}

@@ -21,6 +21,7 @@ const page = `/fi/official/${pilot}/rules`;
 function fields(form: PilotForm): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {
     municipality: form.municipalities,
+    addMunicipalities: form.addMunicipalities,
     startsOn: form.startsOn,
     endsOn: form.endsOn,
     lockMonths: form.lockMonths,
@@ -128,6 +129,23 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
     // Another official of the pilot sees the saver by name; a Swedish page in Swedish.
     const sv = (await get(history.loader, `/sv/official/${pilot}/rules/history`, { lang: "sv", pilot }, as("sari"))).data!.versions as { changes: string[] }[];
     expect(sv[0].changes[0]).toBe("Bindningstid: 6 → 3 mån.");
+  });
+
+  it("municipalities of other regions are added by name, and the previewed form ticks them in their region", async () => {
+    const sari = as("sari");
+    const basedOn = await open(sari);
+    const groups = (await get(rules.loader, page, params, sari)).data!.groups as { region: string }[];
+    expect(groups.map((g) => g.region)).toEqual(["Pohjois-Savo"]);
+    const answer = await post(rules.action, page, params, sari, { ...proposal((f) => (f.addMunicipalities = "helsingfors, 491")), basedOn, intent: "preview" });
+    expect((answer.data!.preview as { changes: string[] }).changes).toEqual(["Alueeseen lisätään: Helsinki ja Mikkeli"]);
+    const values = answer.data!.values as PilotForm;
+    expect(values.municipalities).toEqual(["749", "402", "091", "491"]);
+    expect(values.addMunicipalities).toBe("");
+    expect((answer.data!.groups as { region: string }[]).map((g) => g.region)).toEqual(["Etelä-Savo", "Pohjois-Savo", "Uusimaa"]);
+    const unknown = await post(rules.action, page, params, sari, { ...proposal((f) => (f.addMunicipalities = "Atlantis")), basedOn, intent: "preview" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data!.errors).toEqual({ addMunicipalities: "rules.errors.addUnknown" });
+    expect((unknown.data!.values as PilotForm).addMunicipalities).toBe("Atlantis");
   });
 
   it("a save of something other than what was previewed is previewed again instead", async () => {

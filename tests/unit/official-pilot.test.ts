@@ -22,6 +22,7 @@ const mikkeli = pilots.find((p) => p.slug === "mikkeli-region-municipal")!;
 function post(form: PilotForm): FormData {
   const data = new FormData();
   for (const c of form.municipalities) data.append("municipality", c);
+  data.set("addMunicipalities", form.addMunicipalities);
   data.set("startsOn", form.startsOn);
   data.set("endsOn", form.endsOn);
   data.set("lockMonths", form.lockMonths);
@@ -39,10 +40,16 @@ function post(form: PilotForm): FormData {
   return data;
 }
 
+const names = new Map([
+  ["kuopio", "297"],
+  ["siilinjärvi", "749"],
+  ["s:t michel", "491"],
+]);
+
 function roundTrip(def: PilotDefinition, change: (form: PilotForm) => void = () => undefined) {
   const { form, kept } = definitionToForm(def);
   change(form);
-  return formToDefinition(readPilotForm(post(form)), def, kept, known);
+  return formToDefinition(readPilotForm(post(form)), def, kept, known, names);
 }
 
 describe("the rules form", () => {
@@ -113,6 +120,20 @@ describe("the rules form", () => {
     const result = roundTrip(northSavo, change);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[field]).toBe(key);
+  });
+
+  it("adds municipalities typed by name (any case, Finnish or Swedish) or by code", () => {
+    const result = roundTrip(northSavo, (f) => (f.addMunicipalities = " KUOPIO, 491 ;743\n"));
+    expect(result.ok && result.definition.municipalities).toEqual(["749", "402", "297", "491", "743"]);
+    const swedish = roundTrip(northSavo, (f) => (f.addMunicipalities = "S:t Michel"));
+    expect(swedish.ok && swedish.definition.municipalities).toEqual(["749", "402", "491"]);
+    const unknown = roundTrip(northSavo, (f) => (f.addMunicipalities = "Kuopio, Kuopo"));
+    expect(!unknown.ok && unknown.errors).toEqual({ addMunicipalities: "rules.errors.addUnknown" });
+    const only = roundTrip(northSavo, (f) => {
+      f.municipalities = [];
+      f.addMunicipalities = "297";
+    });
+    expect(only.ok && only.definition.municipalities).toEqual(["297"]);
   });
 
   it("ignores values that cannot come from the page", () => {

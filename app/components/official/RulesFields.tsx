@@ -63,6 +63,13 @@ export function RulesFields({
               </div>
             </details>
           ))}
+          <TextField
+            name="addMunicipalities"
+            label={t("rules.area.add")}
+            hint={t("rules.area.addHint")}
+            value={values.addMunicipalities}
+            error={errors.addMunicipalities}
+          />
         </fieldset>
       </div>
 
