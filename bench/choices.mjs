@@ -197,6 +197,10 @@ async function timed(ms, once) {
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 let server = await startServer({ databasePath: path.join(dir, "choices.db"), env: serverEnv, port });
+// Whatever happens to the bench, the server it started does not outlive it.
+process.on("exit", () => {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
+});
 const base = server.url;
 console.log(`server ${base}, database on ${dir}, ${clients} clients`);
 

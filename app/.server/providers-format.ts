@@ -56,7 +56,8 @@ export function monthShort(month: string): string {
 }
 
 export function languageName(lang: Lang, code: string): string {
-  return once(`langname:${lang}`, () => new Intl.DisplayNames([locales[lang]], { type: "language" })).of(code) ?? code;
+  // Intl.DisplayNames#of is slow enough to show in a page's profile: each name is looked up once.
+  return once(`langname:${lang}:${code}`, () => new Intl.DisplayNames([locales[lang]], { type: "language" }).of(code) ?? code);
 }
 
 export function list(lang: Lang, items: string[]): string {

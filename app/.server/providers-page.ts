@@ -44,7 +44,7 @@ import {
   providersByName,
   servicesOf,
   type ListFilters,
-  type ProviderRow,
+  type ProviderListRow,
 } from "./providers";
 import { dateInFinland, dateText, decimal, languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./providers-format";
 import { monthlySeries, pilotFigures, publicKey, type PilotFigures } from "./results";
@@ -118,7 +118,7 @@ function periodView(lang: Lang, figures: PilotFigures | null): ComparisonView["p
   return { latest: monthName(lang, figures.latestMonth), lastUpdated: finnishDate(figures.lastUpdated, lang), windows };
 }
 
-function card(lang: Lang, row: ProviderRow, languages: string[], figures: PilotFigures | null, group: number | null, shown: ShownOption): ProviderCardView {
+function card(lang: Lang, row: ProviderListRow, languages: string[], figures: PilotFigures | null, group: number | null, shown: ShownOption): ProviderCardView {
   return {
     slug: row.slug,
     name: row.name,
@@ -257,7 +257,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
   const offset = (page - 1) * pageSize;
   const effective = { ...query, pilot: def.slug, municipality: query.municipality, page };
 
-  let rows: ProviderRow[];
+  let rows: ProviderListRow[];
   let groupOf: (id: number) => number | null = () => null;
   let groupCount = 0;
   let previousGroup: number | null = null;

@@ -10,6 +10,18 @@ import { getDb, type Db } from "./db";
 
 export type ProviderRow = typeof providers.$inferSelect;
 
+/** What a provider's card in the list needs: no long description, no contact details. */
+const listColumns = {
+  id: providers.id,
+  slug: providers.slug,
+  name: providers.name,
+  shortDescription: providers.shortDescription,
+  takesNewCustomers: providers.takesNewCustomers,
+  firstMeetingWithinDays: providers.firstMeetingWithinDays,
+  commitmentsVerifiedOn: providers.commitmentsVerifiedOn,
+};
+export type ProviderListRow = Pick<ProviderRow, keyof typeof listColumns>;
+
 export type ListFilters = {
   pilot: string;
   language: ServiceLanguage | null;
@@ -76,10 +88,10 @@ export function countProviders(f: ListFilters, db: Db = getDb()): number {
 }
 
 /** One page of providers in name order: read along the name index, so a page costs the same however many are stored. */
-export function providersByName(f: ListFilters, limit: number, offset: number, db: Db = getDb()): ProviderRow[] {
+export function providersByName(f: ListFilters, limit: number, offset: number, db: Db = getDb()): ProviderListRow[] {
   const q = once(db, `page:${shape(f)}`, () =>
     db
-      .select()
+      .select(listColumns)
       .from(providers)
       .where(filterConditions(f))
       .orderBy(asc(providers.sortKey), asc(providers.id))
@@ -101,12 +113,12 @@ export function matchingProviderKeys(f: ListFilters, db: Db = getDb()): { id: nu
 /** The ids as one JSON parameter, so that one prepared statement serves any number of them. */
 const idList = () => sql`(SELECT value FROM json_each(${sql.placeholder("ids")}))`;
 
-export function providersByIds(ids: number[], db: Db = getDb()): ProviderRow[] {
+export function providersByIds(ids: number[], db: Db = getDb()): ProviderListRow[] {
   if (ids.length === 0) return [];
-  const q = once(db, "providers-by-ids", () => db.select().from(providers).where(inArray(providers.id, idList())).prepare());
+  const q = once(db, "providers-by-ids", () => db.select(listColumns).from(providers).where(inArray(providers.id, idList())).prepare());
   const rows = q.all({ ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is ProviderRow => r !== undefined);
+  return ids.map((id) => byId.get(id)).filter((r): r is ProviderListRow => r !== undefined);
 }
 
 /** The languages of service of each provider. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { signIn, type TestPersonRef } from "../support/sign-in";
-import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "./browser";
+import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "../e2e/browser";
 
 afterAll(closeBrowser);
 

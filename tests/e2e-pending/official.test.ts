@@ -8,7 +8,7 @@ import { toUser } from "~/.server/auth";
 import { confirmChoice, getDraft, requestWeightyReason, saveAnswers, saveContact, savePick } from "~/.server/choices";
 import { openDatabase, setDb } from "~/.server/db";
 import { signIn, type CookieJar } from "../support/sign-in";
-import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "./browser";
+import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "../e2e/browser";
 
 /**
  * The officials' back office in a real browser: every page in fi, sv and en, at 360 and 1280 px,
