@@ -3,6 +3,9 @@
 // the same run: the accessibility statement of the same build (the framework's floor) and a bare
 // node:http server answering the comparison page's bytes (the machine's limit). Then the time of
 // one render with 10, 100 and 1,000 providers stored, and with 0 and 1,000,000 stored choices.
+// Targets that are compared are measured interleaved (rounds in turn, servers side by side), so that
+// other work on a shared machine falls on both sides alike; the server's CPU time per request is
+// printed beside the times, as it is the figure such work disturbs least.
 // Prints figures and the targets beside them; it never fails on a target.
 // See docs/decisions/024-comparison-speed.md.
 //
@@ -35,11 +38,6 @@ function scaleDatabase(providers) {
   return file;
 }
 
-const loadRun = (url) =>
-  new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration }, (err, r) => (err ? reject(err) : resolve(r)));
-  });
-
 /** CPU time (user + system) the server process has used, in ms, from /proc. */
 function cpuMs(pid) {
   try {
@@ -50,33 +48,64 @@ function cpuMs(pid) {
   }
 }
 
-/** A load run, with the server's CPU time per request (a figure that other load on the machine disturbs less). */
-async function load(url, pid) {
-  const before = pid ? cpuMs(pid) : NaN;
-  const r = await loadRun(url);
-  r.cpuPerRequest = pid ? (cpuMs(pid) - before) / Math.max(1, r.requests.total) : NaN;
-  return r;
+/**
+ * Load runs of several targets, interleaved: each gets `rounds` runs of duration/rounds seconds in
+ * turn, so that other work on the machine falls on all of them alike. Requests per second over all
+ * its rounds, p50 the median of the rounds' p50s, p99 the worst round's p99, and the server's CPU
+ * time per request (a figure that other load disturbs less).
+ */
+async function loadInterleaved(targets, rounds = 5) {
+  const seconds = duration / rounds;
+  const acc = targets.map(() => ({ requests: 0, non2xx: 0, p50: [], p99: [], cpu: 0 }));
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, t] of targets.entries()) {
+      const before = t.pid ? cpuMs(t.pid) : NaN;
+      const res = await new Promise((resolve, reject) => {
+        autocannon({ url: t.url, connections, duration: seconds }, (err, out) => (err ? reject(err) : resolve(out)));
+      });
+      acc[i].requests += res.requests.total;
+      acc[i].non2xx += res.non2xx;
+      acc[i].p50.push(res.latency.p50);
+      acc[i].p99.push(res.latency.p99);
+      acc[i].cpu += t.pid ? cpuMs(t.pid) - before : NaN;
+    }
+  }
+  return acc.map((a) => ({
+    rps: a.requests / duration,
+    p50: median(a.p50),
+    p99: Math.max(...a.p99),
+    non2xx: a.non2xx,
+    cpuPerRequest: a.cpu / Math.max(1, a.requests),
+  }));
 }
 
-/** Sequential requests, one at a time: the time of one render, as the client sees it on this machine. */
-async function renderTime(url, n = renders, pid) {
-  for (let i = 0; i < 10; i++) await (await fetch(url)).arrayBuffer(); // warm up: caches, JIT
-  const cpu0 = pid ? cpuMs(pid) : NaN;
-  const times = [];
+/**
+ * The time of one render, as the client sees it: sequential requests, one at a time, to several
+ * servers in turn (so that other work on the machine falls on all alike). Median and p90 per target,
+ * and the server's CPU time per request.
+ */
+async function renderTimes(targets, n = renders) {
+  for (const t of targets) for (let i = 0; i < 10; i++) await (await fetch(t.url)).arrayBuffer(); // warm up: caches, JIT
+  const times = targets.map(() => []);
+  const cpu0 = targets.map((t) => (t.pid ? cpuMs(t.pid) : NaN));
   for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    times.push(performance.now() - t0);
+    for (const [k, t] of targets.entries()) {
+      const start = performance.now();
+      const res = await fetch(t.url);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${t.url} answered ${res.status}`);
+      times[k].push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { median: median(times), p90: times[Math.floor(times.length * 0.9)], cpu: pid ? (cpuMs(pid) - cpu0) / n : NaN };
+  return targets.map((t, k) => {
+    const sorted = times[k].sort((a, b) => a - b);
+    return { median: median(sorted), p90: sorted[Math.floor(sorted.length * 0.9)], cpu: t.pid ? (cpuMs(t.pid) - cpu0[k]) / n : NaN };
+  });
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 const fmt = (r) =>
-  `${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  non-2xx ${r.non2xx}` +
+  `${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}` +
   (Number.isNaN(r.cpuPerRequest) ? "" : `  server CPU ${r.cpuPerRequest.toFixed(1)} ms/request`);
 const verdict = (ok) => (ok ? "met" : "NOT met");
 
@@ -106,56 +135,64 @@ await new Promise((r) => bare.listen(0, "127.0.0.1", r));
 const bareUrl = `http://127.0.0.1:${bare.address().port}/`;
 
 console.log(`\nLoad on 1,000 providers × 10 years (/fi/providers is ${(comparisonBytes.length / 1024).toFixed(0)} KB, the profile ${(profileBytes / 1024).toFixed(0)} KB, uncompressed):`);
-console.log(`  server RSS at start: ${server.rssMb().toFixed(0)} MB`);
-const results = {};
-results.bare = await load(bareUrl);
-console.log(`  bare node:http, same bytes as /fi/providers   ${fmt(results.bare)}`);
+console.log(`  server RSS at start: ${server.rssMb().toFixed(0)} MB; each target ${duration} s in 5 interleaved rounds`);
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, server.rssMb())), 200);
-results.framework = await load(pages.framework, server.pid);
-console.log(`  /fi/accessibility (framework's floor)         ${fmt(results.framework)}`);
-results.comparison = await load(pages.comparison, server.pid);
-console.log(`  /fi/providers (default view)                  ${fmt(results.comparison)}`);
-results.profile = await load(pages.profile, server.pid);
-console.log(`  /fi/providers/${profileSlug} (profile)         ${fmt(results.profile)}`);
+const [bareR, frameworkR, comparisonR, profileR] = await loadInterleaved([
+  { url: bareUrl },
+  { url: pages.framework, pid: server.pid },
+  { url: pages.comparison, pid: server.pid },
+  { url: pages.profile, pid: server.pid },
+]);
 clearInterval(sampler);
 bare.close();
+const results = { bare: bareR, framework: frameworkR, comparison: comparisonR, profile: profileR };
+console.log(`  bare node:http, same bytes as /fi/providers   ${fmt(results.bare)}`);
+console.log(`  /fi/accessibility (framework's floor)         ${fmt(results.framework)}`);
+console.log(`  /fi/providers (default view)                  ${fmt(results.comparison)}`);
+console.log(`  /fi/providers/${profileSlug} (profile)         ${fmt(results.profile)}`);
 
-const rps = (k) => results[k].requests.average;
+const rps = (k) => results[k].rps;
 console.log("\nRatios (requests per second):");
 for (const k of ["comparison", "profile"]) {
   const toFramework = rps(k) / rps("framework");
   const byCpu = results.framework.cpuPerRequest / results[k].cpuPerRequest;
   console.log(
-    `  ${k.padEnd(10)}  / framework's floor ${toFramework.toFixed(2)} (target ≥ 0.5: ${verdict(toFramework >= 0.5)}; by server CPU per request ${byCpu.toFixed(2)})   / machine's limit ${(rps(k) / rps("bare")).toFixed(3)}   p99 ${results[k].latency.p99} ms (target < 100 ms: ${verdict(results[k].latency.p99 < 100)})`,
+    `  ${k.padEnd(10)}  / framework's floor ${toFramework.toFixed(2)} (target ≥ 0.5: ${verdict(toFramework >= 0.5)}; by server CPU per request ${byCpu.toFixed(2)})   / machine's limit ${(rps(k) / rps("bare")).toFixed(3)}   p99 ${results[k].p99} ms (target < 100 ms: ${verdict(results[k].p99 < 100)})`,
   );
 }
 console.log(`  server RSS: peak ${peak.toFixed(0)} MB under load (target < 250 MB: ${verdict(peak < 250)}), ${server.rssMb().toFixed(0)} MB after`);
 
 // The view that has to read every provider's figures (sorted by a result), for comparison.
-const sorted = await renderTime(`${server.url}/fi/providers?sort=employed_open_6m`, renders, server.pid);
+const [sorted] = await renderTimes([{ url: `${server.url}/fi/providers?sort=employed_open_6m`, pid: server.pid }], Math.ceil(renders / 2));
 await server.stop();
 
-// ---- one render, by providers stored ----
-console.log(`\nOne render of /fi/providers (median and p90 of ${renders} sequential requests), by providers stored:`);
-const byProviders = {};
-for (const [n, file] of [
-  [10, db10],
-  [100, db100],
-  [1000, db1000],
-]) {
-  const s = await startServer({ databasePath: file });
-  byProviders[n] = await renderTime(`${s.url}/fi/providers`, renders, s.pid);
-  const profile = await renderTime(`${s.url}/fi/providers/tyopolku`, Math.ceil(renders / 2), s.pid);
+// ---- one render, by providers stored: the three servers side by side ----
+console.log(`\nOne render (median and p90 of ${renders} sequential requests, the servers in turn), by providers stored:`);
+const servers = [];
+for (const file of [db10, db100, db1000]) servers.push(await startServer({ databasePath: file }));
+const comparisonTimes = await renderTimes(servers.map((s) => ({ url: `${s.url}/fi/providers`, pid: s.pid })));
+const profileTimes = await renderTimes(servers.map((s) => ({ url: `${s.url}/fi/providers/tyopolku`, pid: s.pid })), Math.ceil(renders / 2));
+[10, 100, 1000].forEach((n, i) => {
+  const c = comparisonTimes[i];
+  const p = profileTimes[i];
   console.log(
-    `  ${String(n).padStart(5)} providers: comparison ${ms(byProviders[n].median)} (p90 ${ms(byProviders[n].p90)}, server CPU ${ms(byProviders[n].cpu)}), profile ${ms(profile.median)} (server CPU ${ms(profile.cpu)})`,
+    `  ${String(n).padStart(5)} providers: comparison ${ms(c.median)} (p90 ${ms(c.p90)}, server CPU ${ms(c.cpu)}), profile ${ms(p.median)} (server CPU ${ms(p.cpu)})`,
   );
-  await s.stop();
-}
-const growth = byProviders[1000].median / byProviders[10].median - 1;
-const cpuGrowth = byProviders[1000].cpu / byProviders[10].cpu - 1;
+});
+for (const s of servers) await s.stop();
+const change = (a, b) => `${((b / a - 1) * 100).toFixed(0)} %`;
+const within = (a, b) => verdict(Math.abs(b / a - 1) <= 0.2);
+const [c10, c100, c1000] = comparisonTimes;
 console.log(
-  `  10 → 1,000 providers: ${(growth * 100).toFixed(0)} % (target within ±20 %: ${verdict(Math.abs(growth) <= 0.2)}); by server CPU ${(cpuGrowth * 100).toFixed(0)} %`,
+  `  comparison, 10 → 1,000 providers: ${change(c10.median, c1000.median)} (target within ±20 %: ${within(c10.median, c1000.median)}); by server CPU ${change(c10.cpu, c1000.cpu)}` +
+    "\n    (with 10 stored the page shows 10 providers, with 100 and 1,000 it shows 25)",
+);
+console.log(
+  `  comparison, 100 → 1,000 providers, 25 shown in both: ${change(c100.median, c1000.median)} (within ±20 %: ${within(c100.median, c1000.median)}); by server CPU ${change(c100.cpu, c1000.cpu)}`,
+);
+console.log(
+  `  profile, 10 → 1,000 providers: ${change(profileTimes[0].median, profileTimes[2].median)} (within ±20 %: ${within(profileTimes[0].median, profileTimes[2].median)}); by server CPU ${change(profileTimes[0].cpu, profileTimes[2].cpu)}`,
 );
 console.log(`  (sorted by a result, which reads every provider's figures: ${ms(sorted.median)}, server CPU ${ms(sorted.cpu)}, with 1,000 providers)`);
 
@@ -171,22 +208,29 @@ if (columns.length === 0) {
 } else {
   sqlite.prepare("DELETE FROM choices").run();
   sqlite.close();
-  const s0 = await startServer({ databasePath: choicesDb });
-  const zero = await renderTime(`${s0.url}/fi/providers`, renders, s0.pid);
-  await s0.stop();
+  // The same database twice: one copy keeps 0 choices, the other gets 1,000,000; then both are
+  // measured side by side.
+  const millionDb = path.join(dir, "choices-million.db");
+  fs.copyFileSync(choicesDb, millionDb);
   const t0 = Date.now();
-  const filled = fillChoices(choicesDb, 1_000_000);
+  const filled = fillChoices(millionDb, 1_000_000);
   if (!filled.ok) {
-    console.log(`  0 choices: ${ms(zero.median)}; 1,000,000: skipped: could not fill the choices table generically (${filled.reason})`);
+    console.log(`  skipped: could not fill the choices table generically (${filled.reason})`);
   } else {
     console.log(`  (inserted ${filled.rows.toLocaleString("en")} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    const s1 = await startServer({ databasePath: choicesDb });
-    const million = await renderTime(`${s1.url}/fi/providers`, renders, s1.pid);
+    const s0 = await startServer({ databasePath: choicesDb });
+    const s1 = await startServer({ databasePath: millionDb });
+    const [zero, million] = await renderTimes([
+      { url: `${s0.url}/fi/providers`, pid: s0.pid },
+      { url: `${s1.url}/fi/providers`, pid: s1.pid },
+    ]);
+    await s0.stop();
     await s1.stop();
-    const change = million.median / zero.median - 1;
     console.log(`          0 choices: ${ms(zero.median)} (p90 ${ms(zero.p90)}, server CPU ${ms(zero.cpu)})`);
     console.log(`  1,000,000 choices: ${ms(million.median)} (p90 ${ms(million.p90)}, server CPU ${ms(million.cpu)})`);
-    console.log(`  0 → 1,000,000 choices: ${(change * 100).toFixed(0)} % (target within ±20 %: ${verdict(Math.abs(change) <= 0.2)})`);
+    console.log(
+      `  0 → 1,000,000 choices: ${change(zero.median, million.median)} (target within ±20 %: ${within(zero.median, million.median)}); by server CPU ${change(zero.cpu, million.cpu)}`,
+    );
   }
 }
 fs.rmSync(dir, { recursive: true, force: true });

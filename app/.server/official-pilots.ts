@@ -14,7 +14,7 @@ import {
   type RuleList,
 } from "~/domain/official-pilot";
 import { checkPilotSet, pilotDefinitionSchema, type Condition, type PilotDefinition } from "~/domain/pilot";
-import { formatDateTime, municipalityName } from "~/format";
+import { formatDate, formatDateTime, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import { audit } from "./audit";
 import { getDb } from "./db";
@@ -58,7 +58,9 @@ function municipalityGroups(selected: readonly string[], lang: Lang): Municipali
     group.options.push({
       code: m.code,
       name: municipalityName(m, lang),
-      note: m.mergedInto ? t("official:rules.area.merged", { into: into ? municipalityName(into, lang) : m.mergedInto, date: m.mergedOn ?? "" }) : null,
+      note: m.mergedInto
+        ? t("official:rules.area.merged", { into: into ? municipalityName(into, lang) : m.mergedInto, date: m.mergedOn ? formatDate(m.mergedOn, lang) : "" })
+        : null,
     });
   }
   return [...groups.values()];

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, like } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import {
   audit as auditTable,
   choices,
@@ -126,7 +126,8 @@ export function providerDetail(scope: OfficialScope, id: number) {
   const history = db
     .select()
     .from(auditTable)
-    .where(and(eq(auditTable.pilotSlug, slug), eq(auditTable.subject, `provider:${id}`), like(auditTable.action, "provider.%")))
+    // The officials' changes name the provider by id; its staff's profile publications by business ID.
+    .where(and(eq(auditTable.pilotSlug, slug), or(eq(auditTable.subject, `provider:${id}`), eq(auditTable.subject, row.p.businessId)), like(auditTable.action, "provider.%")))
     .orderBy(desc(auditTable.id))
     .limit(50)
     .all();

@@ -17,19 +17,15 @@ import {
   comparisonSearch,
   pageSize,
   parseComparisonQuery,
-  serviceCatalogue,
   serviceLanguages,
-  shownOptions,
-  sortOptions,
   type ComparisonQuery,
   type ShownOption,
 } from "~/domain/providers";
 import { isSuppressed } from "~/domain/statistics";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { locales, municipalityName } from "~/format";
-import { tFor, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { getDb, type Db } from "./db";
-import "./i18n";
 import { loadPilots, municipalitiesByCode } from "./pilots";
 import {
   countProviders,
@@ -158,7 +154,6 @@ function formOptions(lang: Lang, today: string, db: Db): FormOptions {
   if (!perDb) formCache.set(db, (perDb = new Map<string, FormOptions>()));
   const hit = perDb.get(key);
   if (hit) return hit;
-  const t = tFor(lang);
   const c = collator(lang);
   const comparable = pilots.filter((p) => serving.has(p.slug));
   const areaCodes = [...new Set(comparable.flatMap((p) => p.municipalities))];
@@ -172,12 +167,6 @@ function formOptions(lang: Lang, today: string, db: Db): FormOptions {
       .map((code) => ({ value: code, label: municipalityName(names.get(code)!, lang) }))
       .sort((a, b) => c.compare(a.label, b.label)),
     languages: serviceLanguages.map((code) => ({ value: code, label: languageName(lang, code) })),
-    services: serviceCatalogue.map((s) => ({ value: s, label: t(`providers:services.${s}`) })),
-    sorts: sortOptions.map((s) => ({
-      value: s,
-      label: s === "name" ? t("providers:filters.sortName") : t("providers:filters.sortMeasure", { measure: t(`providers:measures.${s}.label`) }),
-    })),
-    shows: shownOptions.map((s) => ({ value: s, label: t(`providers:measures.${s}.label`) })),
   };
   if (perDb.size > 50) perDb.clear();
   perDb.set(key, options);

@@ -133,8 +133,8 @@ export function languagesOf(ids: number[], db: Db = getDb()): Map<number, string
 export function servicesOf(ids: number[], db: Db = getDb()): Map<number, string[]> {
   const out = new Map<number, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
-  const rows = db.select().from(providerServices).where(inArray(providerServices.providerId, ids)).all();
-  for (const r of rows) out.get(r.providerId)?.push(r.service);
+  const q = once(db, "services-of", () => db.select().from(providerServices).where(inArray(providerServices.providerId, idList())).prepare());
+  for (const r of q.all({ ids: JSON.stringify(ids) })) out.get(r.providerId)?.push(r.service);
   return out;
 }
 
@@ -156,27 +156,33 @@ export function pilotsWithProviders(today: string, db: Db = getDb()): Set<string
 }
 
 export function providerBySlug(slug: string, db: Db = getDb()): ProviderRow | undefined {
-  return db.select().from(providers).where(eq(providers.slug, slug)).get();
+  return once(db, "provider-by-slug", () => db.select().from(providers).where(eq(providers.slug, sql.placeholder("slug"))).prepare()).get({ slug });
 }
 
 export function officesOf(providerId: number, db: Db = getDb()) {
-  return db
-    .select({ office: providerOffices, nameFi: municipalities.nameFi, nameSv: municipalities.nameSv })
-    .from(providerOffices)
-    .innerJoin(municipalities, eq(municipalities.code, providerOffices.municipalityCode))
-    .where(eq(providerOffices.providerId, providerId))
-    .orderBy(asc(providerOffices.position))
-    .all();
+  const q = once(db, "offices-of", () =>
+    db
+      .select({ office: providerOffices, nameFi: municipalities.nameFi, nameSv: municipalities.nameSv })
+      .from(providerOffices)
+      .innerJoin(municipalities, eq(municipalities.code, providerOffices.municipalityCode))
+      .where(eq(providerOffices.providerId, sql.placeholder("id")))
+      .orderBy(asc(providerOffices.position))
+      .prepare(),
+  );
+  return q.all({ id: providerId });
 }
 
 export function pilotsOf(providerId: number, db: Db = getDb()) {
-  return db
-    .select({ pilot: providerPilots.pilotSlug, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn })
-    .from(providerPilots)
-    .innerJoin(pilots, eq(pilots.slug, providerPilots.pilotSlug))
-    .where(eq(providerPilots.providerId, providerId))
-    .orderBy(asc(providerPilots.startsOn))
-    .all();
+  const q = once(db, "pilots-of", () =>
+    db
+      .select({ pilot: providerPilots.pilotSlug, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn })
+      .from(providerPilots)
+      .innerJoin(pilots, eq(pilots.slug, providerPilots.pilotSlug))
+      .where(eq(providerPilots.providerId, sql.placeholder("id")))
+      .orderBy(asc(providerPilots.startsOn))
+      .prepare(),
+  );
+  return q.all({ id: providerId });
 }
 
 // ---- open data ----

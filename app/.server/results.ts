@@ -157,21 +157,26 @@ export type MonthRow = typeof results.$inferSelect;
  * (pilot, provider, month) keeps this a short read however many months are stored.
  */
 export function monthlySeries(pilotSlug: string, providerId: number | null, limit: number, db: Db = getDb()): MonthRow[] {
-  const rows = db
-    .select({ r: results })
-    .from(results)
-    .innerJoin(resultMonths, and(eq(resultMonths.pilotSlug, results.pilotSlug), eq(resultMonths.month, results.month)))
-    .where(
-      and(
-        eq(results.pilotSlug, pilotSlug),
-        providerId === null ? isNull(results.providerId) : eq(results.providerId, providerId),
-        isNotNull(resultMonths.publishedAt),
-      ),
-    )
-    .orderBy(desc(results.month))
-    .limit(limit)
-    .all();
-  return rows.map((x) => x.r).reverse();
+  const q = once(db, `monthly-series:${providerId === null ? "public" : "provider"}`, () =>
+    db
+      .select({ r: results })
+      .from(results)
+      .innerJoin(resultMonths, and(eq(resultMonths.pilotSlug, results.pilotSlug), eq(resultMonths.month, results.month)))
+      .where(
+        and(
+          eq(results.pilotSlug, sql.placeholder("pilot")),
+          providerId === null ? isNull(results.providerId) : eq(results.providerId, sql.placeholder("provider")),
+          isNotNull(resultMonths.publishedAt),
+        ),
+      )
+      .orderBy(desc(results.month))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  );
+  return q
+    .all({ pilot: pilotSlug, provider: providerId ?? 0, limit })
+    .map((x) => x.r)
+    .reverse();
 }
 
 // ---- open data ----

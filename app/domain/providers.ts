@@ -1,29 +1,26 @@
 import { z } from "zod";
 import { isValidBusinessId } from "./business-id";
-import { shareMeasures, type ShareMeasure } from "./results";
+import {
+  defaultShown,
+  serviceCatalogue,
+  serviceLanguages,
+  shownOptions,
+  sortOptions,
+  type Service,
+  type ServiceLanguage,
+  type ShownOption,
+  type SortOption,
+} from "./provider-options";
+
+// The lists of choices live in a module without zod, so that pages can use them in the browser.
+export { defaultShown, serviceCatalogue, serviceLanguages, shownOptions, sortOptions };
+export type { Service, ServiceLanguage, ShownOption, SortOption };
 
 /**
  * Providers as data, and the comparison page's query (docs/decisions/020-provider-data.md).
  * Framework-free: no clock, no database.
  */
 
-/** Languages a provider can serve in (ISO 639-1); names come from Intl.DisplayNames. */
-export const serviceLanguages = ["fi", "sv", "en", "se", "ru", "et", "uk", "ar", "so", "fa"] as const;
-export type ServiceLanguage = (typeof serviceLanguages)[number];
-
-/** The services a provider may offer in a pilot; names are in the "providers" namespace. */
-export const serviceCatalogue = [
-  "job_search_coaching",
-  "job_matching",
-  "career_guidance",
-  "training_guidance",
-  "work_trial",
-  "work_ability",
-  "entrepreneurship",
-  "language_support",
-  "digital_skills",
-] as const;
-export type Service = (typeof serviceCatalogue)[number];
 
 const localized = z.object({ fi: z.string().min(1), sv: z.string().min(1), en: z.string().min(1) });
 export type LocalizedText = z.infer<typeof localized>;
@@ -128,13 +125,6 @@ export function slugify(name: string): string {
 
 // ---- the comparison page's query ----
 
-export const sortOptions = ["name", ...shareMeasures] as const;
-export type SortOption = "name" | ShareMeasure;
-
-/** The result each provider in the list shows: a share, or satisfaction. Its profile shows them all. */
-export const shownOptions = [...shareMeasures, "satisfaction"] as const;
-export type ShownOption = ShareMeasure | "satisfaction";
-export const defaultShown: ShownOption = "employed_open_6m";
 
 export const pageSize = 25;
 
@@ -156,7 +146,17 @@ export type QueryNotice = {
   value: string;
 };
 
+// The parameters' schemas, made once (making a zod schema costs more than using it).
 const param = z.string().max(100);
+const schemas = {
+  pilot: param.pipe(z.string().regex(/^[a-z0-9-]+$/)),
+  municipality: param.pipe(z.string().regex(/^\d{3}$/)),
+  language: param.pipe(z.enum(serviceLanguages)),
+  service: param.pipe(z.enum(serviceCatalogue)),
+  sort: param.pipe(z.enum(sortOptions)),
+  show: param.pipe(z.enum(shownOptions)),
+  page: param.pipe(z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1))),
+};
 
 /**
  * Reads the comparison page's GET parameters. Empty values mean "any". A value that is unknown or
@@ -167,21 +167,21 @@ export function parseComparisonQuery(
   known: { pilots: ReadonlySet<string>; municipalities: ReadonlySet<string> },
 ): { query: ComparisonQuery; notices: QueryNotice[] } {
   const notices: QueryNotice[] = [];
-  const read = <T>(key: QueryNotice["key"], schema: z.ZodType<T, string>): T | null => {
+  const read = <K extends keyof typeof schemas>(key: K, valid: (v: z.infer<(typeof schemas)[K]>) => boolean = () => true) => {
     const raw = params.get(key);
     if (raw === null || raw.trim() === "") return null;
-    const parsed = param.pipe(schema).safeParse(raw.trim());
-    if (parsed.success) return parsed.data;
+    const parsed = schemas[key].safeParse(raw.trim());
+    if (parsed.success && valid(parsed.data as z.infer<(typeof schemas)[K]>)) return parsed.data as z.infer<(typeof schemas)[K]>;
     notices.push({ key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw });
     return null;
   };
-  const pilot = read("pilot", z.string().refine((s) => known.pilots.has(s)));
-  const municipality = read("municipality", z.string().regex(/^\d{3}$/).refine((s) => known.municipalities.has(s)));
-  const language = read("language", z.enum(serviceLanguages));
-  const service = read("service", z.enum(serviceCatalogue));
-  const sort = read("sort", z.enum(sortOptions)) ?? "name";
-  const show = read("show", z.enum(shownOptions)) ?? defaultShown;
-  const page = read("page", z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1))) ?? 1;
+  const pilot = read("pilot", (v) => known.pilots.has(v));
+  const municipality = read("municipality", (v) => known.municipalities.has(v));
+  const language = read("language");
+  const service = read("service");
+  const sort = read("sort") ?? "name";
+  const show = read("show") ?? defaultShown;
+  const page = read("page") ?? 1;
   return { query: { pilot, municipality, language, service, sort, show: sort === "name" ? show : sort, page }, notices };
 }
 

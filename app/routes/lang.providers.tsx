@@ -8,6 +8,7 @@ import { Notices } from "~/components/providers/Notices";
 import { ProviderCard } from "~/components/providers/ProviderCard";
 import { useCachedT } from "~/components/providers/useCachedT";
 import type { ComparisonView } from "~/components/providers/types";
+import { serviceCatalogue, shownOptions, sortOptions } from "~/domain/provider-options";
 import { shareMeasures } from "~/domain/results";
 import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
@@ -174,9 +175,9 @@ function Filters({ view }: { view: ComparisonView }) {
           <label htmlFor="f-service">{t("providers:filters.service")}</label>
           <select id="f-service" name="service" defaultValue={form.values.service}>
             <option value="">{t("providers:filters.anyService")}</option>
-            {form.services.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {serviceCatalogue.map((s) => (
+              <option key={s} value={s}>
+                {t(`providers:services.${s}`)}
               </option>
             ))}
           </select>
@@ -187,9 +188,9 @@ function Filters({ view }: { view: ComparisonView }) {
             {t("providers:filters.showHint")}
           </span>
           <select id="f-show" name="show" defaultValue={form.values.show} aria-describedby="f-show-hint">
-            {form.shows.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {shownOptions.map((s) => (
+              <option key={s} value={s}>
+                {t(`providers:measures.${s}.label`)}
               </option>
             ))}
           </select>
@@ -200,9 +201,9 @@ function Filters({ view }: { view: ComparisonView }) {
             {t("providers:filters.sortHint")}
           </span>
           <select id="f-sort" name="sort" defaultValue={form.values.sort} aria-describedby="f-sort-hint">
-            {form.sorts.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {sortOptions.map((s) => (
+              <option key={s} value={s}>
+                {s === "name" ? t("providers:filters.sortName") : t("providers:filters.sortMeasure", { measure: t(`providers:measures.${s}.label`) })}
               </option>
             ))}
           </select>

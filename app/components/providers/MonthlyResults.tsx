@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { shareMeasures } from "~/domain/results";
 import { ResultsChart } from "./ResultsChart";
+import { useCachedT } from "./useCachedT";
 import type { ProfileView } from "./types";
 
 /**
@@ -8,18 +8,18 @@ import type { ProfileView } from "./types";
  * which is the charts' text alternative (each chart's description points to it).
  */
 export function MonthlyResults({ results, name }: { results: NonNullable<ProfileView["results"]>; name: string }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   const { months } = results;
   if (months.length === 0) {
     return (
       <>
-        <h3>{t("profile.monthly.heading")}</h3>
-        <p>{t("figure.none")}</p>
+        <h3>{t("providers:profile.monthly.heading")}</h3>
+        <p>{t("providers:figure.none")}</p>
       </>
     );
   }
-  const axis: [string, string, string] = [t("profile.monthly.axis0"), t("profile.monthly.axis50"), t("profile.monthly.axis100")];
-  const notKnown = t("profile.monthly.notKnown");
+  const axis: [string, string, string] = [t("providers:profile.monthly.axis0"), t("providers:profile.monthly.axis50"), t("providers:profile.monthly.axis100")];
+  const notKnown = t("providers:profile.monthly.notKnown");
   const cell = (m: (typeof months)[number], measure: (typeof shareMeasures)[number]) => {
     const v = m.shares[measure];
     if (v === null) return <span className="hint">{notKnown}</span>;
@@ -27,20 +27,20 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
   };
   return (
     <>
-      <h3>{t("profile.monthly.heading")}</h3>
-      <p>{t("profile.monthly.intro", { span: results.span, threshold: results.pilot.threshold })}</p>
+      <h3>{t("providers:profile.monthly.heading")}</h3>
+      <p>{t("providers:profile.monthly.intro", { span: results.span ?? "", threshold: results.pilot.threshold })}</p>
       <div className="charts">
         {shareMeasures.map((measure) => {
           const ref = results.reference[measure];
           return (
             <figure key={measure} className="chart-figure">
-              <figcaption>{t(`measures.${measure}.label`)}</figcaption>
+              <figcaption>{t(`providers:measures.${measure}.label`)}</figcaption>
               <ResultsChart
                 id={`chart-${measure}`}
-                title={t("profile.monthly.chartTitle", { measure: t(`measures.${measure}.label`), name })}
+                title={t("providers:profile.monthly.chartTitle", { measure: t(`providers:measures.${measure}.label`), name })}
                 description={
-                  t("profile.monthly.chartDescription", { span: results.span }) +
-                  (ref ? ` ${t("profile.monthly.chartReference", { value: ref.percent })}` : "")
+                  t("providers:profile.monthly.chartDescription", { span: results.span ?? "" }) +
+                  (ref ? ` ${t("providers:profile.monthly.chartReference", { value: ref.percent })}` : "")
                 }
                 months={months}
                 values={months.map((m) => m.shares[measure]?.share ?? null)}
@@ -53,18 +53,18 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
       </div>
       <div className="table-wrap" role="region" aria-labelledby="monthly-caption" tabIndex={0}>
         <table className="monthly-table">
-          <caption id="monthly-caption">{t("profile.monthly.tableCaption", { name })}</caption>
+          <caption id="monthly-caption">{t("providers:profile.monthly.tableCaption", { name })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("profile.monthly.month")}</th>
-              <th scope="col">{t("profile.monthly.started")}</th>
+              <th scope="col">{t("providers:profile.monthly.month")}</th>
+              <th scope="col">{t("providers:profile.monthly.started")}</th>
               {shareMeasures.map((m) => (
                 <th key={m} scope="col">
-                  {t(`measures.${m}.short`)}
+                  {t(`providers:measures.${m}.short`)}
                 </th>
               ))}
-              <th scope="col">{t("measures.satisfaction.short")}</th>
-              <th scope="col">{t("profile.monthly.answers")}</th>
+              <th scope="col">{t("providers:measures.satisfaction.short")}</th>
+              <th scope="col">{t("providers:profile.monthly.answers")}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,7 +82,7 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
           </tbody>
         </table>
       </div>
-      <p className="hint">{t("profile.monthly.tableNote", { threshold: results.pilot.threshold })}</p>
+      <p className="hint">{t("providers:profile.monthly.tableNote", { threshold: results.pilot.threshold })}</p>
     </>
   );
 }

@@ -1,21 +1,21 @@
-import { useTranslation } from "react-i18next";
+import { useCachedT } from "./useCachedT";
 import type { ComparisonNotice } from "./types";
 
 /** What the page ignored or changed in the address, said plainly; the page itself still works. */
 export function Notices({ notices }: { notices: ComparisonNotice[] }) {
-  const { t } = useTranslation("providers");
+  const t = useCachedT("providers");
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="status">
-      <h2 className="notice__heading">{t("notices.heading")}</h2>
+      <h2 className="notice__heading">{t("providers:notices.heading")}</h2>
       <ul>
         {notices.map((n) => (
           <li key={`${n.key}:${"value" in n ? n.value : n.municipality}`}>
             {n.key === "municipalityPilot"
-              ? t("notices.municipalityPilot", { municipality: n.municipality, pilot: n.pilot })
+              ? t("providers:notices.municipalityPilot", { municipality: n.municipality, pilot: n.pilot })
               : n.key === "pageBeyond"
-                ? t("notices.pageBeyond", { value: n.value, last: n.last })
-                : t(`notices.${n.key}`, { value: n.value })}
+                ? t("providers:notices.pageBeyond", { value: n.value, last: n.last })
+                : t(`providers:notices.${n.key}`, { value: n.value })}
           </li>
         ))}
       </ul>

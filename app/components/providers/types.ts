@@ -68,9 +68,6 @@ export type ComparisonView = {
     pilots: Option[];
     municipalities: Option[];
     languages: Option[];
-    services: Option[];
-    sorts: Option[];
-    shows: Option[];
     values: { pilot: string; municipality: string; language: string; service: string; sort: SortOption; show: ShownOption };
   };
   period: {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import en from "../../locales/en/providers.json";
 import fi from "../../locales/fi/providers.json";
 import sv from "../../locales/sv/providers.json";
-import { baseURL, checkEverywhere, closeBrowser, newContext, watchConsole } from "../e2e/browser";
+import { baseURL, checkEverywhere, closeBrowser, newContext, watchConsole } from "./browser";
 
 afterAll(closeBrowser);
 
