@@ -23,11 +23,12 @@
 // Figures are printed, never asserted. Settings: BENCH_DURATION (s, default 20), BENCH_CLIENTS
 // (20), BENCH_MAX_PEOPLE (at most this many people prepared for the timed run, default 8000),
 // CRASH_CHOICES (2000).
-/* global Headers, URLSearchParams, performance */
+/* global performance */
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { confirm, northSavo, preparePool as preparePoolAt, receiptReference } from "./choice-client.mjs";
 import { ensureBuild, startServer } from "./lib.mjs";
 
 ensureBuild();
@@ -42,127 +43,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-choices-"));
 const serverEnv = { APP_ENV: "demo", RATE_LIMIT_SIGN_IN: "10000000", RATE_LIMIT_FORM_POSTS: "10000000", RATE_LIMIT_API: "10000000" };
 const port = Number(process.env.PORT ?? 0) || undefined;
 
-// ---------------------------------------------------------------------------------------------
-// HTTP with cookies
-// ---------------------------------------------------------------------------------------------
-
-class Jar {
-  cookies = new Map();
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  store(res) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === "" || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  async fetch(url, init = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("cookie", this.header());
-    const res = await fetch(url, { ...init, headers, redirect: "manual" });
-    this.store(res);
-    return res;
-  }
-  async follow(url, max = 10) {
-    let res = await this.fetch(url);
-    for (let i = 0; i < max && res.status >= 300 && res.status < 400; i++) {
-      url = new URL(res.headers.get("location"), url).href;
-      await res.arrayBuffer();
-      res = await this.fetch(url);
-    }
-    return res;
-  }
-}
-
-function form(base, jar, pathname, body) {
-  return jar.fetch(`${base}${pathname}`, {
-    method: "POST",
-    body: new URLSearchParams(body),
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-  });
-}
-
-/** Generated test person n lives in the North Savo pilot when (n - 1) % 12 is 0 or 1. */
-const northSavo = (i) => 12 * Math.floor(i / 2) + (i % 2) + 1;
-
-/** The OpenID Connect round trip against the built-in test provider, as a browser makes it. */
-async function signIn(base, n) {
-  const jar = new Jar();
-  const page = await jar.follow(`${base}/${lang}/sign-in/start`);
-  const uid = /\/test-idp\/interaction\/([^/?"]+)\/login/.exec(await page.text())?.[1];
-  if (!uid) throw new Error(`no sign-in interaction (status ${page.status})`);
-  let res = await form(base, jar, `/test-idp/interaction/${uid}/login`, { person: "generated", number: String(n), lang });
-  for (let i = 0; i < 10 && res.status >= 300 && res.status < 400; i++) {
-    const next = new URL(res.headers.get("location"), base);
-    await res.arrayBuffer();
-    if (next.pathname !== "/auth/callback" && !next.pathname.startsWith("/test-idp/")) break;
-    res = await jar.fetch(next.href);
-  }
-  if (!jar.cookies.has("__Host-valinta")) throw new Error("the sign-in made no session");
-  return jar;
-}
-
-const field = (html, name) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
-
-/**
- * Signs a person in (or reuses their session) and brings them to a ready confirmation page;
- * returns what the confirmation form posts.
- */
-async function prepare(base, n, kind, signedIn = null) {
-  const jar = signedIn?.jar ?? (await signIn(base, n));
-  let csrf = signedIn?.csrf;
-  const expect303 = async (res, step) => {
-    await res.arrayBuffer();
-    if (res.status !== 303) throw new Error(`${step} answered ${res.status}`);
-  };
-  if (!signedIn) {
-    const start = await jar.fetch(`${base}/${lang}/choose`);
-    csrf = field(await start.text(), "csrf");
-    await expect303(await form(base, jar, `/${lang}/choose`, { csrf, registered: "yes", integration_act: "no", typ: "no" }), "facts");
-  }
-  if (kind === "provider") {
-    await expect303(await form(base, jar, `/${lang}/choose/provider`, { csrf, provider: "tyopolku" }), "pick");
-    await expect303(await form(base, jar, `/${lang}/choose/contact`, { csrf, channel: "email", email: `henkilo${n}@example.fi`, language: "fi" }), "contact");
-  } else {
-    await expect303(await form(base, jar, `/${lang}/choose/provider`, { csrf, provider: "public-service" }), "pick");
-  }
-  const check = await jar.fetch(`${base}/${lang}/choose/check`);
-  const key = field(await check.text(), "key");
-  if (!key) throw new Error(`no confirmation form (status ${check.status})`);
-  return { n, jar, csrf, key };
-}
-
-/** Prepares people concurrently; `items` are person numbers, or people already signed in. */
-async function preparePool(base, items, kindOf) {
-  const pool = [];
-  let next = 0;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        const n = typeof item === "number" ? item : item.n;
-        // A loaded machine may drop a connection during the many steps of a sign-in: try again.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            pool.push(await prepare(base, n, kindOf(n), typeof item === "number" ? null : item));
-            break;
-          } catch (error) {
-            if (attempt === 3) throw error;
-          }
-        }
-      }
-    }),
-  );
-  return { pool, seconds: (Date.now() - started) / 1000 };
-}
-
-const confirm = (base, p, body = { csrf: p.csrf, key: p.key }) => form(base, p.jar, `/${lang}/choose/check`, body);
+// Signing in, answering, picking and confirming over HTTP: bench/choice-client.mjs.
+const preparePool = (base, items, kindOf) => preparePoolAt(base, items, kindOf, clients);
 
 // ---------------------------------------------------------------------------------------------
 // Load: timed runs with 20 clients
@@ -211,7 +93,7 @@ const confirmOnce = (pool, used) => async () => {
   if (!p) return "done";
   const res = await confirm(base, p);
   await res.arrayBuffer();
-  if (res.status === 303 && /\/my\/receipts\/[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(res.headers.get("location") ?? "")) {
+  if (receiptReference(res)) {
     used.recorded.push(p);
     return true;
   }
@@ -285,8 +167,8 @@ await Promise.all(
       try {
         const res = await confirm(crashBase, p);
         await res.arrayBuffer();
-        const reference = /\/my\/receipts\/([0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(res.headers.get("location") ?? "")?.[1];
-        if (res.status === 303 && reference) acknowledged.set(p.n, reference);
+        const reference = receiptReference(res);
+        if (reference) acknowledged.set(p.n, reference);
         else cutOff.push(p);
       } catch {
         cutOff.push(p); // the connection died with the server: the outcome is unknown to the client

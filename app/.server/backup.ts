@@ -21,6 +21,9 @@ export function integrityCheck(file: string): string {
   }
 }
 
+/** The largest step better-sqlite3's backup accepts: the whole database at once. */
+const ALL_PAGES = 0x7fffffff;
+
 export async function takeBackup(opts: {
   source: Database.Database | string;
   dir: string;
@@ -33,7 +36,13 @@ export async function takeBackup(opts: {
   const own = typeof opts.source === "string";
   const source = typeof opts.source === "string" ? new Database(opts.source, { fileMustExist: true }) : opts.source;
   try {
-    await source.backup(partial);
+    // With a connection of its own (`npm run backup`), every page is copied in one step, inside one
+    // read transaction: in WAL mode the site's writers go on meanwhile, and the copy is the snapshot
+    // at that step. Copied a hundred pages at a time instead, any commit of another connection
+    // between two steps restarts the copy from the first page, and under steady writes it never
+    // finishes. The server's own connection (the interval backup) keeps the small steps: its own
+    // writes update the copy instead of restarting it, and it keeps serving between steps.
+    await source.backup(partial, own ? { progress: () => ALL_PAGES } : undefined);
   } finally {
     if (own) source.close();
   }
@@ -82,6 +91,9 @@ export function restoreBackup(backupFile: string, databaseFile: string, now = ne
   if (fs.existsSync(databaseFile)) {
     replaced = `${databaseFile}.before-restore-${now.toISOString().replace(/[:.]/g, "-")}`;
     fs.renameSync(databaseFile, replaced);
+    // Its WAL goes with it (SQLite finds "<name>-wal" beside "<name>"): after a crash, the last
+    // commits may be only there.
+    if (fs.existsSync(`${databaseFile}-wal`)) fs.renameSync(`${databaseFile}-wal`, `${replaced}-wal`);
   }
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
   fs.mkdirSync(path.dirname(path.resolve(databaseFile)), { recursive: true });
@@ -90,13 +102,16 @@ export function restoreBackup(backupFile: string, databaseFile: string, now = ne
   return { replaced };
 }
 
-/** True when another process has the database open for writing (a running server). */
+/** True when another connection has the database open (a running server, even an idle one). */
 export function databaseInUse(databaseFile: string): boolean {
   if (!fs.existsSync(databaseFile)) return false;
   const db = new Database(databaseFile, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 0");
-    // An exclusive lock is refused while any other connection holds the database.
+    // In WAL mode BEGIN EXCLUSIVE takes only the write lock, which an idle server does not hold.
+    // Exclusive locking mode needs an exclusive lock on the database file itself, which is refused
+    // while any other connection has the database open (WAL connections keep a shared lock on it).
+    db.pragma("locking_mode = EXCLUSIVE");
     db.prepare("BEGIN EXCLUSIVE").run();
     db.prepare("ROLLBACK").run();
     return false;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { baseURL, checkEverywhere, closeBrowser, newContext } from "./browser";
+import { axe, baseURL, checkEverywhere, closeBrowser, newContext } from "./browser";
 
 afterAll(closeBrowser);
 
@@ -91,6 +91,24 @@ describe("the public shell", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => location.hash)).toBe("#main");
+    await context.close();
+  });
+
+  it("the harness's axe check reports a violation when a page has one (it is not silently passing)", async () => {
+    const context = await newContext({ js: true });
+    const page = await context.newPage();
+    await page.goto("/en/accessibility");
+    expect(await axe(page)).toEqual([]);
+    await page.evaluate(() => {
+      const input = document.createElement("input");
+      input.id = "unlabelled";
+      document.querySelector("main")!.append(input);
+      document.querySelector("main")!.style.color = "#ccc";
+    });
+    const violations = await axe(page);
+    expect(violations.some((v) => v.startsWith("label ") && v.includes("#unlabelled"))).toBe(true);
+    expect(violations.some((v) => v.startsWith("color-contrast "))).toBe(true);
+    expect(await axe(page, { exclude: "main" })).toEqual([]);
     await context.close();
   });
 });

@@ -60,14 +60,14 @@ const visit = (p: string) => async (page: Page, lang: Lang) => (await page.goto(
  * every language, 360 and 1280 px, with scripts and without. `reach` brings the page to the state
  * to check: a GET, or a form posted.
  */
-async function checkSignedIn(jar: CookieJar, where: string, reach: (page: Page, lang: Lang) => Promise<number | undefined>, status = 200): Promise<string[]> {
+async function checkSignedIn(jar: CookieJar, where: string, reach: (page: Page, lang: Lang, scripts: boolean) => Promise<number | undefined>, status = 200): Promise<string[]> {
   const problems: string[] = [];
   for (const scripts of [true, false]) {
     const context = await contextFor(jar, { js: true, width: 360, noScripts: !scripts });
     const page = await context.newPage();
     const errors = scripts ? watchConsole(page) : [];
     for (const lang of langs) {
-      const got = await reach(page, lang);
+      const got = await reach(page, lang, scripts);
       if (got !== status) problems.push(`${lang}${where}: status ${got}`);
       if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
       else if (await page.locator("html[data-hydrated]").count()) problems.push(`${lang}${where}: scripts ran`);
@@ -150,8 +150,10 @@ describe("every back-office page passes axe and the page basics everywhere", () 
 
   it("the rules, with the preview of a change (the form's errors are checked in the journey below)", async () => {
     const p = `/official/${north}/rules`;
-    const preview = async (page: Page, lang: Lang) => {
+    const preview = async (page: Page, lang: Lang, scripts: boolean) => {
       await page.goto(`/${lang}${p}`);
+      // A click before hydration has finished would race React; a person cannot be that fast.
+      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
       await page.locator("#field-exclusions-foreign-language").selectOption("true");
       return submit(page, page.getByRole("button", { name: o(lang, "rules.previewButton") }));
     };
@@ -160,8 +162,10 @@ describe("every back-office page passes axe and the page basics everywhere", () 
 
   it("adding a provider, with errors", async () => {
     const p = `/official/${north}/providers/new`;
-    const withError = async (page: Page, lang: Lang) => {
+    const withError = async (page: Page, lang: Lang, scripts: boolean) => {
       await page.goto(`/${lang}${p}`);
+      // A click before hydration has finished would race React; a person cannot be that fast.
+      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
       await page.locator("#field-businessId").fill("1234567-8");
       return submit(page, page.getByRole("button", { name: o(lang, "addProvider.submit") }));
     };
@@ -170,8 +174,10 @@ describe("every back-office page passes axe and the page basics everywhere", () 
 
   it("the results: a refused file's report, and a checked file's preview", async () => {
     const p = `/official/${north}/results`;
-    const refused = async (page: Page, lang: Lang) => {
+    const refused = async (page: Page, lang: Lang, scripts: boolean) => {
       await page.goto(`/${lang}${p}`);
+      // A click before hydration has finished would race React; a person cannot be that fast.
+      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
       await page.locator("#field-file").setInputFiles(fixture("more-employed-than-started.csv"));
       return submit(page, page.getByRole("button", { name: o(lang, "results.upload.submit") }));
     };

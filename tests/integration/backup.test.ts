@@ -43,6 +43,34 @@ describe("backups", () => {
     after.close();
   });
 
+  it("keeps the replaced database's WAL with it, so commits left there by a crash are not lost", () => {
+    const dir = tempDir();
+    const crashed = path.join(dir, "crashed");
+    fs.mkdirSync(crashed);
+    const live = path.join(dir, "live.db");
+    // A database whose last commit is only in its WAL, as a killed server leaves it.
+    const db = new Database(live);
+    db.pragma("journal_mode = WAL");
+    db.pragma("wal_autocheckpoint = 0");
+    db.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('only in the WAL')");
+    for (const suffix of ["", "-wal"]) fs.copyFileSync(live + suffix, path.join(crashed, "live.db" + suffix));
+    db.close();
+    const target = path.join(crashed, "live.db");
+    expect(fs.statSync(`${target}-wal`).size).toBeGreaterThan(0);
+
+    const good = path.join(dir, "good.db");
+    const g = new Database(good);
+    g.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('from the backup')");
+    g.close();
+    const { replaced } = restoreBackup(good, target);
+    const previous = new Database(replaced!, { readonly: true });
+    expect(previous.prepare("SELECT v FROM t").pluck().all()).toEqual(["only in the WAL"]);
+    previous.close();
+    const restored = new Database(target, { readonly: true });
+    expect(restored.prepare("SELECT v FROM t").pluck().all()).toEqual(["from the backup"]);
+    restored.close();
+  });
+
   it("knows when a running server holds the database", () => {
     const dir = tempDir();
     const file = path.join(dir, "live.db");
