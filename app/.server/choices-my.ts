@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import { audit as auditTable, people, sessions } from "../../db/schema";
+import { desc, eq, inArray } from "drizzle-orm";
+import { audit as auditTable, firstContacts, people, sessions } from "../../db/schema";
 import { choiceKeptUntil, CONTACT_VISIBLE_MONTHS_AFTER, DRAFT_HOURS, KEEP_CHOICES_YEARS_AFTER_PILOT } from "~/domain/choice";
 import { factNames } from "~/domain/pilot";
 import { formatDate, formatDateTime, municipalityName } from "~/format";
@@ -30,10 +30,23 @@ function answerText(fact: string, value: unknown, lang: Lang): string {
 
 export type MyChoiceData = ReturnType<typeof myChoice>;
 
+/** The day the provider recorded its first contact, for the person's own choices only. */
+function firstContactDates(choiceIds: number[]): Map<number, string> {
+  if (choiceIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ choiceId: firstContacts.choiceId, contactedOn: firstContacts.contactedOn })
+    .from(firstContacts)
+    .where(inArray(firstContacts.choiceId, choiceIds))
+    .all();
+  return new Map(rows.map((r) => [r.choiceId, r.contactedOn]));
+}
+
 export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
   const ctx = choiceContext(user, now);
   const pilots = new Map(ctx.pilots.map((p) => [p.slug, p]));
-  const choices = listChoices(user).map((c) => ({
+  const rows = listChoices(user);
+  const contacted = firstContactDates(rows.map((c) => c.id));
+  const choices = rows.map((c) => ({
     reference: c.reference,
     kind: c.kind,
     what: c.snapshot.provider?.name ?? null,
@@ -42,6 +55,7 @@ export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
     status: c.status,
     endedOn: c.endedAt ? formatDate(c.endedAt.slice(0, 10), lang) : null,
     endedReason: c.endedReason,
+    contactedOn: contacted.has(c.id) ? formatDate(contacted.get(c.id)!, lang) : null,
   }));
   const requests = listRequests(user).map((r) => ({
     id: r.id,
@@ -128,6 +142,8 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
   const answers = getAnswers(user);
   const draft = getDraft(user, now);
   const cfg = config();
+  const exported = listChoices(user);
+  const contacted = firstContactDates(exported.map((c) => c.id));
   return {
     generatedAt: now.toISOString(),
     service: "Valinta",
@@ -153,7 +169,7 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
         }
       : null,
     eligibilityAnswers: answers,
-    choices: listChoices(user).map((c) => ({
+    choices: exported.map((c) => ({
       reference: c.reference,
       pilot: c.pilotSlug,
       pilotName: c.snapshot.pilotName,
@@ -162,7 +178,14 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
       providerSlug: c.providerSlug,
       contact:
         c.kind === "provider"
-          ? { channel: c.contactChannel, phone: c.contactPhone, email: c.contactEmail, serviceLanguage: c.serviceLanguage, visibleToProviderUntil: c.contactVisibleUntil }
+          ? {
+              channel: c.contactChannel,
+              phone: c.contactPhone,
+              email: c.contactEmail,
+              serviceLanguage: c.serviceLanguage,
+              visibleToProviderUntil: c.contactVisibleUntil,
+              firstContactRecordedByProviderOn: contacted.get(c.id) ?? null,
+            }
           : null,
       lockMonths: c.snapshot.lockMonths,
       contactBy: c.snapshot.contactBy,

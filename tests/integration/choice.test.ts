@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { audit, changeRequests, choiceDrafts, choiceHistory, choices, pilots, providerPilots, providers } from "../../db/schema";
+import { audit, changeRequests, choiceDrafts, choiceHistory, choices, firstContacts, pilots, providerPilots, providers } from "../../db/schema";
 import {
   choiceContext,
   confirmChoice,
@@ -12,7 +12,7 @@ import {
   saveContact,
   savePick,
 } from "~/.server/choices";
-import { personalDataExport } from "~/.server/choices-my";
+import { myChoice, personalDataExport } from "~/.server/choices-my";
 import { getDb } from "~/.server/db";
 import { choicesRecorded } from "~/.server/metrics";
 import { action as checkAction, loader as checkLoader } from "~/routes/lang.choose.check";
@@ -223,6 +223,27 @@ describe("scope: a person reads only their own choices", () => {
     expect(text).not.toContain("Kaira");
     expect(text).not.toContain(aino.token);
     expect(text).not.toContain(aino.identityHash);
+  });
+});
+
+describe("the provider's first contact, as the person sees it", () => {
+  it("My page and the download show the day the provider recorded, for the person's own choice only", () => {
+    const aino = person("aino");
+    const pekka = person("pekka");
+    answerEligible(aino);
+    answerEligible(pekka);
+    const a = confirmChoice(aino.user, draft(aino, "tyopolku"));
+    const p = confirmChoice(pekka.user, draft(pekka, "kaira-rekrytointi"));
+    if (!a.ok || !p.ok) throw new Error("choices not recorded");
+    const idOf = (reference: string) => getDb().select({ id: choices.id }).from(choices).where(eq(choices.reference, reference)).get()!.id;
+    expect(myChoice(aino.user, "en").choices[0].contactedOn).toBeNull();
+    const row = (reference: string, day: string) => ({ choiceId: idOf(reference), contactedOn: day, recordedAt: new Date().toISOString(), recordedBy: "staff" });
+    getDb().insert(firstContacts).values([row(a.reference, "2026-11-02"), row(p.reference, "2026-11-03")]).run();
+    expect(myChoice(aino.user, "en").choices[0].contactedOn).toBe("2 November 2026");
+    expect(myChoice(aino.user, "fi").choices[0].contactedOn).toBe("2.11.2026");
+    const exported = personalDataExport(aino.user, "en");
+    expect(exported.choices.map((c) => c.contact?.firstContactRecordedByProviderOn)).toEqual(["2026-11-02"]);
+    expect(JSON.stringify(exported)).not.toContain("2026-11-03");
   });
 });
 

@@ -12,6 +12,7 @@ type ChoiceRow = {
   status: "current" | "ended";
   endedOn: string | null;
   endedReason: string | null;
+  contactedOn: string | null;
 };
 type RequestRow = {
   id: number;
@@ -99,6 +100,12 @@ export function MyChoice({
                     {c.what ?? t("check.publicService")}
                     <br />
                     <span className="hint">{c.pilotName}</span>
+                    {c.contactedOn && (
+                      <>
+                        <br />
+                        <span className="hint">{t("my.table.contactedOn", { date: c.contactedOn })}</span>
+                      </>
+                    )}
                   </td>
                   <td>{c.status === "current" ? t("my.table.current") : t(`my.table.ended.${c.endedReason ?? "changed"}`, { date: c.endedOn })}</td>
                   <td>
