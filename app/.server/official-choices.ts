@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { changeRequests, choices, people, providerPilots, providers } from "../../db/schema";
 import { addMonths as addCalendarMonths } from "~/domain/switching";
+import { contactDeadline, lastDayOfMonth } from "~/domain/first-contact";
 import { addMonths, monthOf, monthRange } from "~/domain/results";
 import { formatDate } from "~/format";
 import { tFor } from "~/i18n";
@@ -8,6 +9,7 @@ import { decideWeightyReason } from "./choices";
 import { getDb } from "./db";
 import type { OfficialScope } from "./official";
 import { actorNames } from "./official-pilots";
+import { firstContactCounts } from "./provider-staff-figures";
 import { monthShort } from "./providers-format";
 
 /**
@@ -193,5 +195,34 @@ export function pilotStatistics(scope: OfficialScope) {
     totals,
     total: totals.reduce((a, b) => a + b, 0),
     switches: switchRows.reverse(),
+  };
+}
+
+export const contactStatisticsMonths = 6;
+
+/**
+ * Time to first contact from the contacts provider staff record (decision 055), for the pilot's
+ * latest months (the current one still running): per provider and month, how many customers chose
+ * it in Valinta and how many of them it contacted within 5 working days. Counts only.
+ */
+export function firstContactStatistics(scope: OfficialScope) {
+  const last = monthOf(scope.today);
+  const months = monthRange(addMonths(last, -(contactStatisticsMonths - 1)), last);
+  const counts = months.map((m) => firstContactCounts(scope.pilot.slug, m, scope.today));
+  const names = new Map<string, string>();
+  for (const month of counts) for (const c of month) names.set(c.businessId, c.providerName);
+  const rows = [...names]
+    .sort((a, b) => a[1].localeCompare(b[1], "fi"))
+    .map(([businessId, name]) => ({
+      businessId,
+      name,
+      cells: counts.map((month) => {
+        const f = month.find((c) => c.businessId === businessId)?.figure;
+        return f && f.started > 0 ? { started: f.started, within: f.within } : null;
+      }),
+    }));
+  return {
+    months: months.map((m) => ({ label: monthShort(m), running: scope.today <= contactDeadline(lastDayOfMonth(m)) })),
+    rows,
   };
 }

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { TransactionRollbackError, and, count, desc, eq, inArray, lt } from "drizzle-orm";
 import { pilots as pilotsTable, providerPilots, providers, resultMonths, resultUploads, results } from "../../db/schema";
+import { compareContactFigures } from "~/domain/contact-check";
 import { maxUploadBytes, parseResultsCsv, type CsvProblem, type CsvWarning, type StagedRow, type UploadContext } from "~/domain/csv-results";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { formatDateTime } from "~/format";
@@ -18,6 +19,7 @@ import { logger } from "./log";
 import type { OfficialScope } from "./official";
 import { actorNames } from "./official-pilots";
 import { meanView, monthName, shareView } from "./providers-format";
+import { firstContactCounts } from "./provider-staff-figures";
 import { pilotFigures, publicKey, type PilotFigures } from "./results";
 import { readCookie, SESSION_COOKIE } from "./session";
 
@@ -307,9 +309,12 @@ export function uploadPreview(scope: OfficialScope, upload: Upload) {
     })
     .sort((a, b) => Number(b.key === publicKey) - Number(a.key === publicKey) || a.name.localeCompare(b.name, "fi"));
 
+  const contacts = contactCheck(scope, upload.rows, months, (r) => (r.provider_business_id ? (names.get(r.provider_business_id) ?? r.provider_name) : publicName));
+
   return {
     fileName: upload.fileName,
     rowCount: upload.rows.length,
+    contacts,
     months: months.map((m) => {
       const p = published.get(m);
       return {
@@ -347,6 +352,28 @@ export function uploadPreview(scope: OfficialScope, upload: Upload) {
         }
       : null,
   };
+}
+
+/**
+ * Each month's `started` and `contacted_within_5_days` of the file beside the same figures from the
+ * contacts provider staff have recorded in Valinta (decision 055): the file is what is published,
+ * and the official sees before publishing where the two differ.
+ */
+function contactCheck(scope: OfficialScope, rows: StagedRow[], months: string[], nameOf: (r: StagedRow) => string) {
+  const checked = months.map((month) => {
+    const file = rows
+      .filter((r) => r.month === month)
+      .map((r) => ({ businessId: r.provider_business_id, name: nameOf(r), started: r.started, contacted: r.contacted_within_5_days }));
+    const recorded = firstContactCounts(scope.pilot.slug, month, scope.today).map((c) => ({
+      businessId: c.businessId,
+      name: c.providerName,
+      started: c.figure.started,
+      within: c.figure.within,
+      open: c.figure.open,
+    }));
+    return { month, label: monthName(scope.lang, month), rows: compareContactFigures(file, recorded) };
+  });
+  return { months: checked, differing: checked.reduce((sum, m) => sum + m.rows.filter((r) => r.differs.length > 0).length, 0) };
 }
 
 /** The pilot's published months, newest first, with when each was published and corrected. */

@@ -6,6 +6,7 @@ import { discardUpload, getUpload, publishUpload, uploadPreview } from "~/.serve
 import { CsrfField } from "~/components/CsrfField";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
+import { ContactCheck } from "~/components/official/ContactCheck";
 import { FigureCell } from "~/components/official/FigureCell";
 import { officialMeta } from "~/components/official/meta";
 import { shareMeasures } from "~/domain/results";
@@ -14,7 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /**
  * /{lang}/official/{pilot}/results/{upload}: a checked file before publication — its months (new
- * or replacing a published one), its rows, and the comparison as it will look. The rows stay on
+ * or replacing a published one), the file's time-to-first-contact figures beside the contacts
+ * recorded in Valinta (decision 055), its rows, and the comparison as it will look. The rows stay on
  * the server under the upload's id, which only this official's session can open.
  */
 export function loader(args: LoaderFunctionArgs) {
@@ -74,6 +76,8 @@ export default function UploadPreview() {
           </div>
         )}
       </section>
+
+      <ContactCheck months={preview.contacts.months} differing={preview.contacts.differing} />
 
       <form method="post" className="button-row publish-row">
         <CsrfField />

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { officialScope, pilotHeader } from "~/.server/official";
-import { pilotStatistics } from "~/.server/official-choices";
+import { firstContactStatistics, pilotStatistics } from "~/.server/official-choices";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
@@ -12,11 +12,11 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 /** /{lang}/official/{pilot}/statistics: choices and switches in the pilot, as counts only. */
 export function loader(args: LoaderFunctionArgs) {
   const scope = officialScope(args);
-  return { lang: scope.lang, pilot: pilotHeader(scope), stats: pilotStatistics(scope) };
+  return { lang: scope.lang, pilot: pilotHeader(scope), stats: pilotStatistics(scope), contacts: firstContactStatistics(scope) };
 }
 
 export default function OfficialStatistics() {
-  const { lang, pilot, stats } = useLoaderData<typeof loader>();
+  const { lang, pilot, stats, contacts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("official");
   return (
     <OfficialFrame lang={lang} pilot={pilot} section="statistics">
@@ -94,6 +94,38 @@ export default function OfficialStatistics() {
           </tbody>
         </table>
       </TableWrap>
+
+      <h2 id="contacts-heading">{t("statistics.contacts.heading")}</h2>
+      <p>{t("statistics.contacts.lead")}</p>
+      {contacts.rows.length === 0 ? (
+        <p>{t("statistics.contacts.none", { count: contacts.months.length })}</p>
+      ) : (
+        <TableWrap labelledBy="contacts-heading">
+          <table className="official-table official-table--numbers">
+            <thead>
+              <tr>
+                <th scope="col">{t("statistics.subject")}</th>
+                {contacts.months.map((m) => (
+                  <th scope="col" key={m.label}>
+                    {m.label}
+                    {m.running && <span className="hint table-hint">{t("statistics.contacts.running")}</span>}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.rows.map((r) => (
+                <tr key={r.businessId}>
+                  <th scope="row">{r.name}</th>
+                  {r.cells.map((c, i) => (
+                    <td key={i}>{c ? t("statistics.contacts.cell", { within: c.within, started: c.started }) : "–"}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
       <p className="hint">{t("statistics.note")}</p>
     </OfficialFrame>
   );
