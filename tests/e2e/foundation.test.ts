@@ -98,6 +98,8 @@ describe("the public shell", () => {
     const context = await newContext({ js: true });
     const page = await context.newPage();
     await page.goto("/en/accessibility");
+    // Hydration would throw away nodes added before it finishes.
+    await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
     expect(await axe(page)).toEqual([]);
     await page.evaluate(() => {
       const input = document.createElement("input");

@@ -104,29 +104,32 @@ async function staffContext(person: string, js: boolean): Promise<BrowserContext
 async function checkState(context: BrowserContext, pathAfterLang: string, act?: (page: Page, lang: (typeof langs)[number]) => Promise<unknown>, status = 200) {
   const problems: string[] = [];
   for (const noScripts of [false, true]) {
-    for (const width of widths) {
-      const page = await context.newPage();
-      await page.setViewportSize({ width, height: 800 });
-      if (noScripts) await page.route(/\.(m?js)(\?.*)?$/, (route) => route.abort());
-      const errors = noScripts ? [] : watchConsole(page);
-      for (const lang of langs) {
-        const where = `${lang}${pathAfterLang} ${act ? "(after the form)" : ""} @${width}px scripts=${!noScripts}`;
-        let res = await page.goto(`/${lang}${pathAfterLang}`);
+    const page = await context.newPage();
+    if (noScripts) await page.route(/\.(m?js)(\?.*)?$/, (route) => route.abort());
+    const errors = noScripts ? [] : watchConsole(page);
+    for (const lang of langs) {
+      await page.setViewportSize({ width: widths[0], height: 800 });
+      const loaded = `${lang}${pathAfterLang} ${act ? "(after the form)" : ""} scripts=${!noScripts}`;
+      let res = await page.goto(`/${lang}${pathAfterLang}`);
+      if (!noScripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+      if (act) {
+        const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.request().resourceType() === "document"), act(page, lang)]);
+        await page.waitForLoadState("load");
+        res = response;
         if (!noScripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
-        if (act) {
-          const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.request().resourceType() === "document"), act(page, lang)]);
-          await page.waitForLoadState("load");
-          res = response;
-          if (!noScripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
-        }
-        if (res?.status() !== status) problems.push(`${where}: status ${res?.status()}`);
-        if (res?.headers()["cache-control"] !== "no-store") problems.push(`${where}: cache-control ${res?.headers()["cache-control"]}`);
+      }
+      if (res?.status() !== status) problems.push(`${loaded}: status ${res?.status()}`);
+      if (res?.headers()["cache-control"] !== "no-store") problems.push(`${loaded}: cache-control ${res?.headers()["cache-control"]}`);
+      // The page as loaded, checked at each width (the window resized, as a phone turned).
+      for (const width of widths) {
+        const where = `${lang}${pathAfterLang} ${act ? "(after the form)" : ""} @${width}px scripts=${!noScripts}`;
+        await page.setViewportSize({ width, height: 800 });
         problems.push(...(await pageBasics(page, lang)).map((p) => `${where}: ${p}`));
         problems.push(...(await axe(page)).map((v) => `${where}: ${v}`));
       }
-      problems.push(...errors.map((e) => `${pathAfterLang} @${width}px: console: ${e}`));
-      await page.close();
     }
+    problems.push(...errors.map((e) => `${pathAfterLang}: console: ${e}`));
+    await page.close();
   }
   return problems;
 }
