@@ -22,36 +22,26 @@ import { monthShort } from "./providers-format";
 /** The pilot's weighty-reason requests: the pending ones (oldest first), then the latest decided. */
 export function listRequests(scope: OfficialScope) {
   const db = getDb();
-  const base = db
-    .select({
-      id: changeRequests.id,
-      status: changeRequests.status,
-      requestedAt: changeRequests.requestedAt,
-      decidedAt: changeRequests.decidedAt,
-      given: people.givenName,
-      family: people.familyName,
-      snapshot: choices.snapshot,
-    })
-    .from(changeRequests)
-    .innerJoin(people, eq(people.id, changeRequests.personId))
-    .innerJoin(choices, eq(choices.id, changeRequests.choiceId));
-  const pending = base
+  // A drizzle builder is changed by .where(): each list starts from a fresh one.
+  const requestRows = () =>
+    db
+      .select({
+        id: changeRequests.id,
+        status: changeRequests.status,
+        requestedAt: changeRequests.requestedAt,
+        decidedAt: changeRequests.decidedAt,
+        given: people.givenName,
+        family: people.familyName,
+        snapshot: choices.snapshot,
+      })
+      .from(changeRequests)
+      .innerJoin(people, eq(people.id, changeRequests.personId))
+      .innerJoin(choices, eq(choices.id, changeRequests.choiceId));
+  const pending = requestRows()
     .where(and(eq(changeRequests.pilotSlug, scope.pilot.slug), eq(changeRequests.status, "pending")))
     .orderBy(asc(changeRequests.requestedAt), asc(changeRequests.id))
     .all();
-  const decided = db
-    .select({
-      id: changeRequests.id,
-      status: changeRequests.status,
-      requestedAt: changeRequests.requestedAt,
-      decidedAt: changeRequests.decidedAt,
-      given: people.givenName,
-      family: people.familyName,
-      snapshot: choices.snapshot,
-    })
-    .from(changeRequests)
-    .innerJoin(people, eq(people.id, changeRequests.personId))
-    .innerJoin(choices, eq(choices.id, changeRequests.choiceId))
+  const decided = requestRows()
     .where(and(eq(changeRequests.pilotSlug, scope.pilot.slug), inArray(changeRequests.status, ["approved", "rejected"])))
     .orderBy(desc(changeRequests.decidedAt), desc(changeRequests.id))
     .limit(50)

@@ -8,6 +8,7 @@ import { Notices } from "~/components/providers/Notices";
 import { useCachedT } from "~/components/providers/useCachedT";
 import { isLang, tFor } from "~/i18n";
 import { pageTitle } from "~/meta";
+import { OfficeList } from "~/components/providers/OfficeList";
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   const view = data;
@@ -94,43 +95,7 @@ export default function ProviderProfile() {
 
       <section aria-labelledby="offices">
         <h2 id="offices">{t("providers:profile.offices", { count: view.offices.length })}</h2>
-        <ul className="card-list office-list">
-          {view.offices.map((o) => (
-            <li key={`${o.streetAddress}-${o.postalCode}`} className="card">
-              <h3>
-                {o.streetAddress}, {o.postalCode} {o.municipality}
-              </h3>
-              <dl className="summary">
-                <dt>{t("providers:profile.hours")}</dt>
-                <dd>
-                  {o.hours.length > 0 ? (
-                    <ul className="plain-list">
-                      {o.hours.map((h) => (
-                        <li key={h}>{h}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    t("providers:profile.hoursByAppointment")
-                  )}
-                  {o.hoursNote && <p className="hint">{o.hoursNote}</p>}
-                </dd>
-                <dt>{t("providers:profile.access.heading")}</dt>
-                <dd>
-                  <ul className="plain-list">
-                    <li>{o.accessibility.stepFreeEntrance ? t("providers:profile.access.stepFree") : t("providers:profile.access.steps")}</li>
-                    {o.accessibility.lift !== null && (
-                      <li>{o.accessibility.lift ? t("providers:profile.access.lift") : t("providers:profile.access.noLift")}</li>
-                    )}
-                    <li>{o.accessibility.accessibleToilet ? t("providers:profile.access.toilet") : t("providers:profile.access.noToilet")}</li>
-                    <li>{o.accessibility.inductionLoop ? t("providers:profile.access.loop") : t("providers:profile.access.noLoop")}</li>
-                    <li>{o.accessibility.accessibleParking ? t("providers:profile.access.parking") : t("providers:profile.access.noParking")}</li>
-                  </ul>
-                  {o.accessibility.note && <p className="hint">{o.accessibility.note}</p>}
-                </dd>
-              </dl>
-            </li>
-          ))}
-        </ul>
+        <OfficeList offices={view.offices} heading="h3" />
       </section>
 
       <section aria-labelledby="contact">

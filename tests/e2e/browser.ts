@@ -26,7 +26,7 @@ export async function getBrowser(): Promise<Browser> {
 }
 
 export async function closeBrowser() {
-  sharedContexts.clear();
+  publicContext = undefined;
   await browser?.close();
   browser = undefined;
 }
@@ -121,36 +121,46 @@ export async function pageBasics(page: Page, lang: string) {
   }, lang);
 }
 
+export type Lang = (typeof langs)[number];
+
+/** Brings a page to the state to check (a GET, or a form posted) and gives the document's status. */
+export type Reach = (page: Page, lang: Lang, scripts: boolean) => Promise<number | undefined>;
+
+/** Opens `/{lang}{path}`: the plain GET of a page. */
+export const visit =
+  (path: string): Reach =>
+  async (page, lang) =>
+    (await page.goto(`/${lang}${path}`))?.status();
+
 /**
- * Opens `/{lang}{path}` in every language, with JavaScript on and off, checks it at 360 px and at
- * 1280 px, and returns every problem found: wrong status, page basics, axe violations, console
- * errors. `path` is the part after the language prefix ("" for the front page, "/privacy"…).
- * Each load is checked at both widths by resizing the window (media queries apply as on a real
- * device turned or resized); the two browser contexts are kept between checks, cookies cleared.
+ * The checks every page state passes, in `context` (signed in or not): for JavaScript on and off,
+ * in every language, the state is reached once and then checked at 360 px and at 1280 px by
+ * resizing the window (media queries apply as on a phone turned): the status, the page basics, axe,
+ * and the console errors of the JavaScript run. Returns every problem found.
  */
-export async function checkEverywhere(path: string, opts: { status?: number } = {}): Promise<string[]> {
+export async function checkStates(context: BrowserContext, where: string, reach: Reach, status = 200): Promise<string[]> {
   const problems: string[] = [];
-  for (const js of [true, false]) {
-    const context = await sharedContext(js);
-    await context.clearCookies();
+  for (const scripts of [true, false]) {
     const page = await context.newPage();
+    // Without JavaScript the page's own scripts are blocked: the document stays as the server sent it.
+    if (!scripts) await page.route(/\.(m?js)(\?.*)?$/, (route) => route.abort());
+    // With scripts blocked the console reports the blocked loads; only JavaScript runs count.
+    const errors = scripts ? watchConsole(page) : [];
     try {
-      // With scripts blocked the console reports the blocked loads; only JavaScript runs count.
-      const errors = js ? watchConsole(page) : [];
       for (const lang of langs) {
-        const response = await page.goto(`/${lang}${path}`);
-        const loaded = `${lang}${path} js=${js}`;
-        if (response?.status() !== (opts.status ?? 200)) problems.push(`${loaded}: status ${response?.status()}`);
-        if (js) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
-        else if (await page.locator("html[data-hydrated]").count()) problems.push(`${loaded}: scripts ran`);
+        await page.setViewportSize({ width: widths[0], height: 800 });
+        const got = await reach(page, lang, scripts);
+        if (got !== status) problems.push(`${lang}${where} scripts=${scripts}: status ${got}`);
+        if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+        else if (await page.locator("html[data-hydrated]").count()) problems.push(`${lang}${where}: scripts ran`);
         for (const width of widths) {
-          const where = `${lang}${path} @${width}px js=${js}`;
+          const at = `${lang}${where} @${width}px scripts=${scripts}`;
           await page.setViewportSize({ width, height: 800 });
-          problems.push(...(await pageBasics(page, lang)).map((p) => `${where}: ${p}`));
-          problems.push(...(await axe(page)).map((v) => `${where}: ${v}`));
+          problems.push(...(await pageBasics(page, lang)).map((p) => `${at}: ${p}`));
+          problems.push(...(await axe(page)).map((v) => `${at}: ${v}`));
         }
       }
-      problems.push(...errors.map((e) => `${path} js=${js}: console: ${e}`));
+      problems.push(...errors.map((e) => `${where} scripts=${scripts}: console: ${e}`));
     } finally {
       await page.close();
     }
@@ -158,13 +168,14 @@ export async function checkEverywhere(path: string, opts: { status?: number } = 
   return problems;
 }
 
-const sharedContexts = new Map<boolean, BrowserContext>();
+let publicContext: BrowserContext | undefined;
 
-async function sharedContext(js: boolean): Promise<BrowserContext> {
-  let context = sharedContexts.get(js);
-  if (!context) {
-    context = await newContext({ width: widths[0], js: true, noScripts: !js });
-    sharedContexts.set(js, context);
-  }
-  return context;
+/**
+ * checkStates for a public page, `path` being the part after the language prefix ("" for the
+ * front page, "/privacy"…), without a session. The context is kept between checks, cookies cleared.
+ */
+export async function checkEverywhere(path: string, opts: { status?: number } = {}): Promise<string[]> {
+  publicContext ??= await newContext({ width: widths[0] });
+  await publicContext.clearCookies();
+  return checkStates(publicContext, path, visit(path), opts.status ?? 200);
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { signIn, type TestPersonRef } from "../support/sign-in";
-import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "./browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths } from "./browser";
 
 afterAll(closeBrowser);
 
@@ -40,42 +40,6 @@ async function signedIn(person: TestPersonRef, lang: Lang, opts: { js?: boolean;
   return context;
 }
 
-/**
- * The checks of checkEverywhere (status, page basics, axe, console errors) for a signed-in person,
- * in every language, at 360 and 1280 px, with scripts and without. `reach` brings the page to the
- * state to check: a GET by default, or a form posted with bad input.
- */
-async function checkSignedInEverywhere(
-  context: BrowserContext,
-  where: string,
-  reach: (page: Page, lang: Lang) => Promise<number | undefined>,
-  status = 200,
-): Promise<string[]> {
-  const problems: string[] = [];
-  for (const scripts of [true, false]) {
-    const page = await context.newPage();
-    if (!scripts) await page.route(/\.(m?js)(\?.*)?$/, (route) => route.abort());
-    const errors = scripts ? watchConsole(page) : [];
-    for (const lang of langs) {
-      const got = await reach(page, lang);
-      if (got !== status) problems.push(`${lang}${where}: status ${got}`);
-      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
-      else if (await page.locator("html[data-hydrated]").count()) problems.push(`${lang}${where}: scripts ran`);
-      for (const width of widths) {
-        await page.setViewportSize({ width, height: 800 });
-        const at = `${lang}${where} @${width}px scripts=${scripts}`;
-        problems.push(...(await pageBasics(page, lang)).map((p) => `${at}: ${p}`));
-        problems.push(...(await axe(page)).map((v) => `${at}: ${v}`));
-      }
-      await page.setViewportSize({ width: 360, height: 800 });
-    }
-    problems.push(...errors.map((e) => `${where} scripts=${scripts}: console: ${e}`));
-    await page.close();
-  }
-  return problems;
-}
-
-const visit = (p: string) => async (page: Page, lang: Lang) => (await page.goto(`/${lang}${p}`))?.status();
 
 /** Posts the form that holds `button` and returns the status of the page it lands on (after redirects). */
 async function submit(page: Page, button: string): Promise<number | undefined> {
@@ -247,9 +211,9 @@ describe("every step state passes axe and the page basics, in fi/sv/en at 360 an
     const fresh = await signedIn({ generated: northSavo(7) }, "fi");
     const outside = await signedIn("juha", "fi");
     const problems = [
-      ...(await checkSignedInEverywhere(fresh, "/choose", visit("/choose"))),
-      ...(await checkSignedInEverywhere(fresh, "/choose (errors)", async (page, lang) => (await page.goto(`/${lang}/choose`), submit(page, choice[lang]("start.saveAnswers"))), 400)),
-      ...(await checkSignedInEverywhere(outside, "/choose (public service)", visit("/choose"))),
+      ...(await checkStates(fresh, "/choose", visit("/choose"))),
+      ...(await checkStates(fresh, "/choose (errors)", async (page, lang) => (await page.goto(`/${lang}/choose`), submit(page, choice[lang]("start.saveAnswers"))), 400)),
+      ...(await checkStates(outside, "/choose (public service)", visit("/choose"))),
     ];
     expect(problems).toEqual([]);
     await fresh.close();
@@ -263,11 +227,11 @@ describe("every step state passes axe and the page basics, in fi/sv/en at 360 an
     await answerEligible(page, "fi");
     await submit(page, choice.fi("start.saveAnswers"));
     // The contact step is checked in its error state, which holds everything its empty state shows.
-    const problems = [...(await checkSignedInEverywhere(context, "/choose/provider", visit("/choose/provider")))];
+    const problems = [...(await checkStates(context, "/choose/provider", visit("/choose/provider")))];
     await page.goto("/fi/choose/provider?provider=tyopolku");
     await submit(page, choice.fi("pick.continue"));
     problems.push(
-      ...(await checkSignedInEverywhere(
+      ...(await checkStates(
         context,
         "/choose/contact (errors)",
         async (p, lang) => (await p.goto(`/${lang}/choose/contact`), submit(p, choice[lang]("contact.continue"))),
@@ -279,13 +243,13 @@ describe("every step state passes axe and the page basics, in fi/sv/en at 360 an
     await page.getByLabel(choice.fi("contact.email.label")).fill("testi@example.fi");
     await page.getByLabel("Suomi").check();
     await submit(page, choice.fi("contact.continue"));
-    problems.push(...(await checkSignedInEverywhere(context, "/choose/check", visit("/choose/check"))));
+    problems.push(...(await checkStates(context, "/choose/check", visit("/choose/check"))));
     await page.goto("/fi/choose/check");
     await submit(page, choice.fi("check.confirm"));
     const receipt = new URL(page.url()).pathname.replace(/^\/fi/, "");
-    problems.push(...(await checkSignedInEverywhere(context, receipt, visit(receipt))));
-    problems.push(...(await checkSignedInEverywhere(context, "/my", visit("/my"))));
-    problems.push(...(await checkSignedInEverywhere(context, "/choose/weighty-reason", visit("/choose/weighty-reason"))));
+    problems.push(...(await checkStates(context, receipt, visit(receipt))));
+    problems.push(...(await checkStates(context, "/my", visit("/my"))));
+    problems.push(...(await checkStates(context, "/choose/weighty-reason", visit("/choose/weighty-reason"))));
     expect(problems).toEqual([]);
     await context.close();
   }, 480_000);

@@ -8,7 +8,7 @@ import { toUser } from "~/.server/auth";
 import { confirmChoice, getDraft, requestWeightyReason, saveAnswers, saveContact, savePick } from "~/.server/choices";
 import { openDatabase, setDb } from "~/.server/db";
 import { signIn, type CookieJar } from "../support/sign-in";
-import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "../e2e/browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths, type Reach } from "../e2e/browser";
 
 /**
  * The officials' back office in a real browser: every page in fi, sv and en, at 360 and 1280 px,
@@ -53,36 +53,14 @@ async function submit(page: Page, button: ReturnType<Page["getByRole"]>): Promis
   return status;
 }
 
-const visit = (p: string) => async (page: Page, lang: Lang) => (await page.goto(`/${lang}${p}`))?.status();
-
-/**
- * What checkEverywhere checks (status, page basics, axe, console errors), for a signed-in official:
- * every language, 360 and 1280 px, with scripts and without. `reach` brings the page to the state
- * to check: a GET, or a form posted.
- */
-async function checkSignedIn(jar: CookieJar, where: string, reach: (page: Page, lang: Lang, scripts: boolean) => Promise<number | undefined>, status = 200): Promise<string[]> {
-  const problems: string[] = [];
-  for (const scripts of [true, false]) {
-    const context = await contextFor(jar, { js: true, width: 360, noScripts: !scripts });
-    const page = await context.newPage();
-    const errors = scripts ? watchConsole(page) : [];
-    for (const lang of langs) {
-      const got = await reach(page, lang, scripts);
-      if (got !== status) problems.push(`${lang}${where}: status ${got}`);
-      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
-      else if (await page.locator("html[data-hydrated]").count()) problems.push(`${lang}${where}: scripts ran`);
-      for (const width of widths) {
-        await page.setViewportSize({ width, height: 800 });
-        const at = `${lang}${where} @${width}px scripts=${scripts}`;
-        problems.push(...(await pageBasics(page, lang)).map((p) => `${at}: ${p}`));
-        problems.push(...(await axe(page)).map((v) => `${at}: ${v}`));
-      }
-      await page.setViewportSize({ width: 360, height: 800 });
-    }
-    problems.push(...errors.map((e) => `${where} scripts=${scripts}: console: ${e}`));
+/** checkStates for a signed-in official. */
+async function checkSignedIn(jar: CookieJar, where: string, reach: Reach, status = 200): Promise<string[]> {
+  const context = await contextFor(jar, { width: 360 });
+  try {
+    return await checkStates(context, where, reach, status);
+  } finally {
     await context.close();
   }
-  return problems;
 }
 
 /** A generated person in Siilinjärvi who chose Taitoverkko and asked to change early: the request the official decides. */

@@ -3,6 +3,7 @@ import { CsrfField } from "~/components/CsrfField";
 import { formEntries, type ProfileForm, type ProfilePart } from "~/domain/staff-profile";
 import { Commitments } from "./Commitments";
 import type { CommitmentsView, OtherLanguageTexts, PreviewView, StaffProviderHead } from "./types";
+import { OfficeList } from "~/components/providers/OfficeList";
 
 /**
  * The profile as the public page will show it, before it is published: the same sections and
@@ -69,43 +70,7 @@ export function ProfilePreview({
         </ul>
 
         <h3>{t("providers:profile.offices", { count: view.offices.length })}</h3>
-        <ul className="card-list office-list">
-          {view.offices.map((o, i) => (
-            <li key={i} className="card">
-              <h4>
-                {o.streetAddress}, {o.postalCode} {o.municipality}
-              </h4>
-              <dl className="summary">
-                <dt>{t("providers:profile.hours")}</dt>
-                <dd>
-                  {o.hours.length > 0 ? (
-                    <ul className="plain-list">
-                      {o.hours.map((h) => (
-                        <li key={h}>{h}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    t("providers:profile.hoursByAppointment")
-                  )}
-                  {o.hoursNote && <p className="hint">{o.hoursNote}</p>}
-                </dd>
-                <dt>{t("providers:profile.access.heading")}</dt>
-                <dd>
-                  <ul className="plain-list">
-                    <li>{o.accessibility.stepFreeEntrance ? t("providers:profile.access.stepFree") : t("providers:profile.access.steps")}</li>
-                    {o.accessibility.lift !== null && (
-                      <li>{o.accessibility.lift ? t("providers:profile.access.lift") : t("providers:profile.access.noLift")}</li>
-                    )}
-                    <li>{o.accessibility.accessibleToilet ? t("providers:profile.access.toilet") : t("providers:profile.access.noToilet")}</li>
-                    <li>{o.accessibility.inductionLoop ? t("providers:profile.access.loop") : t("providers:profile.access.noLoop")}</li>
-                    <li>{o.accessibility.accessibleParking ? t("providers:profile.access.parking") : t("providers:profile.access.noParking")}</li>
-                  </ul>
-                  {o.accessibility.note && <p className="hint">{o.accessibility.note}</p>}
-                </dd>
-              </dl>
-            </li>
-          ))}
-        </ul>
+        <OfficeList offices={view.offices} heading="h4" />
 
         <h3>{t("providers:profile.contact")}</h3>
         <dl className="summary">
