@@ -167,18 +167,22 @@ runtime.mountTestIdp(app);
 // Pages for signed-in people (and the sign-in pages) are never cached.
 app.use(runtime.noStoreForSignedIn);
 
+// Public pages for visitors who are not signed in come from memory while the database is unchanged
+// (docs/decisions/059-public-page-cache.md; PAGE_CACHE_SECONDS=0 turns this off).
 app.all(
   "*",
-  createRequestHandler({
-    build,
-    mode: "production",
-    getLoadContext: (_req, res) => ({
-      cspNonce: res.locals.cspNonce,
-      requestId: res.locals.requestId,
-      refused: res.locals.refused ?? null,
-      publicOrigin: cfg.PUBLIC_ORIGIN ?? null,
+  runtime.publicPageCache(
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (_req, res) => ({
+        cspNonce: res.locals.cspNonce,
+        requestId: res.locals.requestId,
+        refused: res.locals.refused ?? null,
+        publicOrigin: cfg.PUBLIC_ORIGIN ?? null,
+      }),
     }),
-  }),
+  ),
 );
 
 const server = app.listen(cfg.PORT, cfg.HOST, () => {

@@ -3,6 +3,8 @@
 // the same run: the accessibility statement of the same build (the framework's floor) and a bare
 // node:http server answering the comparison page's bytes (the machine's limit). Then the time of
 // one render with 10, 100 and 1,000 providers stored, and with 0 and 1,000,000 stored choices.
+// The load runs twice, side by side: as deployed (public pages answered from memory while the
+// database is unchanged) and with every request rendered; the render times are always renders.
 // Targets that are compared are measured interleaved (rounds in turn, servers side by side), so that
 // other work on a shared machine falls on both sides alike; the server's CPU time per request is
 // printed beside the times, as it is the figure such work disturbs least.
@@ -116,13 +118,19 @@ const db100 = scaleDatabase(100);
 const db10 = scaleDatabase(10);
 
 // ---- load, on 1,000 providers × 10 years ----
+// Two servers on the same database: as deployed (public pages for visitors who are not signed in
+// answered from memory while the database is unchanged, docs/decisions/059-public-page-cache.md),
+// and with that cache off (PAGE_CACHE_SECONDS=0), so that every request renders.
 const server = await startServer({ databasePath: db1000 });
+const rendering = await startServer({ databasePath: db1000, env: { PAGE_CACHE_SECONDS: "0" } });
 const profileSlug = "provider-500";
-const pages = {
-  comparison: `${server.url}/fi/providers`,
-  profile: `${server.url}/fi/providers/${profileSlug}`,
-  framework: `${server.url}/fi/accessibility`,
-};
+const pagesOf = (s) => ({
+  comparison: `${s.url}/fi/providers`,
+  profile: `${s.url}/fi/providers/${profileSlug}`,
+  framework: `${s.url}/fi/accessibility`,
+});
+const pages = pagesOf(server);
+const renderedPages = pagesOf(rendering);
 const comparisonBytes = Buffer.from(await (await fetch(pages.comparison)).arrayBuffer());
 const profileRes = await fetch(pages.profile);
 if (profileRes.status !== 200) throw new Error(`${pages.profile} answered ${profileRes.status}`);
@@ -137,40 +145,58 @@ const bareUrl = `http://127.0.0.1:${bare.address().port}/`;
 console.log(`\nLoad on 1,000 providers × 10 years (/fi/providers is ${(comparisonBytes.length / 1024).toFixed(0)} KB, the profile ${(profileBytes / 1024).toFixed(0)} KB, uncompressed):`);
 console.log(`  server RSS at start: ${server.rssMb().toFixed(0)} MB; each target ${duration} s in 5 interleaved rounds`);
 let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, server.rssMb())), 200);
-const [bareR, frameworkR, comparisonR, profileR] = await loadInterleaved([
+let peakRendering = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, server.rssMb());
+  peakRendering = Math.max(peakRendering, rendering.rssMb());
+}, 200);
+const loaded = await loadInterleaved([
   { url: bareUrl },
   { url: pages.framework, pid: server.pid },
   { url: pages.comparison, pid: server.pid },
   { url: pages.profile, pid: server.pid },
+  { url: renderedPages.framework, pid: rendering.pid },
+  { url: renderedPages.comparison, pid: rendering.pid },
+  { url: renderedPages.profile, pid: rendering.pid },
 ]);
 clearInterval(sampler);
 bare.close();
+const [bareR, frameworkR, comparisonR, profileR, frameworkRenderR, comparisonRenderR, profileRenderR] = loaded;
 const results = { bare: bareR, framework: frameworkR, comparison: comparisonR, profile: profileR };
+const rendered = { framework: frameworkRenderR, comparison: comparisonRenderR, profile: profileRenderR };
 console.log(`  bare node:http, same bytes as /fi/providers   ${fmt(results.bare)}`);
-console.log(`  /fi/accessibility (framework's floor)         ${fmt(results.framework)}`);
-console.log(`  /fi/providers (default view)                  ${fmt(results.comparison)}`);
-console.log(`  /fi/providers/${profileSlug} (profile)         ${fmt(results.profile)}`);
+console.log("  As deployed (public pages from memory while the database is unchanged):");
+console.log(`    /fi/accessibility (framework's floor)       ${fmt(results.framework)}`);
+console.log(`    /fi/providers (default view)                ${fmt(results.comparison)}`);
+console.log(`    /fi/providers/${profileSlug} (profile)       ${fmt(results.profile)}`);
+console.log("  Every request rendered (PAGE_CACHE_SECONDS=0):");
+console.log(`    /fi/accessibility (framework's floor)       ${fmt(rendered.framework)}`);
+console.log(`    /fi/providers (default view)                ${fmt(rendered.comparison)}`);
+console.log(`    /fi/providers/${profileSlug} (profile)       ${fmt(rendered.profile)}`);
 
-const rps = (k) => results[k].rps;
-console.log("\nRatios (requests per second):");
-for (const k of ["comparison", "profile"]) {
-  const toFramework = rps(k) / rps("framework");
-  const byCpu = results.framework.cpuPerRequest / results[k].cpuPerRequest;
-  console.log(
-    `  ${k.padEnd(10)}  / framework's floor ${toFramework.toFixed(2)} (target ≥ 0.5: ${verdict(toFramework >= 0.5)}; by server CPU per request ${byCpu.toFixed(2)})   / machine's limit ${(rps(k) / rps("bare")).toFixed(3)}   p99 ${results[k].p99} ms (target < 100 ms: ${verdict(results[k].p99 < 100)})`,
-  );
-}
-console.log(`  server RSS: peak ${peak.toFixed(0)} MB under load (target < 250 MB: ${verdict(peak < 250)}), ${server.rssMb().toFixed(0)} MB after`);
+const ratios = (set, label) => {
+  console.log(`\nRatios (requests per second), ${label}:`);
+  for (const k of ["comparison", "profile"]) {
+    const toFramework = set[k].rps / set.framework.rps;
+    const byCpu = set.framework.cpuPerRequest / set[k].cpuPerRequest;
+    console.log(
+      `  ${k.padEnd(10)}  / framework's floor ${toFramework.toFixed(2)} (target ≥ 0.5: ${verdict(toFramework >= 0.5)}; by server CPU per request ${byCpu.toFixed(2)})   / machine's limit ${(set[k].rps / results.bare.rps).toFixed(3)}   p99 ${set[k].p99} ms (target < 100 ms: ${verdict(set[k].p99 < 100)})`,
+    );
+  }
+};
+ratios(results, "as deployed");
+ratios(rendered, "every request rendered");
+console.log(`  server RSS: peak ${peak.toFixed(0)} MB under load as deployed, ${peakRendering.toFixed(0)} MB rendering every request (target < 250 MB: ${verdict(Math.max(peak, peakRendering) < 250)}), ${server.rssMb().toFixed(0)} MB after`);
 
 // The view that has to read every provider's figures (sorted by a result), for comparison.
-const [sorted] = await renderTimes([{ url: `${server.url}/fi/providers?sort=employed_open_6m`, pid: server.pid }], Math.ceil(renders / 2));
+const [sorted] = await renderTimes([{ url: `${rendering.url}/fi/providers?sort=employed_open_6m`, pid: rendering.pid }], Math.ceil(renders / 2));
 await server.stop();
+await rendering.stop();
 
 // ---- one render, by providers stored: the three servers side by side ----
 console.log(`\nOne render (median and p90 of ${renders} sequential requests, the servers in turn), by providers stored:`);
 const servers = [];
-for (const file of [db10, db100, db1000]) servers.push(await startServer({ databasePath: file }));
+for (const file of [db10, db100, db1000]) servers.push(await startServer({ databasePath: file, env: { PAGE_CACHE_SECONDS: "0" } }));
 const comparisonTimes = await renderTimes(servers.map((s) => ({ url: `${s.url}/fi/providers`, pid: s.pid })));
 const profileTimes = await renderTimes(servers.map((s) => ({ url: `${s.url}/fi/providers/tyopolku`, pid: s.pid })), Math.ceil(renders / 2));
 [10, 100, 1000].forEach((n, i) => {
@@ -218,8 +244,8 @@ if (columns.length === 0) {
     console.log(`  skipped: could not fill the choices table generically (${filled.reason})`);
   } else {
     console.log(`  (inserted ${filled.rows.toLocaleString("en")} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    const s0 = await startServer({ databasePath: choicesDb });
-    const s1 = await startServer({ databasePath: millionDb });
+    const s0 = await startServer({ databasePath: choicesDb, env: { PAGE_CACHE_SECONDS: "0" } });
+    const s1 = await startServer({ databasePath: millionDb, env: { PAGE_CACHE_SECONDS: "0" } });
     const [zero, million] = await renderTimes([
       { url: `${s0.url}/fi/providers`, pid: s0.pid },
       { url: `${s1.url}/fi/providers`, pid: s1.pid },

@@ -16,7 +16,9 @@ export async function freePort() {
 
 export async function startServer({ databasePath, env = {}, port }) {
   port ??= await freePort();
-  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.VALINTA_HEAP_MB ?? 160}`, "server.mjs"], {
+  // VALINTA_SERVER_NODE_ARGS: extra Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof".
+  const extra = (process.env.VALINTA_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.VALINTA_HEAP_MB ?? 160}`, ...extra, "server.mjs"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -180,14 +180,18 @@ export function hasRole(identityHash: string, kind: "official" | "provider_staff
  * For the root loader: whether someone is signed in (the header shows "My page" or "Sign in"),
  * the CSRF token of this page's forms, and the cookies to set: a CSRF cookie when the browser
  * has none, and the removal of a session cookie that no longer opens a session.
+ *
+ * Every form that posts is behind sign-in, so a visitor who only reads gets no CSRF token and no
+ * cookie at all: their pages are the same for everyone and may be answered from memory
+ * (docs/decisions/059-public-page-cache.md).
  */
 export function accountForRoot(request: Request) {
   const found = lookup(request);
-  const csrf = csrfForRequest(request, found.ok ? found.token : null);
+  const csrf = found.ok ? csrfForRequest(request, found.token) : null;
   const headers = new Headers();
-  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  if (csrf?.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   if (!found.ok && found.problem !== "none") headers.append("Set-Cookie", clearCookie(SESSION_COOKIE));
-  return { signedIn: found.ok, csrfToken: csrf.token, headers };
+  return { signedIn: found.ok, csrfToken: csrf?.token ?? "", headers };
 }
 
 /**

@@ -78,6 +78,10 @@ const schema = z
     RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).optional(),
     RATE_LIMIT_FORM_POSTS: z.coerce.number().int().min(1).optional(),
     RATE_LIMIT_API: z.coerce.number().int().min(1).optional(),
+    // Public pages for visitors who are not signed in are kept in memory this long at most, and
+    // only while the database is unchanged (docs/decisions/059); 0 turns this off.
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    PAGE_CACHE_MB: z.coerce.number().int().min(1).max(1024).default(32),
     // --- end of identification settings ---
   })
   .loose()

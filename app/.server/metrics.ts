@@ -24,6 +24,13 @@ export const choicesRecorded = new client.Counter({
   registers: [registry],
 });
 
+export const pageCacheAnswers = new client.Counter({
+  name: "valinta_page_cache_answers_total",
+  help: "Public pages for visitors who are not signed in, answered from memory (hit) or rendered (miss)",
+  labelNames: ["result"] as const,
+  registers: [registry],
+});
+
 export const errorsTotal = new client.Counter({
   name: "valinta_errors_total",
   help: "Server errors (5xx answers and unexpected exceptions)",

@@ -19,6 +19,7 @@ export { mountTestIdp } from "./test-idp";
 export { rateLimiter } from "./rate-limit";
 export { noStoreForSignedIn } from "./session";
 export { formActionOrigins } from "./oidc";
+export { publicPageCache } from "./page-cache";
 
 /** Validates the environment, migrates and seeds. Throws (and the server refuses to start) on failure. */
 export function startup() {

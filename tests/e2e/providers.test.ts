@@ -136,3 +136,34 @@ describe("open data from the running server", () => {
     }
   });
 });
+
+describe("public pages from memory (docs/decisions/059)", () => {
+  it("a page answered from memory carries its own CSP nonce, sets no cookie, and hydrates", async () => {
+    const path = "/sv/providers?service=job_search_coaching";
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${baseURL()}${path}`);
+      const html = await res.text();
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")![1];
+      answers.push({ cache: res.headers.get("x-page-cache"), nonce, html, cookies: res.headers.getSetCookie() });
+    }
+    expect(answers.map((a) => a.cache)).toEqual(["miss", "hit"]);
+    for (const a of answers) {
+      expect(a.cookies).toEqual([]);
+      const nonces = [...a.html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+      expect(nonces.length).toBeGreaterThan(0);
+      expect(new Set(nonces)).toEqual(new Set([a.nonce]));
+    }
+    expect(answers[1].nonce).not.toBe(answers[0].nonce);
+
+    // In a browser, the page from memory runs its scripts (the CSP lets them) and hydrates.
+    const context = await newContext({ js: true });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    const res = await page.goto(path);
+    expect(res!.headers()["x-page-cache"]).toBe("hit");
+    await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

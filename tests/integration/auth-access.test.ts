@@ -249,25 +249,37 @@ describe("CSRF tokens and signing out", () => {
     expect(refusals().map((r) => r.reason)).toEqual(["csrf-missing", "csrf-mismatch", "csrf-mismatch", "csrf-mismatch"]);
   });
 
-  it("the root loader gives a token that verifies, sets the CSRF cookie when missing, and removes a dead session cookie", () => {
-    const first = rootLoader(args("/fi", {})) as unknown as { data: { csrfToken: string; signedIn: boolean }; init: { headers: Headers } };
-    expect(first.data.signedIn).toBe(false);
-    const setCookie = first.init.headers.get("set-cookie")!;
-    expect(setCookie).toMatch(new RegExp(`^${CSRF_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly; SameSite=Lax$`));
-    const cookie = setCookie.split(";")[0];
-    expect(() => verifyCsrf(request("/fi/x", cookie, { method: "POST" }), form({ csrf: first.data.csrfToken }))).not.toThrow();
+  it("the root loader gives a signed-in person a token that verifies and sets the CSRF cookie when missing; a reader gets no cookie", () => {
+    // Someone who only reads gets no token and no cookie: every form that posts is behind sign-in.
+    const reader = rootLoader(args("/fi", {})) as unknown as { data: { csrfToken: string; signedIn: boolean }; init: { headers: Headers } };
+    expect(reader.data).toMatchObject({ signedIn: false, csrfToken: "" });
+    expect(reader.init.headers.getSetCookie()).toEqual([]);
 
-    const stale = rootLoader(args("/fi", {}, { headers: { cookie: `${cookie}; ${SESSION_COOKIE}=${"A".repeat(43)}` } })) as unknown as {
-      data: { csrfToken: string };
+    // A dead session cookie is removed, and nothing else is set.
+    const stale = rootLoader(args("/fi", {}, { headers: { cookie: `${SESSION_COOKIE}=${"A".repeat(43)}` } })) as unknown as {
+      data: { csrfToken: string; signedIn: boolean };
       init: { headers: Headers };
     };
+    expect(stale.data).toMatchObject({ signedIn: false, csrfToken: "" });
     expect(stale.init.headers.getSetCookie()).toEqual([`${SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0`]);
-    // Its token is the one that fits once the dead cookie is gone.
-    expect(() => verifyCsrf(request("/fi/x", cookie, { method: "POST" }), form({ csrf: stale.data.csrfToken }))).not.toThrow();
 
+    // Signed in without a CSRF cookie yet (the first page after signing in): the cookie is set, and
+    // the page's token fits it and the session.
     const aino = signedIn("aino");
-    const signed = rootLoader(args("/fi", {}, { headers: { cookie: aino.cookie } })) as unknown as { data: { csrfToken: string; signedIn: boolean } };
+    const sessionOnly = `${SESSION_COOKIE}=${aino.token}`;
+    const first = rootLoader(args("/fi", {}, { headers: { cookie: sessionOnly } })) as unknown as {
+      data: { csrfToken: string; signedIn: boolean };
+      init: { headers: Headers };
+    };
+    expect(first.data.signedIn).toBe(true);
+    const setCookie = first.init.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(new RegExp(`^${CSRF_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly; SameSite=Lax$`));
+    const both = `${sessionOnly}; ${setCookie.split(";")[0]}`;
+    expect(() => verifyCsrf(request("/fi/x", both, { method: "POST" }), form({ csrf: first.data.csrfToken }))).not.toThrow();
+
+    const signed = rootLoader(args("/fi", {}, { headers: { cookie: aino.cookie } })) as unknown as { data: { csrfToken: string; signedIn: boolean }; init: { headers: Headers } };
     expect(signed.data).toMatchObject({ signedIn: true, csrfToken: aino.csrf });
+    expect(signed.init.headers.getSetCookie()).toEqual([]);
   });
 
   it("signing out without a token is refused and keeps the session", async () => {

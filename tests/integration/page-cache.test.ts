@@ -1,0 +1,154 @@
+import Database from "better-sqlite3";
+import compression from "compression";
+import express from "express";
+import crypto from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "~/.server/db";
+import { publicPageCache } from "~/.server/page-cache";
+import { SESSION_COOKIE } from "~/.server/session";
+import { createTestDb } from "../support/db";
+
+/**
+ * The public page cache (docs/decisions/059-public-page-cache.md) in front of a stand-in for the
+ * Remix handler, behind the same middlewares as in server.mjs: a fresh nonce and request id per
+ * answer, and compression.
+ */
+let db: Db;
+let file: string;
+let server: Server;
+let base: string;
+let renders: number;
+const clock = { t: 0, now: () => clock.t };
+
+beforeEach(async () => {
+  ({ db, file } = createTestDb());
+  renders = 0;
+  clock.t = 1_000;
+  const app = express();
+  app.use((_req, res, next) => {
+    res.locals.requestId = crypto.randomUUID();
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("Content-Security-Policy", `script-src 'nonce-${res.locals.cspNonce}' 'strict-dynamic'`);
+    res.setHeader("X-Request-Id", String(res.locals.requestId));
+    next();
+  });
+  app.use(compression({ threshold: 0 }));
+  app.all(
+    "*",
+    publicPageCache(
+      (req, res) => {
+        renders++;
+        const name = db.$client.prepare("SELECT name FROM providers ORDER BY id LIMIT 1").pluck().get() as string;
+        const query = new URL(req.originalUrl, "http://x").searchParams;
+        res.statusCode = Number(query.get("status") ?? 200);
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.setHeader("Link", "</assets/app.css>; rel=preload; as=style");
+        if (query.has("cookie")) res.setHeader("Set-Cookie", "x=1");
+        if (query.has("private")) res.setHeader("Cache-Control", "private, no-store");
+        res.write(`<!DOCTYPE html><html><body><script nonce="${res.locals.cspNonce}">go()</script>`);
+        res.end(`<p>${name} ${req.path}</p><p id="r">${res.locals.requestId}</p></body></html>`);
+      },
+      { seconds: 60, maxMb: 1, perf: clock },
+    ),
+  );
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  await new Promise((r) => server.close(r));
+  db.$client.close();
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, { headers });
+  const body = await res.text();
+  const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+  return { res, body, nonce, cache: res.headers.get("x-page-cache") };
+}
+
+describe("public pages from memory", () => {
+  it("answers a repeated page from memory, with this answer's own nonce and request id", async () => {
+    const first = await get("/fi/providers?language=sv");
+    const second = await get("/fi/providers?language=sv");
+    expect(renders).toBe(1);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    expect(second.res.status).toBe(200);
+    expect(second.res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(second.res.headers.get("link")).toBe("</assets/app.css>; rel=preload; as=style");
+    // The inline script carries the nonce of the answer's own CSP, never the first visitor's.
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(second.body).toContain(`<script nonce="${second.nonce}">`);
+    expect(second.body).not.toContain(first.nonce!);
+    expect(second.body).toContain(`<p id="r">${second.res.headers.get("x-request-id")}</p>`);
+    // Everything else is the same page.
+    const strip = (b: string, n: string, r: string) => b.replace(n, "N").replace(r, "R");
+    expect(strip(second.body, second.nonce!, second.res.headers.get("x-request-id")!)).toBe(strip(first.body, first.nonce!, first.res.headers.get("x-request-id")!));
+    // Another filter, another language or another page is a page of its own.
+    await get("/fi/providers?language=en");
+    await get("/sv/providers?language=sv");
+    await get("/fi/providers/tyopolku");
+    expect(renders).toBe(4);
+  });
+
+  it("renders again as soon as the database changes, from this server or from another process", async () => {
+    const before = await get("/fi/providers");
+    db.$client.prepare("UPDATE providers SET name = 'Uusi nimi Oy' WHERE id = (SELECT min(id) FROM providers)").run();
+    const after = await get("/fi/providers");
+    expect(after.cache).toBe("miss");
+    expect(after.body).toContain("Uusi nimi Oy");
+    expect(before.body).not.toContain("Uusi nimi Oy");
+    expect((await get("/fi/providers")).cache).toBe("hit");
+
+    const other = new Database(file);
+    other.prepare("UPDATE providers SET name = 'Toinen prosessi Oy' WHERE id = (SELECT min(id) FROM providers)").run();
+    other.close();
+    const third = await get("/fi/providers");
+    expect(third.cache).toBe("miss");
+    expect(third.body).toContain("Toinen prosessi Oy");
+  });
+
+  it("keeps a page for PAGE_CACHE_SECONDS at most", async () => {
+    await get("/en/about-the-figures");
+    clock.t += 59_000;
+    expect((await get("/en/about-the-figures")).cache).toBe("hit");
+    clock.t += 2_000;
+    expect((await get("/en/about-the-figures")).cache).toBe("miss");
+    expect(renders).toBe(2);
+  });
+
+  it("never keeps what is personal or not a plain page", async () => {
+    const twice = async (path: string, init: RequestInit = {}) => {
+      const start = renders;
+      for (let i = 0; i < 2; i++) await (await fetch(base + path, init)).text();
+      return renders - start;
+    };
+    // Signed in: the header and the page are the person's own.
+    expect(await twice("/fi/providers", { headers: { cookie: `${SESSION_COOKIE}=abc` } })).toBe(2);
+    // The eligibility check's answers are in its query; the person's own pages; the back office.
+    expect(await twice("/fi/eligibility?municipality=749")).toBe(2);
+    expect(await twice("/fi/my")).toBe(2);
+    expect(await twice("/fi/official/north-savo")).toBe(2);
+    expect(await twice("/api/v1/results.json")).toBe(2);
+    // Not a 200, an answer that sets a cookie or forbids storing, a form post.
+    expect(await twice("/fi/providers/no-such?status=404")).toBe(2);
+    expect(await twice("/fi/providers?cookie=1")).toBe(2);
+    expect(await twice("/fi/providers?private=1")).toBe(2);
+    expect(await twice("/fi/providers", { method: "POST" })).toBe(2);
+  });
+
+  it("compresses a page from memory for a browser that asks, and not for one that does not", async () => {
+    await get("/fi/open-data");
+    const gzip = await fetch(`${base}/fi/open-data`, { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers.get("x-page-cache")).toBe("hit");
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    expect(await gzip.text()).toContain("/fi/open-data");
+    const plain = await get("/fi/open-data", { "accept-encoding": "identity" });
+    expect(plain.cache).toBe("hit");
+    expect(plain.res.headers.get("content-encoding")).toBeNull();
+    expect(plain.body).toContain("/fi/open-data");
+  });
+});
