@@ -192,6 +192,8 @@ const server = app.listen(cfg.PORT, cfg.HOST, () => {
   runtime.logger.info({ port }, "listening");
 });
 const stopBackups = runtime.startBackupSchedule();
+// WAL checkpoints run in a worker thread, not inside a request's commit (decision 060).
+const stopCheckpoints = runtime.startCheckpoints();
 // Expired sessions and data past its retention period go at start and every hour.
 const stopRetention = runtime.startRetentionSchedule();
 
@@ -210,8 +212,9 @@ function shutdown(signal) {
   force.unref();
   stopBackups();
   stopRetention();
-  server.close(() => {
+  server.close(async () => {
     clearTimeout(force);
+    await stopCheckpoints();
     runtime.closeDb();
     runtime.logger.info("database closed; bye");
     process.exit(0);

@@ -8,6 +8,7 @@ import { takeBackup } from "./backup";
 import { checkHealth, closeDb, getDb, migrateDatabase } from "./db";
 import { logger } from "./log";
 import { checkIdentification } from "./oidc";
+import { startCheckpointer } from "./checkpointer";
 
 export { config, parseConfig, checkHealth, closeDb };
 export { logger };
@@ -29,6 +30,11 @@ export function startup() {
   seedDatabase(db);
   checkIdentification();
   return cfg;
+}
+
+/** WAL checkpoints in a worker thread instead of inside a request's commit (decision 060). Returns a stopper. */
+export function startCheckpoints(): () => Promise<void> {
+  return startCheckpointer(getDb().$client);
 }
 
 /** Online backups on an interval (BACKUP_INTERVAL_MINUTES; off by default). Returns a stopper. */
