@@ -2,29 +2,44 @@ import type { Lang } from "~/i18n";
 
 export const locales: Record<Lang, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
 
+// Creating an Intl formatter costs far more than formatting with one: each is made once and reused.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
+const finnishDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" });
+
 /** 2026-01-01 → "1.1.2026" (fi), "1.1.2026" (sv), "1 January 2026" (en). */
 export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(locales[lang], {
-    day: "numeric",
-    month: lang === "en" ? "long" : "numeric",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[lang], {
+      day: "numeric",
+      month: lang === "en" ? "long" : "numeric",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }
 
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Helsinki",
-  }).format(new Date(iso));
+  let format = dateTimeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[lang], {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Europe/Helsinki",
+    });
+    dateTimeFormats.set(lang, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** Today's date in Finland, as YYYY-MM-DD. */
 export function todayInFinland(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(now);
+  return finnishDay.format(now);
 }
 
 export function municipalityName(m: { nameFi: string; nameSv: string }, lang: Lang) {

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { audit as auditTable } from "../../db/schema";
 import type { Db } from "./db";
+import { json, once } from "./prepared";
 
 /**
  * The append-only audit trail (docs/decisions/034-audit-trail.md).
@@ -30,7 +32,36 @@ export type AuditEntry = {
 
 type Tx = Pick<Db, "insert">;
 
-export function audit(tx: Tx, entry: AuditEntry, now: Date = new Date()) {
+/**
+ * `tx` is the transaction, or the database itself when the caller runs inside `db.transaction`
+ * on it (better-sqlite3: one connection, so the row is written in that transaction). Given the
+ * database, the insert is a statement prepared once per database; the row is the same.
+ */
+export function audit(tx: Tx | Db, entry: AuditEntry, now: Date = new Date()) {
+  if ("$client" in tx) {
+    const db = tx;
+    once(db, "audit:insert", () =>
+      db
+        .insert(auditTable)
+        .values({
+          at: sql.placeholder("at"),
+          actor: sql.placeholder("actor"),
+          action: sql.placeholder("action"),
+          subject: sql.placeholder("subject"),
+          pilotSlug: sql.placeholder("pilotSlug"),
+          details: sql`${sql.placeholder("details")}`,
+        })
+        .prepare(),
+    ).run({
+      at: now.toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject ?? null,
+      pilotSlug: entry.pilotSlug ?? null,
+      details: json(entry.details ?? null),
+    });
+    return;
+  }
   tx.insert(auditTable)
     .values({
       at: now.toISOString(),

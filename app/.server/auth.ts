@@ -37,13 +37,14 @@
  * Pages for signed-in people are sent with `Cache-Control: no-store` (server.mjs). Each refusal
  * is logged with its reason and the path, never with who it was.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { people, roles as rolesTable } from "../../db/schema";
 import { NO_ACCESS } from "~/components/NoAccess";
 import { langFromAcceptLanguage, langFromPath, type Lang } from "~/i18n";
 import { csrfForRequest } from "./csrf";
 import { getDb } from "./db";
 import { logger } from "./log";
+import { once } from "./prepared";
 import { audit } from "./audit";
 import { deleteSession, lookupSession, readCookie, SESSION_COOKIE, clearCookie, type Person, type SessionLookup } from "./session";
 
@@ -72,11 +73,14 @@ function lookup(request: Request): SessionLookup {
 }
 
 export function rolesOf(identityHash: string): SignedInUser["roles"] {
-  const rows = getDb()
-    .select({ kind: rolesTable.kind, scope: rolesTable.scope })
-    .from(rolesTable)
-    .where(eq(rolesTable.identityHash, identityHash))
-    .all();
+  const db = getDb();
+  const rows = once(db, "roles:of", () =>
+    db
+      .select({ kind: rolesTable.kind, scope: rolesTable.scope })
+      .from(rolesTable)
+      .where(eq(rolesTable.identityHash, sql.placeholder("identityHash")))
+      .prepare(),
+  ).all({ identityHash });
   return {
     jobseeker: true,
     officialPilots: rows.filter((r) => r.kind === "official").map((r) => r.scope).sort(),

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { providerLanguages, providerPilots, providers } from "../../db/schema";
 import { getDb, type Db } from "./db";
+import { once } from "./prepared";
 
 /**
  * What the choice needs to know about providers (their tables belong to the providers area,
@@ -14,14 +15,19 @@ import { getDb, type Db } from "./db";
  */
 export type ProviderState = "active" | "left" | "not_started" | "gone";
 
+/** The ids as one JSON parameter, so that one prepared statement serves any number of them. */
+const idList = () => sql`(SELECT value FROM json_each(${sql.placeholder("ids")}))`;
+
 export function providerStatuses(pilotSlug: string, ids: number[], today: string, db: Db = getDb()): Map<number, ProviderState> {
   const states = new Map<number, ProviderState>(ids.map((id) => [id, "gone"]));
   if (ids.length === 0) return states;
-  const rows = db
-    .select({ providerId: providerPilots.providerId, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn })
-    .from(providerPilots)
-    .where(and(eq(providerPilots.pilotSlug, pilotSlug), inArray(providerPilots.providerId, ids)))
-    .all();
+  const rows = once(db, "choice-providers:statuses", () =>
+    db
+      .select({ providerId: providerPilots.providerId, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn })
+      .from(providerPilots)
+      .where(and(eq(providerPilots.pilotSlug, sql.placeholder("pilot")), inArray(providerPilots.providerId, idList())))
+      .prepare(),
+  ).all({ pilot: pilotSlug, ids: JSON.stringify(ids) });
   for (const r of rows) {
     const state: ProviderState = today < r.startsOn ? "not_started" : r.endsOn !== null && today > r.endsOn ? "left" : "active";
     states.set(r.providerId, state);
@@ -45,7 +51,9 @@ export type ProviderForChoice = {
 function withLanguages(rows: Omit<ProviderForChoice, "languages" | "state">[], db: Db) {
   const ids = rows.map((r) => r.id);
   const langs = ids.length
-    ? db.select().from(providerLanguages).where(inArray(providerLanguages.providerId, ids)).all()
+    ? once(db, "choice-providers:languages", () =>
+        db.select().from(providerLanguages).where(inArray(providerLanguages.providerId, idList())).prepare(),
+      ).all({ ids: JSON.stringify(ids) })
     : [];
   const order = ["fi", "sv", "en"];
   const rank = (l: string) => (order.includes(l) ? order.indexOf(l) : order.length);
@@ -70,11 +78,12 @@ const columns = {
 
 /** A provider of the pilot by id or slug, with its state there today; null when it never served the pilot. */
 export function findProvider(pilotSlug: string, key: { id: number } | { slug: string }, today: string, db: Db = getDb()): ProviderForChoice | null {
-  const row = db
-    .select(columns)
-    .from(providers)
-    .where("id" in key ? eq(providers.id, key.id) : eq(providers.slug, key.slug))
-    .get();
+  const row =
+    "id" in key
+      ? once(db, "choice-providers:by-id", () => db.select(columns).from(providers).where(eq(providers.id, sql.placeholder("id"))).prepare()).get({ id: key.id })
+      : once(db, "choice-providers:by-slug", () => db.select(columns).from(providers).where(eq(providers.slug, sql.placeholder("slug"))).prepare()).get({
+          slug: key.slug,
+        });
   if (!row) return null;
   const state = providerStatuses(pilotSlug, [row.id], today, db).get(row.id)!;
   if (state === "gone") return null;
@@ -89,12 +98,15 @@ export function providerForChoice(id: number, pilotSlug: string, today: string, 
 
 /** The providers that serve the pilot today, by name. */
 export function activeProviders(pilotSlug: string, today: string, db: Db = getDb()): ProviderForChoice[] {
-  const rows = db
-    .select({ ...columns, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn, sortKey: providers.sortKey })
-    .from(providers)
-    .innerJoin(providerPilots, eq(providerPilots.providerId, providers.id))
-    .where(eq(providerPilots.pilotSlug, pilotSlug))
-    .all()
+  const rows = once(db, "choice-providers:of-pilot", () =>
+    db
+      .select({ ...columns, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn, sortKey: providers.sortKey })
+      .from(providers)
+      .innerJoin(providerPilots, eq(providerPilots.providerId, providers.id))
+      .where(eq(providerPilots.pilotSlug, sql.placeholder("pilot")))
+      .prepare(),
+  )
+    .all({ pilot: pilotSlug })
     .filter((r) => r.startsOn <= today && (r.endsOn === null || r.endsOn >= today))
     .sort((a, b) => a.sortKey.localeCompare(b.sortKey));
   return withLanguages(

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { changeRequests, choiceDrafts, choiceHistory, choices, eligibilityAnswers, type ChoiceSnapshot } from "../../db/schema";
 import {
   confirmRefusal,
@@ -24,6 +24,7 @@ import { getDb, type Db } from "./db";
 import { logger } from "./log";
 import { choicesRecorded } from "./metrics";
 import { loadPilots, municipalitiesByCode } from "./pilots";
+import { json, once } from "./prepared";
 
 /**
  * The choice repository (docs/decisions/040–049). Every function takes the signed-in person and
@@ -33,7 +34,6 @@ import { loadPilots, municipalitiesByCode } from "./pilots";
  * rule that allows the write is checked again inside that transaction, on the state it commits on.
  */
 
-type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 type ChoiceRow = typeof choices.$inferSelect;
 type RequestRow = typeof changeRequests.$inferSelect;
 export type DraftRow = typeof choiceDrafts.$inferSelect;
@@ -46,8 +46,43 @@ export function newIdempotencyKey(): string {
  * Eligibility answers
  * ------------------------------------------------------------------------------------------- */
 
+/*
+ * The statements of a confirmation and of the pages around it, prepared once per database (see
+ * ./prepared): a confirmation runs them inside its write transaction, where building and compiling
+ * each query again cost more than running it. Each is scoped to the person by its `personId`.
+ */
+const answersOf = (db: Db) =>
+  once(db, "choices:answers-of", () => db.select().from(eligibilityAnswers).where(eq(eligibilityAnswers.personId, sql.placeholder("personId"))).prepare());
+const draftOf = (db: Db) =>
+  once(db, "choices:draft-of", () => db.select().from(choiceDrafts).where(eq(choiceDrafts.personId, sql.placeholder("personId"))).prepare());
+const choiceByKey = (db: Db) =>
+  once(db, "choices:by-key", () =>
+    db
+      .select({ reference: choices.reference, kind: choices.kind })
+      .from(choices)
+      .where(and(eq(choices.idempotencyKey, sql.placeholder("key")), eq(choices.personId, sql.placeholder("personId"))))
+      .prepare(),
+  );
+const currentChoiceOf = (db: Db) =>
+  once(db, "choices:current-of", () =>
+    db
+      .select()
+      .from(choices)
+      .where(and(eq(choices.personId, sql.placeholder("personId")), eq(choices.status, "current")))
+      .prepare(),
+  );
+const requestsOfChoice = (db: Db) =>
+  once(db, "choices:requests-of-choice", () =>
+    db
+      .select()
+      .from(changeRequests)
+      .where(and(eq(changeRequests.personId, sql.placeholder("personId")), eq(changeRequests.choiceId, sql.placeholder("choiceId"))))
+      .orderBy(desc(changeRequests.id))
+      .prepare(),
+  );
+
 export function getAnswers(user: SignedInUser, db: Db = getDb()): { facts: Facts; answeredAt: string; updatedAt: string } | null {
-  const row = db.select().from(eligibilityAnswers).where(eq(eligibilityAnswers.personId, user.id)).get();
+  const row = answersOf(db).get({ personId: user.id });
   if (!row) return null;
   return { facts: parseFacts(row.facts), answeredAt: row.answeredAt, updatedAt: row.updatedAt };
 }
@@ -99,21 +134,6 @@ export type ChoiceContext = {
   rule: ChangeRule;
 };
 
-/**
- * The pilots, parsed and checked once per version of their definitions: a confirmation reads them
- * inside its write transaction, and parsing every definition with its zod schema each time cost
- * more than the write itself. The key is the stored text of every definition and the number of
- * known municipalities, so any change is seen at once.
- */
-let pilotCache: { key: string; pilots: PilotDefinition[] } | null = null;
-function currentPilots(db: Db): PilotDefinition[] {
-  const row = db.$client
-    .prepare("SELECT (SELECT count(*) FROM municipalities) || '#' || coalesce((SELECT group_concat(slug || ':' || definition, '|') FROM (SELECT slug, definition FROM pilots ORDER BY slug)), '') AS k")
-    .get() as { k: string };
-  if (pilotCache?.key !== row.k) pilotCache = { key: row.k, pilots: loadPilots(db) };
-  return pilotCache.pilots;
-}
-
 function evaluateFor(user: SignedInUser, facts: Facts | null, pilots: PilotDefinition[], today: string, db: Db): Evaluation {
   const code = user.homeMunicipality;
   const m = code ? municipalitiesByCode([code], db).get(code) : undefined;
@@ -121,20 +141,11 @@ function evaluateFor(user: SignedInUser, facts: Facts | null, pilots: PilotDefin
 }
 
 function currentChoice(user: SignedInUser, pilots: PilotDefinition[], today: string, db: Db): CurrentChoice | null {
-  const row = db
-    .select()
-    .from(choices)
-    .where(and(eq(choices.personId, user.id), eq(choices.status, "current")))
-    .get();
+  const row = currentChoiceOf(db).get({ personId: user.id });
   if (!row) return null;
   const pilot = pilots.find((p) => p.slug === row.pilotSlug) ?? null;
   const providerState = row.providerId !== null ? (providerStatuses(row.pilotSlug, [row.providerId], today, db).get(row.providerId) ?? "gone") : null;
-  const requests = db
-    .select()
-    .from(changeRequests)
-    .where(and(eq(changeRequests.personId, user.id), eq(changeRequests.choiceId, row.id)))
-    .orderBy(desc(changeRequests.id))
-    .all();
+  const requests = requestsOfChoice(db).all({ personId: user.id, choiceId: row.id });
   return {
     row,
     pilot,
@@ -163,7 +174,8 @@ function ruleFor(current: CurrentChoice | null, today: string): ChangeRule {
 
 export function choiceContext(user: SignedInUser, now = new Date(), db: Db = getDb()): ChoiceContext {
   const today = todayInFinland(now);
-  const pilots = currentPilots(db);
+  // Parsed once per version of the pilots' definitions (app/.server/pilots.ts): a change is seen at once.
+  const pilots = loadPilots(db);
   const facts = getAnswers(user, db)?.facts ?? null;
   const evaluation = evaluateFor(user, facts, pilots, today, db);
   const pilot = evaluation.outcome === "may_choose" ? (pilots.find((p) => p.slug === evaluation.pilot) ?? null) : null;
@@ -215,7 +227,7 @@ export function refusalFor(ctx: ChoiceContext, draft: Pick<DraftRow, "pilotSlug"
  * page leads to the same receipt; it is not a choice in progress.
  */
 export function getDraft(user: SignedInUser, now = new Date(), db: Db = getDb()): DraftRow | null {
-  const row = db.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
+  const row = draftOf(db).get({ personId: user.id });
   if (!row) return null;
   if (now.getTime() - Date.parse(row.updatedAt) > DRAFT_HOURS * 3_600_000) return null;
   if (confirmedReference(user, row, db)) return null;
@@ -224,18 +236,12 @@ export function getDraft(user: SignedInUser, now = new Date(), db: Db = getDb())
 
 /** The reference of the choice a draft's key recorded, if it did. */
 export function confirmedReference(user: SignedInUser, draft: Pick<DraftRow, "idempotencyKey">, db: Db = getDb()): string | null {
-  return (
-    db
-      .select({ reference: choices.reference })
-      .from(choices)
-      .where(and(eq(choices.idempotencyKey, draft.idempotencyKey), eq(choices.personId, user.id)))
-      .get()?.reference ?? null
-  );
+  return choiceByKey(db).get({ key: draft.idempotencyKey, personId: user.id })?.reference ?? null;
 }
 
 /** The receipt to show when the person comes back to the confirmation page of a recorded choice. */
 export function justConfirmed(user: SignedInUser, db: Db = getDb()): string | null {
-  const row = db.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
+  const row = draftOf(db).get({ personId: user.id });
   return row ? confirmedReference(user, row, db) : null;
 }
 
@@ -326,12 +332,74 @@ class Refused extends Error {
   }
 }
 
-function uniqueReference(tx: Tx): string {
+function uniqueReference(db: Db): string {
+  const taken = once(db, "choices:reference-taken", () =>
+    db.select({ id: choices.id }).from(choices).where(eq(choices.reference, sql.placeholder("reference"))).prepare(),
+  );
   for (;;) {
     const reference = createReference((n) => crypto.randomBytes(n));
-    if (!tx.select({ id: choices.id }).from(choices).where(eq(choices.reference, reference)).get()) return reference;
+    if (!taken.get({ reference })) return reference;
   }
 }
+
+/** The writes of a confirmation, prepared once per database; run inside its transaction (same connection). */
+const endChoice = (db: Db) =>
+  once(db, "choices:end", () =>
+    db
+      .update(choices)
+      .set({
+        status: "ended",
+        endedAt: sql`${sql.placeholder("at")}`,
+        endedReason: sql`${sql.placeholder("endedReason")}`,
+        contactVisibleUntil: sql`${sql.placeholder("contactVisibleUntil")}`,
+      })
+      .where(and(eq(choices.id, sql.placeholder("choiceId")), eq(choices.personId, sql.placeholder("personId")), eq(choices.status, "current")))
+      .prepare(),
+  );
+const addHistory = (db: Db) =>
+  once(db, "choices:history-insert", () =>
+    db
+      .insert(choiceHistory)
+      .values({
+        personId: sql.placeholder("personId"),
+        choiceId: sql.placeholder("choiceId"),
+        at: sql.placeholder("at"),
+        event: sql.placeholder("event"),
+        details: sql`${sql.placeholder("details")}`,
+      })
+      .prepare(),
+  );
+const addChoice = (db: Db) =>
+  once(db, "choices:insert", () =>
+    db
+      .insert(choices)
+      .values({
+        reference: sql.placeholder("reference"),
+        idempotencyKey: sql.placeholder("idempotencyKey"),
+        personId: sql.placeholder("personId"),
+        pilotSlug: sql.placeholder("pilotSlug"),
+        kind: sql.placeholder("kind"),
+        providerId: sql.placeholder("providerId"),
+        providerSlug: sql.placeholder("providerSlug"),
+        snapshot: sql`${sql.placeholder("snapshot")}`,
+        contactChannel: sql.placeholder("contactChannel"),
+        contactPhone: sql.placeholder("contactPhone"),
+        contactEmail: sql.placeholder("contactEmail"),
+        serviceLanguage: sql.placeholder("serviceLanguage"),
+        chosenAt: sql.placeholder("chosenAt"),
+        chosenOn: sql.placeholder("chosenOn"),
+      })
+      .returning({ id: choices.id })
+      .prepare(),
+  );
+const clearDraftContact = (db: Db) =>
+  once(db, "choices:draft-confirmed", () =>
+    db
+      .update(choiceDrafts)
+      .set({ contactChannel: null, contactPhone: null, contactEmail: null, serviceLanguage: null, updatedAt: sql`${sql.placeholder("at")}` })
+      .where(eq(choiceDrafts.personId, sql.placeholder("personId")))
+      .prepare(),
+  );
 
 /**
  * Records the person's drafted choice, once. The key is the one rendered into the confirmation
@@ -344,14 +412,12 @@ export function confirmChoice(user: SignedInUser, key: string, now = new Date())
   let result: ConfirmResult;
   try {
     result = db.transaction(
-      (tx): ConfirmResult => {
-        const existing = tx
-          .select({ reference: choices.reference, kind: choices.kind })
-          .from(choices)
-          .where(and(eq(choices.idempotencyKey, key), eq(choices.personId, user.id)))
-          .get();
+      // Every statement below is prepared on `db`: with better-sqlite3 it runs on the connection
+      // that holds this transaction, so it reads and writes inside it.
+      (): ConfirmResult => {
+        const existing = choiceByKey(db).get({ key, personId: user.id });
         if (existing) return { ok: true, reference: existing.reference, replayed: true, kind: existing.kind };
-        const draft = tx.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
+        const draft = draftOf(db).get({ personId: user.id });
         if (!draft || draft.idempotencyKey !== key) throw new Refused("stale");
         if (draft.kind === "provider" && (!draft.contactChannel || !draft.serviceLanguage)) throw new Refused("stale");
 
@@ -373,58 +439,54 @@ export function confirmChoice(user: SignedInUser, key: string, now = new Date())
               : ctx.rule.allowed && ctx.rule.reason === "weighty_reason_approved"
                 ? "weighty_reason"
                 : "changed";
-          tx.update(choices)
-            .set({
-              status: "ended",
-              endedAt: at,
-              endedReason,
-              contactVisibleUntil: previous.row.kind === "provider" ? contactVisibleUntil(today) : null,
-            })
-            .where(and(eq(choices.id, previous.row.id), eq(choices.personId, user.id), eq(choices.status, "current")))
-            .run();
-          tx.insert(choiceHistory)
-            .values({ personId: user.id, choiceId: previous.row.id, at, event: "ended", details: { reference: previous.row.reference, reason: endedReason } })
-            .run();
+          endChoice(db).run({
+            at,
+            endedReason,
+            contactVisibleUntil: previous.row.kind === "provider" ? contactVisibleUntil(today) : null,
+            choiceId: previous.row.id,
+            personId: user.id,
+          });
+          addHistory(db).run({
+            personId: user.id,
+            choiceId: previous.row.id,
+            at,
+            event: "ended",
+            details: json({ reference: previous.row.reference, reason: endedReason }),
+          });
         }
 
-        const reference = uniqueReference(tx);
+        const reference = uniqueReference(db);
         const snapshot: ChoiceSnapshot = {
           pilotName: pilot.name,
           provider: provider ? { name: provider.name, phone: provider.phone, email: provider.email, web: provider.web } : null,
           lockMonths: draft.kind === "provider" ? pilot.lockMonths : 0,
           contactBy: draft.kind === "provider" ? contactBy(today) : null,
         };
-        const inserted = tx
-          .insert(choices)
-          .values({
-            reference,
-            idempotencyKey: key,
-            personId: user.id,
-            pilotSlug: pilot.slug,
-            kind: draft.kind,
-            providerId: draft.kind === "provider" ? draft.providerId : null,
-            providerSlug: draft.kind === "provider" ? (provider?.slug ?? draft.providerSlug) : null,
-            snapshot,
-            contactChannel: draft.kind === "provider" ? draft.contactChannel : null,
-            contactPhone: draft.kind === "provider" ? draft.contactPhone : null,
-            contactEmail: draft.kind === "provider" ? draft.contactEmail : null,
-            serviceLanguage: draft.kind === "provider" ? draft.serviceLanguage : null,
-            chosenAt: at,
-            chosenOn: today,
-          })
-          .returning({ id: choices.id })
-          .get();
-        tx.insert(choiceHistory)
-          .values({
-            personId: user.id,
-            choiceId: inserted.id,
-            at,
-            event: "chosen",
-            details: { reference, kind: draft.kind, provider: draft.kind === "provider" ? (provider?.slug ?? null) : null, pilot: pilot.slug },
-          })
-          .run();
+        const inserted = addChoice(db).get({
+          reference,
+          idempotencyKey: key,
+          personId: user.id,
+          pilotSlug: pilot.slug,
+          kind: draft.kind,
+          providerId: draft.kind === "provider" ? draft.providerId : null,
+          providerSlug: draft.kind === "provider" ? (provider?.slug ?? draft.providerSlug) : null,
+          snapshot: json(snapshot),
+          contactChannel: draft.kind === "provider" ? draft.contactChannel : null,
+          contactPhone: draft.kind === "provider" ? draft.contactPhone : null,
+          contactEmail: draft.kind === "provider" ? draft.contactEmail : null,
+          serviceLanguage: draft.kind === "provider" ? draft.serviceLanguage : null,
+          chosenAt: at,
+          chosenOn: today,
+        });
+        addHistory(db).run({
+          personId: user.id,
+          choiceId: inserted.id,
+          at,
+          event: "chosen",
+          details: json({ reference, kind: draft.kind, provider: draft.kind === "provider" ? (provider?.slug ?? null) : null, pilot: pilot.slug }),
+        });
         audit(
-          tx,
+          db,
           {
             actor: user.actorId,
             action: previous ? "choice.change" : "choice.record",
@@ -435,10 +497,7 @@ export function confirmChoice(user: SignedInUser, key: string, now = new Date())
           now,
         );
         // The draft keeps only its key (the way back to this receipt); its contact details go.
-        tx.update(choiceDrafts)
-          .set({ contactChannel: null, contactPhone: null, contactEmail: null, serviceLanguage: null, updatedAt: at })
-          .where(eq(choiceDrafts.personId, user.id))
-          .run();
+        clearDraftContact(db).run({ at, personId: user.id });
         return { ok: true, reference, replayed: false, kind: draft.kind };
       },
       { behavior: "immediate" },

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "driz
 import { municipalities, pilots, providerLanguages, providerOffices, providerPilots, providerServices, providers } from "../../db/schema";
 import type { Service, ServiceLanguage } from "~/domain/providers";
 import { getDb, type Db } from "./db";
+import { once } from "./prepared";
 
 /**
  * Reading providers (docs/decisions/020-provider-data.md). Every list query is bounded by what
@@ -30,18 +31,9 @@ export type ListFilters = {
   today: string;
 };
 
-/**
- * Prepared once per database and filter shape (4 shapes), then only bound: the page's queries cost
- * no parsing or planning per request.
- */
-const prepared = new WeakMap<Db, Map<string, unknown>>();
-export function once<T>(db: Db, key: string, make: () => T): T {
-  let perDb = prepared.get(db);
-  if (!perDb) prepared.set(db, (perDb = new Map<string, unknown>()));
-  let stmt = perDb.get(key) as T | undefined;
-  if (stmt === undefined) perDb.set(key, (stmt = make()));
-  return stmt;
-}
+// Prepared once per database and filter shape (4 shapes), then only bound: the page's queries cost
+// no parsing or planning per request. `once` lives in ./prepared; re-exported for the page module.
+export { once };
 
 function filterConditions(f: Pick<ListFilters, "language" | "service">): SQL {
   const conditions: (SQL | undefined)[] = [

@@ -1,9 +1,10 @@
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { ServerResponse } from "node:http";
 import { people, sessions } from "../../db/schema";
 import { config } from "./config";
 import { getDb, type Db } from "./db";
 import { randomToken, tokenHash } from "./identity";
+import { once } from "./prepared";
 
 /**
  * Server-side sessions (docs/decisions/032-sessions.md). The browser holds a random token in the
@@ -80,22 +81,27 @@ export function lookupSession(request: Request, now = Date.now(), db: Db = getDb
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return { ok: false, problem: readCookies(request).has(SESSION_COOKIE) ? "unknown" : "none" };
   const hash = tokenHash(token);
-  const row = db
-    .select({ session: sessions, person: people })
-    .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
-    .where(eq(sessions.tokenHash, hash))
-    .get();
+  // Every request of a signed-in person asks this: prepared once per database, then only bound.
+  const row = once(db, "session:by-hash", () =>
+    db
+      .select({ session: sessions, person: people })
+      .from(sessions)
+      .innerJoin(people, eq(people.id, sessions.personId))
+      .where(eq(sessions.tokenHash, sql.placeholder("hash")))
+      .prepare(),
+  ).get({ hash });
   if (!row) return { ok: false, problem: "unknown" };
   const { idleMs } = sessionLimits();
   const expired = now >= row.session.expiresAt;
   const idle = now - row.session.lastSeenAt >= idleMs;
   if (expired || idle) {
-    db.delete(sessions).where(eq(sessions.tokenHash, hash)).run();
+    once(db, "session:delete", () => db.delete(sessions).where(eq(sessions.tokenHash, sql.placeholder("hash"))).prepare()).run({ hash });
     return { ok: false, problem: expired ? "expired" : "idle" };
   }
   if (now - row.session.lastSeenAt >= touchEveryMs) {
-    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash)).run();
+    once(db, "session:touch", () =>
+      db.update(sessions).set({ lastSeenAt: sql`${sql.placeholder("now")}` }).where(eq(sessions.tokenHash, sql.placeholder("hash"))).prepare(),
+    ).run({ hash, now });
   }
   return { ok: true, token, person: row.person, createdAt: row.session.createdAt, expiresAt: row.session.expiresAt };
 }

@@ -1,0 +1,61 @@
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The server's route matching is patched (patches/@remix-run+router+*.patch, applied by
+ * patch-package at `npm install`) to flatten the routes and compile their patterns once, not on
+ * every match. The server loads the CommonJS build, which is what is patched; it must still match
+ * exactly as before.
+ */
+const require = createRequire(import.meta.url);
+const file = require.resolve("@remix-run/router");
+const router = require(file) as typeof import("@remix-run/router");
+
+const routes = [
+  {
+    id: "root",
+    path: "",
+    children: [
+      {
+        id: "lang",
+        path: ":lang",
+        children: [
+          { id: "home", index: true },
+          { id: "providers", path: "providers" },
+          { id: "profile", path: "providers/:slug" },
+          { id: "receipt", path: "my/receipts/:reference" },
+          { id: "not-found", path: "*" },
+        ],
+      },
+    ],
+  },
+];
+
+const ids = (path: string) => router.matchRoutes(routes, path)?.map((m) => m.route.id) ?? null;
+
+describe("route matching on the server (patched to compile once)", () => {
+  it("is the patched build", () => {
+    expect(file).toMatch(/router\.cjs\.js$/);
+    expect(fs.readFileSync(file, "utf8")).toContain("Valinta (patches/)");
+  });
+
+  it("matches the same way on every call, with params, case-insensitively and with the catch-all", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(ids("/fi")).toEqual(["root", "lang", "home"]);
+      expect(ids("/sv/providers")).toEqual(["root", "lang", "providers"]);
+      expect(ids("/sv/PROVIDERS/")).toEqual(["root", "lang", "providers"]);
+      const profile = router.matchRoutes(routes, "/en/providers/savon-uravalmennus")!;
+      expect(profile.map((m) => m.route.id)).toEqual(["root", "lang", "profile"]);
+      expect(profile.at(-1)!.params).toEqual({ lang: "en", slug: "savon-uravalmennus" });
+      expect(router.matchRoutes(routes, "/fi/my/receipts/AB12-CD3X")!.at(-1)!.params.reference).toBe("AB12-CD3X");
+      expect(ids("/fi/no/such/page")).toEqual(["root", "lang", "not-found"]);
+    }
+    // Another routes array (another build) is flattened on its own.
+    expect(router.matchRoutes([{ id: "only", path: "only" }], "/only")!.map((m) => m.route.id)).toEqual(["only"]);
+    expect(router.matchRoutes([{ id: "only", path: "only" }], "/fi")).toBeNull();
+    expect(router.matchPath({ path: "/a/:b", end: false }, "/a/x/y")!.params).toEqual({ b: "x" });
+    expect(router.matchPath({ path: "/a/:b", caseSensitive: true }, "/A/x")).toBeNull();
+    expect(router.matchPath({ path: "/a/:b" }, "/A/x")!.params).toEqual({ b: "x" });
+  });
+});
