@@ -1,8 +1,6 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { resolveLang } from "~/i18n";
@@ -24,10 +22,24 @@ export default function handleRequest(
   const url = new URL(request.url);
   const lang = resolveLang(url.pathname, request.headers.get("accept-language"));
   const nonce = loadContext.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
+  // The pages use no deferred data, so the whole page is rendered before the answer starts, and
+  // sent as one buffer: streaming it through three kinds of stream (React's, Node's, the web's)
+  // cost more than rendering it (docs/decisions/061-one-buffer-per-page.md).
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
+    const chunks: Buffer[] = [];
+    const body = new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+        callback();
+      },
+      final(callback) {
+        clearTimeout(timer);
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        callback();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={getI18n(lang)}>
@@ -36,20 +48,7 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          // The stock template never clears its abort timer: every response was held ~6 s and
-          // memory grew under load. Clear it as soon as the stream ends.
-          body.on("end", () => clearTimeout(timer));
-          body.on("close", () => clearTimeout(timer));
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+        onAllReady() {
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -58,11 +57,14 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          console.error(error);
         },
       },
     );
-    const timer = setTimeout(abort, streamTimeout + 1000);
+    const timer = setTimeout(() => {
+      abort();
+      reject(new Error("the page did not render in time"));
+    }, streamTimeout + 1000);
   });
 }
 

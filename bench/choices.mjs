@@ -21,7 +21,7 @@
 //    or duplicate.
 //
 // Figures are printed, never asserted. Settings: BENCH_DURATION (s, default 20), BENCH_CLIENTS
-// (20), BENCH_MAX_PEOPLE (at most this many people prepared for the timed run, default 8000),
+// (20), BENCH_MAX_PEOPLE (at most this many people prepared for the timed run, default 12000),
 // CRASH_CHOICES (2000).
 /* global performance */
 import Database from "better-sqlite3";
@@ -34,7 +34,7 @@ import { ensureBuild, startServer } from "./lib.mjs";
 ensureBuild();
 const duration = Number(process.env.BENCH_DURATION ?? 20) * 1000;
 const clients = Number(process.env.BENCH_CLIENTS ?? 20);
-const maxPeople = Number(process.env.BENCH_MAX_PEOPLE ?? 8000);
+const maxPeople = Number(process.env.BENCH_MAX_PEOPLE ?? 12000);
 const crashChoices = Number(process.env.CRASH_CHOICES ?? 2000);
 const lang = "fi";
 
