@@ -27,6 +27,7 @@ import {
 import { pickFigures } from "./choices-figures";
 import { activeProviders, findProvider } from "./choices-providers";
 import { explainEvaluation } from "./choices-eligibility";
+import { jobMarketFinland, publicServiceFor } from "./employment-areas";
 import { verifyCsrf } from "./csrf";
 import type { CurrentView } from "~/components/choice/Situation";
 import { municipalitiesByCode } from "./pilots";
@@ -266,7 +267,8 @@ export function contactLoader({ request, params }: LoaderFunctionArgs) {
       channel: draft.contactChannel ?? "",
       phone: draft.contactPhone ?? "",
       email: draft.contactEmail ?? "",
-      language: draft.serviceLanguage ?? (provider.languages.includes(lang) ? lang : ""),
+      // The page's language when the provider serves in it; the only one when it serves in one.
+      language: draft.serviceLanguage ?? (provider.languages.includes(lang) ? lang : provider.languages.length === 1 ? provider.languages[0] : ""),
     } as Record<string, string>,
     errors: {} as Record<string, string>,
   };
@@ -418,7 +420,15 @@ export function receiptLoader({ request, params }: LoaderFunctionArgs) {
     contactBy: s.contactBy ? formatDate(s.contactBy, lang) : null,
     status: row.status,
     endedAt: row.endedAt ? formatDate(row.endedAt.slice(0, 10), lang) : null,
+    // The public service is a choice on the same footing: its receipt says whom to contact too.
+    publicService: row.kind === "public_service" ? publicServiceContact(user, lang) : null,
   };
+}
+
+/** The person's own public employment service (their home municipality's), and where to confirm the office. */
+function publicServiceContact(user: SignedInUser, lang: Lang): { name: string | null; web: string | null; jobMarket: string } {
+  const service = user.homeMunicipality ? publicServiceFor(user.homeMunicipality) : null;
+  return { name: service?.name?.[lang] ?? null, web: service?.sure ? service.web : null, jobMarket: jobMarketFinland.web };
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ export default function ChooseCheck() {
   const provider = d.kind === "provider";
   return (
     <div className="page page--narrow choice-page">
-      <StepLabel step={provider ? 4 : 3} total={provider ? 4 : 3} name="check" />
+      {/* Four steps on both paths, so the count never changes on the way: the public service skips the contact step. */}
+      <StepLabel step={4} name="check" />
       <h1>{notRecorded ? t("notRecorded.heading") : t("check.heading")}</h1>
 
       {notRecorded && (

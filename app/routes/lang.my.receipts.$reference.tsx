@@ -39,13 +39,36 @@ export default function Receipt() {
             <dt>{t("receipt.providerContact")}</dt>
             <dd>
               <ul className="plain-list">
-                {d.provider.phone && <li>{t("receipt.phone", { phone: d.provider.phone })}</li>}
-                {d.provider.email && <li>{t("receipt.email", { email: d.provider.email })}</li>}
+                {d.provider.phone && (
+                  <li>
+                    {t("receipt.phoneLabel")} <a href={`tel:${d.provider.phone.replaceAll(" ", "")}`}>{d.provider.phone}</a>
+                  </li>
+                )}
+                {d.provider.email && (
+                  <li>
+                    {t("receipt.emailLabel")} <a href={`mailto:${d.provider.email}`}>{d.provider.email}</a>
+                  </li>
+                )}
                 {d.provider.web && (
                   <li>
                     <a href={d.provider.web}>{d.provider.web}</a>
                   </li>
                 )}
+              </ul>
+            </dd>
+          </>
+        )}
+        {d.publicService && (
+          <>
+            <dt>{t("receipt.publicServiceContact")}</dt>
+            <dd>
+              <ul className="plain-list">
+                {d.publicService.name && (
+                  <li>{d.publicService.web ? <a href={d.publicService.web}>{d.publicService.name}</a> : d.publicService.name}</li>
+                )}
+                <li>
+                  <a href={d.publicService.jobMarket}>{t("receipt.findOffice")}</a>
+                </li>
               </ul>
             </dd>
           </>

@@ -16,7 +16,7 @@ import { myChoice, personalDataExport } from "~/.server/choices-my";
 import { getDb } from "~/.server/db";
 import { choicesRecorded } from "~/.server/metrics";
 import { action as checkAction, loader as checkLoader } from "~/routes/lang.choose.check";
-import { action as contactAction } from "~/routes/lang.choose.contact";
+import { action as contactAction, loader as contactLoader } from "~/routes/lang.choose.contact";
 import { action as pickAction, loader as pickLoader } from "~/routes/lang.choose.provider";
 import { action as startAction, loader as startLoader } from "~/routes/lang.choose";
 import { loader as dataLoader } from "~/routes/lang.my.data-json";
@@ -388,6 +388,33 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     const next = new Date("2026-03-03T10:00:00Z");
     expect(choiceContext(aino.user, next).rule).toEqual({ allowed: true, reason: "public_service" });
     expect(confirmChoice(aino.user, draft(aino, "tyopolku", next), next).ok).toBe(true);
+  });
+
+  it("the service language is ready when the provider serves in the page's language or in one language only", () => {
+    const aino = person("aino");
+    answerEligible(aino);
+    savePick(aino.user, { pilotSlug: "north-savo-choice", kind: "provider", providerId: providerId("savon-uravalmennus"), providerSlug: "savon-uravalmennus" });
+    // Finnish only: on an English page the one language it offers is chosen already.
+    expect(contactLoader(get(aino, "/en/choose/contact", { lang: "en" })).values.language).toBe("fi");
+    savePick(aino.user, { pilotSlug: "north-savo-choice", kind: "provider", providerId: providerId("tyopolku"), providerSlug: "tyopolku" });
+    expect(contactLoader(get(aino, "/en/choose/contact", { lang: "en" })).values.language).toBe("en");
+    savePick(aino.user, { pilotSlug: "north-savo-choice", kind: "provider", providerId: providerId("tyopolku"), providerSlug: "tyopolku" });
+    // Several, none of them the page's: the person says.
+    expect(contactLoader(get(aino, "/sv/choose/contact", { lang: "sv" })).values.language).toBe("");
+  });
+
+  it("the receipt of the public service names the person's own employment area and where to find the office", async () => {
+    providersFrom("2026-01-01");
+    const aino = person("aino");
+    answerEligible(aino);
+    const done = confirmChoice(aino.user, draft(aino, null));
+    expect(done.ok).toBe(true);
+    const reference = (done as { reference: string }).reference;
+    const receipt = (await run(() => receiptLoader(get(aino, `/sv/my/receipts/${reference}`, { lang: "sv", reference })))) as unknown as {
+      publicService: { name: string | null; jobMarket: string } | null;
+    };
+    expect(receipt.publicService?.name).toMatch(/työllisyysalue|sysselsättningsområde/i);
+    expect(receipt.publicService?.jobMarket).toBe("https://tyomarkkinatori.fi");
   });
 
   it("when the chosen provider leaves the pilot, the person is with the public service and may choose at once", () => {

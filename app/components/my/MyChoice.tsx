@@ -82,8 +82,7 @@ export function MyChoice({
         <p>{t("my.noChoices")}</p>
       ) : (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="my-history">
-          <table>
-            <caption className="visually-hidden">{t("my.historyHeading")}</caption>
+          <table aria-labelledby="my-history">
             <thead>
               <tr>
                 <th scope="col">{t("my.table.date")}</th>

@@ -51,9 +51,12 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
           );
         })}
       </div>
+      {/* The table's name stands above its scrolling box, so that it is read whole at 360 px. */}
+      <p id="monthly-caption" className="table-caption">
+        {t("providers:profile.monthly.tableCaption", { name })}
+      </p>
       <div className="table-wrap" role="region" aria-labelledby="monthly-caption" tabIndex={0}>
-        <table className="monthly-table">
-          <caption id="monthly-caption">{t("providers:profile.monthly.tableCaption", { name })}</caption>
+        <table className="monthly-table" aria-labelledby="monthly-caption">
           <thead>
             <tr>
               <th scope="col">{t("providers:profile.monthly.month")}</th>
