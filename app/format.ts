@@ -45,3 +45,21 @@ export function todayInFinland(now: Date = new Date()): string {
 export function municipalityName(m: { nameFi: string; nameSv: string }, lang: Lang) {
   return lang === "sv" ? m.nameSv : m.nameFi;
 }
+
+/**
+ * A stored phone number (international form, +358401234567) grouped for reading: "+358 40 123 4567".
+ * Finnish numbers get their prefix (a mobile or service prefix of two digits, an area code of one
+ * or two) and the rest in two groups; other countries' numbers are shown as stored. Display only:
+ * what is stored and what a `tel:` link dials stay the stored form.
+ */
+export function formatPhone(phone: string): string {
+  const m = /^\+358(\d+)$/.exec(phone);
+  if (!m) return phone;
+  const national = m[1];
+  const prefixLength = /^(4\d|50|1\d|7\d|20|29|30|60|70|80)/.test(national) ? 2 : 1;
+  const prefix = national.slice(0, prefixLength);
+  const rest = national.slice(prefixLength);
+  if (rest.length <= 5) return `+358 ${prefix} ${rest}`;
+  const split = rest.length - 4;
+  return `+358 ${prefix} ${rest.slice(0, split)} ${rest.slice(split)}`;
+}

@@ -2,7 +2,7 @@ import { desc, eq, inArray } from "drizzle-orm";
 import { audit as auditTable, firstContacts, people, sessions } from "../../db/schema";
 import { choiceKeptUntil, CONTACT_VISIBLE_MONTHS_AFTER, DRAFT_HOURS, KEEP_CHOICES_YEARS_AFTER_PILOT } from "~/domain/choice";
 import { factNames } from "~/domain/pilot";
-import { formatDate, formatDateTime, municipalityName } from "~/format";
+import { formatDate, formatDateTime, formatPhone, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import type { CurrentView } from "~/components/choice/Situation";
 import type { SignedInUser } from "./auth";
@@ -96,7 +96,7 @@ function myData(user: SignedInUser, lang: Lang, now: Date, pilots: Map<string, {
     .map((c) => ({
       reference: c.reference,
       provider: c.snapshot.provider?.name ?? "",
-      value: c.contactChannel === "phone" ? c.contactPhone : c.contactEmail,
+      value: c.contactChannel === "phone" ? (c.contactPhone ? formatPhone(c.contactPhone) : null) : c.contactEmail,
       visibleUntil: c.status === "current" ? null : c.contactVisibleUntil ? formatDate(c.contactVisibleUntil, lang) : null,
     }));
   const personRow = getDb().select().from(people).where(eq(people.id, user.id)).get();

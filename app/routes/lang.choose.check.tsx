@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatPhone } from "~/format";
 import { checkAction, checkLoader, pageStateOf } from "~/.server/choices-journey";
 import { CsrfField } from "~/components/CsrfField";
 import { StepLabel } from "~/components/choice/StepLabel";
@@ -89,7 +90,7 @@ export default function ChooseCheck() {
               <>
                 <dt>{t("check.contact")}</dt>
                 <dd>
-                  {d.contact.channel === "phone" ? t("check.byPhone", { phone: d.contact.phone }) : t("check.byEmail", { email: d.contact.email })}{" "}
+                  {d.contact.channel === "phone" ? t("check.byPhone", { phone: d.contact.phone ? formatPhone(d.contact.phone) : "" }) : t("check.byEmail", { email: d.contact.email })}{" "}
                   <Link to={`/${lang}/choose/contact`} className="summary__change">
                     {t("check.change")}
                     <span className="visually-hidden"> {t("check.contact")}</span>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatPhone } from "~/format";
 import { receiptLoader } from "~/.server/choices-journey";
 import { PrintButton } from "~/components/choice/PrintButton";
 import { languageLabel } from "~/components/choice/languages";
@@ -76,7 +77,7 @@ export default function Receipt() {
         {d.contact && (
           <>
             <dt>{t("check.contact")}</dt>
-            <dd>{d.contact.channel === "phone" ? t("check.byPhone", { phone: d.contact.phone }) : t("check.byEmail", { email: d.contact.email })}</dd>
+            <dd>{d.contact.channel === "phone" ? t("check.byPhone", { phone: d.contact.phone ? formatPhone(d.contact.phone) : "" }) : t("check.byEmail", { email: d.contact.email })}</dd>
             <dt>{t("check.language")}</dt>
             <dd>{d.contact.language ? languageLabel(d.contact.language, lang) : ""}</dd>
           </>

@@ -141,7 +141,7 @@ describe("the choice journey at 360 px", () => {
     expect(await h1(page, c("check.heading"))).toBe(c("check.heading"));
     const main = await page.locator("main").innerText();
     if (to === "provider") {
-      expect(main).toContain("+358401234567");
+      expect(main).toContain("+358 40 123 4567");
       const [before, after] = c("check.nextProvider", { provider: "Työpolku Oy", date: "\u0000" }).split("\u0000");
       expect(main).toContain(before);
       expect(main).toContain(after);

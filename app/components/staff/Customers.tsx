@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { formatPhone } from "~/format";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorMessage, fieldId } from "./Form";
 import type { ContactError, CustomerFilterView, CustomerView, PilotFiguresView } from "./types";
@@ -38,7 +39,7 @@ export function CustomerCard({
         <dd>
           {c.channel === "phone" && c.phone && (
             <>
-              {t("customers.byPhone")} <a href={`tel:${c.phone}`}>{c.phone}</a>
+              {t("customers.byPhone")} <a href={`tel:${c.phone}`}>{formatPhone(c.phone)}</a>
             </>
           )}
           {c.channel === "email" && c.email && (

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { normalisePhone } from "~/domain/choice";
+import { formatDate, formatPhone } from "~/format";
+
+describe("a phone number shown to a person", () => {
+  it("groups Finnish mobile, area-code and service numbers", () => {
+    expect(formatPhone("+358401234567")).toBe("+358 40 123 4567");
+    expect(formatPhone("+358501234567")).toBe("+358 50 123 4567");
+    expect(formatPhone("+358912345678")).toBe("+358 9 1234 5678");
+    expect(formatPhone("+358171234567")).toBe("+358 17 123 4567");
+    expect(formatPhone("+3582012345")).toBe("+358 20 12345");
+  });
+
+  it("shows another country's number as stored, and keeps every digit", () => {
+    expect(formatPhone("+46701234567")).toBe("+46701234567");
+    for (const typed of ["040 123 4567", "+358 50 000 1001", "09-123 456", "0049 30 1234567"]) {
+      const stored = normalisePhone(typed)!;
+      expect(formatPhone(stored).replace(/\s/g, "")).toBe(stored);
+    }
+  });
+});
+
+describe("dates", () => {
+  it("reads the same in every language's own way", () => {
+    expect(formatDate("2026-01-05", "fi")).toBe("5.1.2026");
+    expect(formatDate("2026-01-05", "en")).toBe("5 January 2026");
+  });
+});
