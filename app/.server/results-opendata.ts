@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { csvLine, exportColumns } from "~/domain/results";
 import { languages } from "~/i18n";
+import { config } from "./config";
 import { getDb, type Db } from "./db";
+import { loadPilotSet } from "./pilots";
 import { allProvidersForExport } from "./providers";
 import { exportMonth, openDataVersion, publishedMonths, type ExportRow } from "./results";
 
@@ -66,10 +68,30 @@ function conditional(request: Request, version: string, lastModifiedIso: string 
   return { headers, notModified: null };
 }
 
+type Thresholds = { of: (pilot: string) => number; key: string };
+
+/**
+ * Each pilot's small-number threshold, the one its pages use: a month's satisfaction mean from fewer
+ * answers is published empty (docs/decisions/064-open-data-small-cells.md). A pilot whose rules do
+ * not load gets the service's default (SMALL_NUMBER_THRESHOLD). `key` goes into the ETag, so that a
+ * changed threshold, which changes the rows, also changes the tag.
+ */
+function openDataThresholds(db: Db): Thresholds {
+  const set = loadPilotSet(db);
+  const fallback = config().SMALL_NUMBER_THRESHOLD;
+  const byPilot = new Map(set.ok ? set.pilots.map((p) => [p.slug, p.smallNumberThreshold] as const) : []);
+  const key = [`*=${fallback}`, ...[...byPilot].map(([slug, t]) => `${slug}=${t}`).sort()].join(",");
+  return { of: (pilot) => byPilot.get(pilot) ?? fallback, key };
+}
+
 const encoder = new TextEncoder();
 
 /** A stream that reads one published month at a time, so memory does not grow with the data. */
-function monthStream(db: Db, write: { start: string; row: (r: ExportRow, first: boolean) => string; end: string }): ReadableStream<Uint8Array> {
+function monthStream(
+  db: Db,
+  thresholds: Thresholds,
+  write: { start: string; row: (r: ExportRow, first: boolean) => string; end: string },
+): ReadableStream<Uint8Array> {
   const months = publishedMonths(db);
   let index = 0;
   let first = true;
@@ -81,7 +103,7 @@ function monthStream(db: Db, write: { start: string; row: (r: ExportRow, first: 
       // A few months per pull keeps chunks large enough without holding much.
       let chunk = "";
       for (let i = 0; i < 12 && index < months.length; i++, index++) {
-        for (const row of exportMonth(months[index], db)) {
+        for (const row of exportMonth(months[index], thresholds.of(months[index].pilot), db)) {
           chunk += write.row(row, first);
           first = false;
         }
@@ -97,10 +119,16 @@ function monthStream(db: Db, write: { start: string; row: (r: ExportRow, first: 
 
 export function resultsCsvResponse(request: Request, db: Db = getDb()): Response {
   const version = openDataVersion(db);
-  const { headers, notModified } = conditional(request, `csv:${version.results}`, version.lastModified, "text/csv; charset=utf-8; header=present");
+  const thresholds = openDataThresholds(db);
+  const { headers, notModified } = conditional(
+    request,
+    `csv:${version.results}:${thresholds.key}`,
+    version.lastModified,
+    "text/csv; charset=utf-8; header=present",
+  );
   if (notModified) return notModified;
   headers.set("Content-Disposition", 'inline; filename="valinta-results.csv"');
-  const body = monthStream(db, {
+  const body = monthStream(db, thresholds, {
     start: csvLine(exportColumns),
     row: (r) => csvLine(exportColumns.map((c) => r[c])),
     end: "",
@@ -110,7 +138,13 @@ export function resultsCsvResponse(request: Request, db: Db = getDb()): Response
 
 export function resultsJsonResponse(request: Request, origin: string, db: Db = getDb()): Response {
   const version = openDataVersion(db);
-  const { headers, notModified } = conditional(request, `json:${version.results}:${origin}`, version.lastModified, "application/json; charset=utf-8");
+  const thresholds = openDataThresholds(db);
+  const { headers, notModified } = conditional(
+    request,
+    `json:${version.results}:${thresholds.key}:${origin}`,
+    version.lastModified,
+    "application/json; charset=utf-8",
+  );
   if (notModified) return notModified;
   const meta = {
     licence: licence.name,
@@ -121,7 +155,7 @@ export function resultsJsonResponse(request: Request, origin: string, db: Db = g
     columns: exportColumns,
   };
   const head = JSON.stringify(meta);
-  const body = monthStream(db, {
+  const body = monthStream(db, thresholds, {
     start: `${head.slice(0, -1)},"rows":[\n`,
     row: (r, first) => `${first ? "" : ",\n"}${JSON.stringify(Object.fromEntries(exportColumns.map((c) => [c, r[c]])))}`,
     end: "\n]}\n",

@@ -7,7 +7,7 @@ import {
   type ShareMeasure,
   type Window,
 } from "~/domain/results";
-import { groupByOverlap, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
+import { groupByOverlap, isSuppressed, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
 import { getDb, type Db } from "./db";
 import { once } from "./providers";
 
@@ -236,11 +236,25 @@ export function publishedMonths(db: Db = getDb()) {
 }
 
 /**
+ * The satisfaction mean as the open data publishes it (docs/decisions/064-open-data-small-cells.md):
+ * empty when fewer people answered than the pilot's small-number threshold, since the mean of one or
+ * two answers is those people's own ratings. The count of answers is always published.
+ */
+export function publishedMean(responses: number, mean: number | null, threshold: number): number | null {
+  return mean === null || isSuppressed(responses, threshold) ? null : mean;
+}
+
+/**
  * The rows of one published month of a pilot: the public service first, then the providers by
  * business ID. Exports read month by month, so that an export of any size streams without holding
- * the table in memory or the database busy between reads.
+ * the table in memory or the database busy between reads. `threshold` is the pilot's small-number
+ * threshold: a mean from fewer answers is left empty (publishedMean).
  */
-export function exportMonth(m: { pilot: string; month: string; publishedAt: string; correctedAt: string | null }, db: Db = getDb()): ExportRow[] {
+export function exportMonth(
+  m: { pilot: string; month: string; publishedAt: string; correctedAt: string | null },
+  threshold: number,
+  db: Db = getDb(),
+): ExportRow[] {
   const rows = db
     .select({
       businessId: providers.businessId,
@@ -271,7 +285,7 @@ export function exportMonth(m: { pilot: string; month: string; publishedAt: stri
     in_subsidised_work: r.subsidised,
     contacted_within_5_days: r.contacted,
     satisfaction_responses: r.responses,
-    satisfaction_mean: r.mean,
+    satisfaction_mean: publishedMean(r.responses, r.mean, threshold),
     published_at: m.publishedAt,
     corrected_at: m.correctedAt,
   }));

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { loadPilotSet } from "~/.server/pilots";
 import { exportColumns } from "~/domain/results";
 import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
@@ -8,7 +9,12 @@ import { pageMeta } from "~/meta";
 export const meta: MetaFunction = ({ params }) => pageMeta(params, "opendata");
 
 export function loader({ params }: LoaderFunctionArgs) {
-  return { lang: isLang(params.lang) ? params.lang : "fi" };
+  // The small-number threshold below which results.csv leaves a month's satisfaction mean empty
+  // (docs/decisions/064-open-data-small-cells.md): named when every pilot has the same one.
+  const set = loadPilotSet();
+  const thresholds = new Set(set.ok ? set.pilots.map((p) => p.smallNumberThreshold) : []);
+  const threshold = thresholds.size === 1 ? [...thresholds][0] : null;
+  return { lang: isLang(params.lang) ? params.lang : "fi", threshold };
 }
 
 const endpoints = [
@@ -20,7 +26,7 @@ const endpoints = [
 type Section = { heading: string; paragraphs?: string[]; items?: string[] };
 
 export default function OpenData() {
-  const { lang } = useLoaderData<typeof loader>();
+  const { lang, threshold } = useLoaderData<typeof loader>();
   const { t } = useTranslation("opendata");
   const list = (key: string) => t(key, { returnObjects: true }) as string[];
   const section = (key: string) => t(key, { returnObjects: true }) as Section;
@@ -81,7 +87,12 @@ export default function OpenData() {
                     <code>{c}</code>
                   </th>
                   <td>{t(`columns.types.${c}`)}</td>
-                  <td>{t(`columns.meanings.${c}`)}</td>
+                  <td>
+                    {t(`columns.meanings.${c}`)}
+                    {c === "satisfaction_mean" && (
+                      <> {threshold === null ? t("columns.smallMeanVaries") : t("columns.smallMean", { threshold })}</>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -457,7 +457,8 @@ export function inventMonth(rates: Rates, month: string, latest: string, random:
   // Employed within 3 months is a part of employed within 6 months.
   const e3 = binomial(e6, Math.min(1, rates.employed3m / rates.employed6m), random);
   const responses = binomial(started, 0.55, random);
-  const mean = responses === 0 ? null : Math.min(5, Math.max(1, rates.satisfaction + (random() - 0.5) * 0.8));
+  // One draw seeds the answers, as one draw made the mean before: the other columns stay as they were.
+  const mean = responses === 0 ? null : surveyMean(responses, rates.satisfaction, randomSource(Math.floor(random() * 4294967296)));
   return {
     started,
     employedOpen3m: known3 ? e3 : null,
@@ -466,8 +467,29 @@ export function inventMonth(rates: Rates, month: string, latest: string, random:
     inSubsidisedWork: known6 ? binomial(started - e6, rates.subsidised / (1 - rates.employed6m), random) : null,
     contactedWithin5Days: binomial(started, rates.contacted, random),
     satisfactionResponses: responses,
-    satisfactionMean: mean === null ? null : Math.round(mean * 100) / 100,
+    satisfactionMean: mean,
   };
+}
+
+/**
+ * The mean of `responses` invented answers, each a whole number from 1 to 5, around `typical`
+ * (which moves a little from month to month). Each answer is the whole number below the month's
+ * level or the one above it, with the chance that keeps the expected answer at that level. The
+ * mean is the sum of the answers divided by their number, so every mean is one that real answers
+ * can give; it is stored rounded to two decimals (half up) like an uploaded mean, and with fewer
+ * than 100 answers the sum is still exactly round(mean × responses).
+ */
+export function surveyMean(responses: number, typical: number, random: () => number): number {
+  const level = Math.min(5, Math.max(1, typical + (random() - 0.5) * 0.8));
+  const low = Math.floor(level);
+  let sum = 0;
+  for (let i = 0; i < responses; i++) sum += low < 5 && random() < level - low ? low + 1 : low;
+  return roundedMean(sum, responses);
+}
+
+/** A mean of whole-number answers to two decimals, half up, from the exact sum (no float drift). */
+export function roundedMean(sum: number, responses: number): number {
+  return Math.round((sum * 100) / responses) / 100;
 }
 
 /**
