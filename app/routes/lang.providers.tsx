@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { dateInFinland } from "~/.server/providers-format";
 import { loadComparison } from "~/.server/providers-page";
+import { SelectField } from "~/components/form/fields";
 import { FigureList } from "~/components/providers/FigureList";
 import { Notices } from "~/components/providers/Notices";
 import { ProviderCard } from "~/components/providers/ProviderCard";
@@ -136,78 +137,56 @@ function Filters({ view }: { view: ComparisonView }) {
         {t("providers:filters.heading")}
       </h2>
       <div className="filters__grid">
-        <div className="field">
-          <label htmlFor="f-pilot">{t("providers:filters.pilot")}</label>
-          <select id="f-pilot" name="pilot" defaultValue={form.values.pilot}>
-            {form.pilots.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-municipality">{t("providers:filters.municipality")}</label>
-          <span className="hint" id="f-municipality-hint">
-            {t("providers:filters.municipalityHint")}
-          </span>
-          <select id="f-municipality" name="municipality" defaultValue={form.values.municipality} aria-describedby="f-municipality-hint">
-            <option value="">{t("providers:filters.anyMunicipality")}</option>
-            {form.municipalities.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-language">{t("providers:filters.language")}</label>
-          <select id="f-language" name="language" defaultValue={form.values.language}>
-            <option value="">{t("providers:filters.anyLanguage")}</option>
-            {form.languages.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-service">{t("providers:filters.service")}</label>
-          <select id="f-service" name="service" defaultValue={form.values.service}>
-            <option value="">{t("providers:filters.anyService")}</option>
-            {serviceCatalogue.map((s) => (
-              <option key={s} value={s}>
-                {t(`providers:services.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-show">{t("providers:filters.show")}</label>
-          <span className="hint" id="f-show-hint">
-            {t("providers:filters.showHint")}
-          </span>
-          <select id="f-show" name="show" defaultValue={form.values.show} aria-describedby="f-show-hint">
-            {shownOptions.map((s) => (
-              <option key={s} value={s}>
-                {t(`providers:measures.${s}.label`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-sort">{t("providers:filters.sort")}</label>
-          <span className="hint" id="f-sort-hint">
-            {t("providers:filters.sortHint")}
-          </span>
-          <select id="f-sort" name="sort" defaultValue={form.values.sort} aria-describedby="f-sort-hint">
-            {sortOptions.map((s) => (
-              <option key={s} value={s}>
-                {s === "name" ? t("providers:filters.sortName") : t("providers:filters.sortMeasure", { measure: t(`providers:measures.${s}.label`) })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField ns="providers" id="f-pilot" name="pilot" label={t("providers:filters.pilot")} value={form.values.pilot} options={form.pilots} />
+        <SelectField
+          ns="providers"
+          id="f-municipality"
+          name="municipality"
+          label={t("providers:filters.municipality")}
+          hint={t("providers:filters.municipalityHint")}
+          value={form.values.municipality}
+          placeholder={t("providers:filters.anyMunicipality")}
+          options={form.municipalities}
+        />
+        <SelectField
+          ns="providers"
+          id="f-language"
+          name="language"
+          label={t("providers:filters.language")}
+          value={form.values.language}
+          placeholder={t("providers:filters.anyLanguage")}
+          options={form.languages}
+        />
+        <SelectField
+          ns="providers"
+          id="f-service"
+          name="service"
+          label={t("providers:filters.service")}
+          value={form.values.service}
+          placeholder={t("providers:filters.anyService")}
+          options={serviceCatalogue.map((s) => ({ value: s, label: t(`providers:services.${s}`) }))}
+        />
+        <SelectField
+          ns="providers"
+          id="f-show"
+          name="show"
+          label={t("providers:filters.show")}
+          hint={t("providers:filters.showHint")}
+          value={form.values.show}
+          options={shownOptions.map((s) => ({ value: s, label: t(`providers:measures.${s}.label`) }))}
+        />
+        <SelectField
+          ns="providers"
+          id="f-sort"
+          name="sort"
+          label={t("providers:filters.sort")}
+          hint={t("providers:filters.sortHint")}
+          value={form.values.sort}
+          options={sortOptions.map((s) => ({
+            value: s,
+            label: s === "name" ? t("providers:filters.sortName") : t("providers:filters.sortMeasure", { measure: t(`providers:measures.${s}.label`) }),
+          }))}
+        />
       </div>
       <div className="button-row">
         <button type="submit" className="button">
