@@ -4,6 +4,7 @@ import { pilots, providers, resultMonths, results } from "../../db/schema";
 import {
   measureWindow,
   shareMeasures,
+  type ResultRow,
   type ShareMeasure,
   type Window,
 } from "~/domain/results";
@@ -184,19 +185,8 @@ export function monthlySeries(pilotSlug: string, providerId: number | null, limi
 /** Name of the public service in the exports (the data's source language is Finnish). */
 export const publicServiceExportName = "Julkinen työvoimapalvelu";
 
-export type ExportRow = {
-  month: string;
-  pilot: string;
-  provider_business_id: string | null;
-  provider_name: string;
-  started: number;
-  employed_open_3m: number | null;
-  employed_open_6m: number | null;
-  in_education: number | null;
-  in_subsidised_work: number | null;
-  contacted_within_5_days: number | null;
-  satisfaction_responses: number;
-  satisfaction_mean: number | null;
+/** A published row: the validated row with when its month was published and last corrected. */
+export type ExportRow = ResultRow & {
   published_at: string;
   corrected_at: string | null;
 };
