@@ -147,6 +147,15 @@ describe("eligibility journeys", () => {
     await context.close();
   });
 
+  it("pages hold no stray NUL byte where a Finnish letter meets React's 2 KB views (react/react#31134)", async () => {
+    // This address put "Kemij\0ärvi" into the page before the renderer's padding was dropped.
+    for (const path of ["/en/eligibility?municipality=749&date=2026-13-45", "/fi/eligibility?municipality=749&date=2026-13-45", "/sv/providers", "/fi/providers"]) {
+      const bytes = Buffer.from(await (await fetch(`${baseURL()}${path}`)).arrayBuffer());
+      expect(bytes.includes(0), path).toBe(false);
+      expect(bytes.toString("utf8"), path).not.toContain("\ufffd");
+    }
+  });
+
   it("the open API answers JSON over HTTP, 400 for bad input, and the log keeps no answers", async () => {
     const ok = await fetch(`${baseURL()}/api/v1/eligibility?${siilinjarvi}&registered=yes&integration_act=no&typ=no`);
     expect(ok.status).toBe(200);
