@@ -105,7 +105,8 @@ export default function OfficialProvider() {
   return (
     <OfficialFrame lang={d.lang} pilot={d.pilot} section="providers">
       <h1>{p.name}</h1>
-      {d.notice && (
+      {/* An earlier save's confirmation is not shown beside the errors of a new attempt. */}
+      {d.notice && !posted && (
         <div className="notice notice--success" role="status">
           <p>{t(`provider.notice.${d.notice}`)}</p>
         </div>

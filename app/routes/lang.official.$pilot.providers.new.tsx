@@ -55,7 +55,12 @@ export default function AddProvider() {
   return (
     <OfficialFrame lang={loaded.lang} pilot={loaded.pilot} section="providers" narrow>
       <h1>{t("addProvider.heading")}</h1>
-      <ErrorSummary errors={errors} order={order} />
+      {/* The texts' messages are the same in every language: the summary names the field. */}
+      <ErrorSummary
+        errors={errors}
+        order={order}
+        labels={Object.fromEntries((["Fi", "Sv", "En"] as const).flatMap((l) => [[`short${l}`, t(`addProvider.short${l}`)], [`long${l}`, t(`addProvider.long${l}`)]]))}
+      />
       {duplicate && (
         <div className="notice" role="status">
           <p>{t(duplicate.inPilot ? "addProvider.duplicateInPilot" : "addProvider.duplicate", { name: duplicate.name })}</p>

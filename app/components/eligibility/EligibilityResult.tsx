@@ -24,7 +24,7 @@ function StepLink({ link }: { link: { href: string; text: string; external: bool
 
 /** The answer: the outcome in one sentence, the reasons, the next steps, who the public service is, the rules used. */
 export function EligibilityResult(props: ResultProps) {
-  const { t } = useTranslation("eligibility");
+  const { t, i18n } = useTranslation("eligibility");
   const heading = useRef<HTMLHeadingElement>(null);
   // After a client-side navigation, move focus to the answer (on a full page load it starts at the top).
   useEffect(() => {
@@ -109,6 +109,8 @@ export function EligibilityResult(props: ResultProps) {
               </p>
               <p className="hint">
                 {t("result.rules.source")}: <span lang="fi">{props.pilot.source}</span>
+                {/* The sources are Finnish documents, cited as they are. */}
+                {i18n.language !== "fi" && ` ${t("result.rules.sourceInFinnish")}`}
               </p>
             </div>
           </>

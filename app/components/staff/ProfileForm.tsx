@@ -194,11 +194,16 @@ export function ProfileFormFields({
     .filter((k) => errors[k])
     .map((k) => {
       const office = /^office_(\d+)_(?:hours_(\d))?/.exec(k);
+      // A text's message is the same in every language: the summary names which one.
+      const text = /^(short|long)_(fi|sv|en)$/.exec(k);
+      const named = text !== null && errors[k].endsWith(`.${text[2]}`);
       const where = office
         ? office[2]
           ? t("profile.summaryOfficeDay", { number: Number(office[1]) + 1, day: t(`days.${office[2]}`) })
           : t("profile.summaryOffice", { number: Number(office[1]) + 1 })
-        : null;
+        : text && !named
+          ? t(`profile.inLanguage.${text[2]}`, { what: t(`profile.${text[1]}`) })
+          : null;
       return { target: summaryTarget(k), message: where ? `${where}: ${t(errors[k])}` : t(errors[k]) };
     });
   const textField = (kind: "short" | "long", l: TextLang) => (
