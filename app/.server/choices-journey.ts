@@ -209,6 +209,8 @@ export function pickLoader({ request, params }: LoaderFunctionArgs) {
       name: p.name,
       languages: p.languages,
       takesNewCustomers: p.takesNewCustomers,
+      // A last day already set: the person is told before choosing (they may choose again at once after it).
+      leavesAfter: p.servesUntil ? formatDate(p.servesUntil, lang) : null,
       isCurrent: p.id === current,
       figures: figures.providers.get(p.id) ?? [],
     })),

@@ -96,8 +96,8 @@ export function providerForChoice(id: number, pilotSlug: string, today: string, 
   return found && found.state === "active" ? found : null;
 }
 
-/** The providers that serve the pilot today, by name. */
-export function activeProviders(pilotSlug: string, today: string, db: Db = getDb()): ProviderForChoice[] {
+/** The providers that serve the pilot today, by name, each with its last day in the pilot when one is set. */
+export function activeProviders(pilotSlug: string, today: string, db: Db = getDb()): (ProviderForChoice & { servesUntil: string | null })[] {
   const rows = once(db, "choice-providers:of-pilot", () =>
     db
       .select({ ...columns, startsOn: providerPilots.startsOn, endsOn: providerPilots.endsOn, sortKey: providers.sortKey })
@@ -109,8 +109,9 @@ export function activeProviders(pilotSlug: string, today: string, db: Db = getDb
     .all({ pilot: pilotSlug })
     .filter((r) => r.startsOn <= today && (r.endsOn === null || r.endsOn >= today))
     .sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+  const until = new Map(rows.map((r) => [r.id, r.endsOn]));
   return withLanguages(
     rows.map(({ startsOn: _s, endsOn: _e, sortKey: _k, ...r }) => r),
     db,
-  ).map((r) => ({ ...r, state: "active" as const }));
+  ).map((r) => ({ ...r, state: "active" as const, servesUntil: until.get(r.id) ?? null }));
 }

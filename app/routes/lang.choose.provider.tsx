@@ -58,6 +58,7 @@ export default function ChoosePick() {
               hint: (
                 <>
                   {!p.takesNewCustomers && <p className="choice__note">{t("pick.notTaking")}</p>}
+                  {p.leavesAfter && <p className="choice__note">{t("pick.leaves", { date: p.leavesAfter })}</p>}
                   {p.languages.length > 0 && <p>{t("pick.languages", { list: p.languages.map((l) => languageName(l, lang)).join(", ") })}</p>}
                   <Figures figures={p.figures} />
                   <p>

@@ -403,6 +403,15 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     expect(contactLoader(get(aino, "/sv/choose/contact", { lang: "sv" })).values.language).toBe("");
   });
 
+  it("the pick step says when a provider's last day in the pilot is already set", () => {
+    const aino = person("aino");
+    answerEligible(aino);
+    getDb().update(providerPilots).set({ endsOn: "2099-12-31" }).where(eq(providerPilots.providerId, providerId("tyopolku"))).run();
+    const pick = pickLoader(get(aino, "/fi/choose/provider", lang));
+    expect(pick.providers.find((p) => p.slug === "tyopolku")?.leavesAfter).toBe("31.12.2099");
+    expect(pick.providers.find((p) => p.slug === "taitoverkko")?.leavesAfter).toBeNull();
+  });
+
   it("the receipt of the public service names the person's own employment area and where to find the office", async () => {
     providersFrom("2026-01-01");
     const aino = person("aino");
