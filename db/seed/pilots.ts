@@ -50,7 +50,7 @@ export function examplePilots(mainland: string[]): PilotDefinition[] {
       model: "freedom_of_choice",
       isExample: true,
       municipalities: ["749", "402"],
-      startsOn: "2026-01-01",
+      startsOn: "2025-01-01",
       endsOn: null,
       offers: {
         fi: "Työllistymistä edistävät palvelut valitsemaltasi yksityiseltä palveluntuottajalta. Viranomaistehtävät ja työvoimakoulutus pysyvät julkisessa palvelussa.",

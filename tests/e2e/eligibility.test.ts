@@ -11,7 +11,7 @@ afterAll(closeBrowser);
 // than the default minute.
 const everywhereTimeout = 180_000;
 
-// Answers for Siilinjärvi (749), where the North Savo example pilot runs from 1.1.2026 with no end
+// Answers for Siilinjärvi (749), where the North Savo example pilot runs from 1.1.2025 with no end
 // date. States that depend on the rules carry their date in the address.
 const siilinjarvi = "municipality=749&date=2026-11-25";
 
@@ -85,7 +85,7 @@ describe("eligibility journeys", () => {
     const select = page.getByLabel(sv.form.municipality.label);
     const visibleQuestions = () => page.locator("fieldset:visible legend").allTextContents();
 
-    // North Savo's questions, without a round trip to the server. (The pilot runs from 1.1.2026.)
+    // North Savo's questions, without a round trip to the server. (The pilot runs from 1.1.2025.)
     await select.selectOption({ label: "Siilinjärvi" });
     expect(page.url()).toBe(`${baseURL()}/sv/eligibility`);
     expect(await visibleQuestions()).toEqual([sv.form.questions.registered.label, sv.form.questions.integration_act.label, sv.form.questions.typ.label]);

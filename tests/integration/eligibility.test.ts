@@ -237,7 +237,7 @@ describe("the page /{lang}/eligibility", () => {
     ]);
     // Kuopio's employment area: members placed by elimination ("low"), so Job Market Finland is named too.
     expect(r.publicService).toEqual({ kind: "employment_area", name: "Kuopion työllisyysalue", web: null, sure: false, before2025: false, jobMarket: "https://tyomarkkinatori.fi" });
-    expect(r.pilot).toMatchObject({ slug: "north-savo-choice", isExample: true, statusText: "Running from 1 January 2026, no end date.", areaText: "Area: Siilinjärvi, Lapinlahti." });
+    expect(r.pilot).toMatchObject({ slug: "north-savo-choice", isExample: true, statusText: "Running from 1 January 2025, no end date.", areaText: "Area: Siilinjärvi, Lapinlahti." });
     expect(r.others).toEqual([{ slug: "purchased-services", name: "National purchased-services pilot", statusText: "Ended on 31 December 2018 (started 1 January 2017)." }]);
     expect(r.answers).toEqual([
       { label: "Home municipality", value: "Siilinjärvi" },

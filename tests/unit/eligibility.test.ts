@@ -23,7 +23,7 @@ function check(rows: Row[]) {
   });
 }
 
-describe("freedom-of-choice pilot (North Savo example: Siilinjärvi 749, Lapinlahti 402, from 1.1.2026)", () => {
+describe("freedom-of-choice pilot (North Savo example: Siilinjärvi 749, Lapinlahti 402, from 1.1.2025)", () => {
   const ok: Facts = { registered: true, integration_act: false, typ: false };
   const today = "2026-11-25";
   check([
@@ -41,8 +41,8 @@ describe("freedom-of-choice pilot (North Savo example: Siilinjärvi 749, Lapinla
       pilot: "north-savo-choice",
       codes: ["requires_registered", "excluded_integration_act", "excluded_typ"],
     },
-    { name: "first day 1.1.2026: open", municipality: "749", date: "2026-01-01", facts: ok, outcome: "may_choose", pilot: "north-savo-choice", codes: ["may_choose"] },
-    { name: "the day before: starts on 1.1.2026", municipality: "749", date: "2025-12-31", facts: ok, outcome: "public_service", pilot: "north-savo-choice", codes: ["pilot_not_started"] },
+    { name: "first day 1.1.2025: open", municipality: "749", date: "2025-01-01", facts: ok, outcome: "may_choose", pilot: "north-savo-choice", codes: ["may_choose"] },
+    { name: "the day before: starts on 1.1.2025", municipality: "749", date: "2024-12-31", facts: ok, outcome: "public_service", pilot: "north-savo-choice", codes: ["pilot_not_started"] },
     { name: "no end date: still open in 2040", municipality: "749", date: "2040-06-30", facts: ok, outcome: "may_choose", pilot: "north-savo-choice", codes: ["may_choose"] },
     { name: "Kuopio next door is outside: only the ended national pilot covers it", municipality: "297", date: today, facts: ok, outcome: "public_service", pilot: "purchased-services", codes: ["pilot_ended"] },
     { name: "Åland is in no pilot at all", municipality: "478", date: today, facts: ok, outcome: "public_service", pilot: null, codes: ["no_pilot"] },
@@ -58,7 +58,7 @@ describe("freedom-of-choice pilot (North Savo example: Siilinjärvi 749, Lapinla
   it("asks only the questions its rules read", () => {
     expect(relevantFacts(pilots, place("749"), today)).toEqual(["registered", "integration_act", "typ"]);
     expect(relevantFacts(pilots, place("091"), today)).toEqual([]);
-    expect(relevantFacts(pilots, place("749"), "2025-12-31")).toEqual([]);
+    expect(relevantFacts(pilots, place("749"), "2024-12-31")).toEqual([]);
   });
 
   it("never counts a missing answer in the person's favour", () => {
@@ -190,7 +190,7 @@ describe("the rules as data", () => {
     expect(checked.ok).toBe(true);
     expect(new Set(pilots.map((p) => p.model))).toEqual(new Set(["freedom_of_choice", "municipal_pilot", "purchased_services", "alliance", "growth_services"]));
     const northSavo = pilots.find((p) => p.slug === "north-savo-choice")!;
-    expect(northSavo).toMatchObject({ isExample: true, startsOn: "2026-01-01", endsOn: null, municipalities: ["749", "402"] });
+    expect(northSavo).toMatchObject({ isExample: true, startsOn: "2025-01-01", endsOn: null, municipalities: ["749", "402"] });
   });
 
   it.each([

@@ -105,7 +105,7 @@ describe("the rules form", () => {
     ["an unknown municipality", (f: PilotForm) => (f.municipalities = ["999"]), "municipalities", "rules.errors.municipalitiesUnknown"],
     ["no start date", (f: PilotForm) => (f.startsOn = ""), "startsOn", "rules.errors.startsOnRequired"],
     ["31 February", (f: PilotForm) => (f.startsOn = "31.2.2026"), "startsOn", "rules.errors.dateInvalid"],
-    ["an end before the start", (f: PilotForm) => (f.endsOn = "2025-12-31"), "endsOn", "rules.errors.endsBeforeStart"],
+    ["an end before the start", (f: PilotForm) => (f.endsOn = "2024-12-31"), "endsOn", "rules.errors.endsBeforeStart"],
     ["a lock of 61 months", (f: PilotForm) => (f.lockMonths = "61"), "lockMonths", "rules.errors.lockMonthsInvalid"],
     ["a lock of -1", (f: PilotForm) => (f.lockMonths = "-1"), "lockMonths", "rules.errors.lockMonthsInvalid"],
     ["no lock", (f: PilotForm) => (f.lockMonths = ""), "lockMonths", "rules.errors.lockMonthsRequired"],
