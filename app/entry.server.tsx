@@ -39,7 +39,7 @@ export default function handleRequest(
     },
   ).then((html) => {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(new Uint8Array(html), { headers: responseHeaders, status: responseStatusCode });
+    return new Response(html, { headers: responseHeaders, status: responseStatusCode });
   });
 }
 

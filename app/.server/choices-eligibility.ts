@@ -3,7 +3,7 @@ import type { PilotDefinition } from "~/domain/pilot";
 import { municipalityName } from "~/format";
 import type { Lang } from "~/i18n";
 import { nextSteps, reasonText, type NextStep, type TextContext } from "./eligibility-text";
-import { publicServiceFor, type PublicService } from "./employment-areas";
+import { publicServiceFor, publicServiceView, type PublicService } from "./employment-areas";
 import { municipalitiesByCode } from "./pilots";
 
 /**
@@ -43,6 +43,6 @@ export function explainEvaluation(evaluation: Evaluation, lang: Lang, municipali
     reasons: reasons.map((r) => reasonText(r, lang, ctx)),
     // On the journey the answers are corrected on the same page.
     next: nextSteps(reasons, lang, ctx, { editHref: `/${lang}/choose?edit=1` }).filter((s) => s.key !== "see_providers"),
-    publicService: { name: publicService.name?.[lang] ?? null, web: publicService.sure ? publicService.web : null },
+    publicService: publicServiceView(publicService, lang),
   };
 }

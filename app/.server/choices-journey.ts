@@ -27,7 +27,7 @@ import {
 import { pickFigures } from "./choices-figures";
 import { activeProviders, findProvider } from "./choices-providers";
 import { explainEvaluation } from "./choices-eligibility";
-import { jobMarketFinland, publicServiceFor } from "./employment-areas";
+import { jobMarketFinland, publicServiceFor, publicServiceView } from "./employment-areas";
 import { verifyCsrf } from "./csrf";
 import type { CurrentView } from "~/components/choice/Situation";
 import { municipalitiesByCode } from "./pilots";
@@ -430,7 +430,7 @@ export function receiptLoader({ request, params }: LoaderFunctionArgs) {
 /** The person's own public employment service (their home municipality's), and where to confirm the office. */
 function publicServiceContact(user: SignedInUser, lang: Lang): { name: string | null; web: string | null; jobMarket: string } {
   const service = user.homeMunicipality ? publicServiceFor(user.homeMunicipality) : null;
-  return { name: service?.name?.[lang] ?? null, web: service?.sure ? service.web : null, jobMarket: jobMarketFinland.web };
+  return { ...publicServiceView(service, lang), jobMarket: jobMarketFinland.web };
 }
 
 /* ---------------------------------------------------------------------------------------------

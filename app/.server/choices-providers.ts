@@ -48,7 +48,7 @@ export type ProviderForChoice = {
   state: ProviderState;
 };
 
-function withLanguages(rows: Omit<ProviderForChoice, "languages" | "state">[], db: Db) {
+function withLanguages<R extends Omit<ProviderForChoice, "languages" | "state">>(rows: R[], db: Db) {
   const ids = rows.map((r) => r.id);
   const langs = ids.length
     ? once(db, "choice-providers:languages", () =>
@@ -109,9 +109,8 @@ export function activeProviders(pilotSlug: string, today: string, db: Db = getDb
     .all({ pilot: pilotSlug })
     .filter((r) => r.startsOn <= today && (r.endsOn === null || r.endsOn >= today))
     .sort((a, b) => a.sortKey.localeCompare(b.sortKey));
-  const until = new Map(rows.map((r) => [r.id, r.endsOn]));
   return withLanguages(
-    rows.map(({ startsOn: _s, endsOn: _e, sortKey: _k, ...r }) => r),
+    rows.map(({ startsOn: _s, endsOn, sortKey: _k, ...r }) => ({ ...r, servesUntil: endsOn })),
     db,
-  ).map((r) => ({ ...r, state: "active" as const, servesUntil: until.get(r.id) ?? null }));
+  ).map((r) => ({ ...r, state: "active" as const }));
 }

@@ -77,3 +77,8 @@ export function publicServiceFor(code: string, db: Db = getDb()): PublicService 
     sure: area.confidence === "high",
   };
 }
+
+/** What a page says of a public service: its name in the page's language, and its address only when the row is confirmed. */
+export function publicServiceView(service: PublicService | null, lang: Lang): { name: string | null; web: string | null } {
+  return { name: service?.name?.[lang] ?? null, web: service?.sure ? service.web : null };
+}

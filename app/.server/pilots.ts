@@ -36,7 +36,8 @@ function municipalityTable(db: Db): MunicipalityTable {
 
 type PilotSet = ReturnType<typeof checkPilotSet>;
 type StoredPilot = [slug: string, definition: string];
-const pilotSets = new WeakMap<Db, { stored: StoredPilot[]; municipalityCount: number; set: PilotSet }>();
+const pilotSets = new WeakMap<Db, { stored: StoredPilot[]; municipalityCount: number; set: PilotSet; version: number }>();
+let parses = 0;
 
 function sameStored(a: StoredPilot[], b: StoredPilot[]): boolean {
   if (a.length !== b.length) return false;
@@ -44,20 +45,36 @@ function sameStored(a: StoredPilot[], b: StoredPilot[]): boolean {
   return true;
 }
 
-function cachedPilotSet(db: Db): PilotSet {
+function cachedPilotSet(db: Db): { set: PilotSet; version: number } {
   // In the order a plain `SELECT * FROM pilots` returns them (the table's rowid order): the order
   // of the parsed set, which pages list.
   const stored = once(db, "pilots:stored", () => db.$client.prepare("SELECT slug, definition FROM pilots ORDER BY rowid").raw()).all() as StoredPilot[];
   const table = municipalityTable(db);
   const hit = pilotSets.get(db);
-  if (hit && hit.municipalityCount === table.count && sameStored(hit.stored, stored)) return hit.set;
+  if (hit && hit.municipalityCount === table.count && sameStored(hit.stored, stored)) return hit;
   // The JSON column's own decoding (drizzle reads a `mode: "json"` text column with JSON.parse).
   const set = checkPilotSet(
     stored.map(([, definition]) => JSON.parse(definition) as unknown),
     table.codes,
   );
-  pilotSets.set(db, { stored, municipalityCount: table.count, set });
-  return set;
+  const entry = { stored, municipalityCount: table.count, set, version: ++parses };
+  pilotSets.set(db, entry);
+  return entry;
+}
+
+/**
+ * The pilots as parsed now, shared and read-only, with a version that changes whenever they are
+ * parsed again: for callers that keep something derived from them (the comparison's form options).
+ */
+export function pilotsWithVersion(db: Db = getDb()): { version: number; pilots: readonly PilotDefinition[] } {
+  const { set, version } = cachedPilotSet(db);
+  if (!set.ok) throw new InvalidPilotSetError(set.problems);
+  return { version, pilots: set.pilots };
+}
+
+/** The codes of every known municipality (kept per database, see above). */
+export function municipalityCodeSet(db: Db = getDb()): ReadonlySet<string> {
+  return municipalityTable(db).codes;
 }
 
 /**
@@ -66,7 +83,7 @@ function cachedPilotSet(db: Db): PilotSet {
  * half-applied: the result lists every problem, each naming the pilot and the field.
  */
 export function loadPilotSet(db: Db = getDb()): { ok: true; pilots: PilotDefinition[] } | { ok: false; problems: string[] } {
-  const set = cachedPilotSet(db);
+  const { set } = cachedPilotSet(db);
   // A new array each time: a caller may sort or filter its copy without touching the cache.
   return set.ok ? { ok: true, pilots: set.pilots.slice() } : { ok: false, problems: set.problems.slice() };
 }

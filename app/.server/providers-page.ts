@@ -1,5 +1,3 @@
-import { count, max } from "drizzle-orm";
-import { municipalities, pilots as pilotsTable } from "../../db/schema";
 import type {
   CardFigure,
   ComparisonNotice,
@@ -26,12 +24,11 @@ import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { locales, municipalityName } from "~/format";
 import type { Lang } from "~/i18n";
 import { getDb, type Db } from "./db";
-import { loadPilots, municipalitiesByCode } from "./pilots";
+import { municipalitiesByCode, municipalityCodeSet, pilotsWithVersion } from "./pilots";
 import {
   countProviders,
   languagesOf,
   matchingProviderKeys,
-  once,
   officesOf,
   pilotsOf,
   pilotsWithProviders,
@@ -50,23 +47,10 @@ import { monthlySeries, pilotFigures, publicKey, type PilotFigures } from "./res
  * (docs/decisions/024-comparison-speed.md). Routes call these and render what they return.
  */
 
-// Pilots change rarely (an official saves one): parsed once per version, not once per request.
-const pilotCache = new WeakMap<Db, { stamp: string; pilots: PilotDefinition[] }>();
-function cachedPilots(db: Db): { stamp: string; pilots: PilotDefinition[] } {
-  const row = once(db, "pilots-stamp", () => db.select({ n: count(), at: max(pilotsTable.updatedAt) }).from(pilotsTable).prepare()).get();
-  const stamp = `${row?.n ?? 0}|${row?.at ?? ""}`;
-  const hit = pilotCache.get(db);
-  if (hit && hit.stamp === stamp) return hit;
-  const entry = { stamp, pilots: loadPilots(db) };
-  pilotCache.set(db, entry);
-  return entry;
-}
-
-const codeCache = new WeakMap<Db, Set<string>>();
-function municipalityCodes(db: Db): Set<string> {
-  let codes = codeCache.get(db);
-  if (!codes) codeCache.set(db, (codes = new Set(db.select({ code: municipalities.code }).from(municipalities).all().map((m) => m.code))));
-  return codes;
+// Pilots change rarely (an official saves one): parsed once per version in ./pilots, shared here.
+function cachedPilots(db: Db): { stamp: string; pilots: readonly PilotDefinition[] } {
+  const { version, pilots } = pilotsWithVersion(db);
+  return { stamp: String(version), pilots };
 }
 
 const collators = new Map<Lang, Intl.Collator>();
@@ -179,7 +163,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
   const { comparable } = options;
   const { query, notices: parsed } = parseComparisonQuery(params, {
     pilots: new Set(comparable.map((p) => p.slug)),
-    municipalities: params.get("municipality") ? municipalityCodes(db) : new Set(),
+    municipalities: params.get("municipality") ? municipalityCodeSet(db) : new Set(),
   });
   const notices: ComparisonNotice[] = [...parsed];
   const choice = choosePilot(

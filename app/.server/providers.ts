@@ -31,9 +31,8 @@ export type ListFilters = {
   today: string;
 };
 
-// Prepared once per database and filter shape (4 shapes), then only bound: the page's queries cost
-// no parsing or planning per request. `once` lives in ./prepared; re-exported for the page module.
-export { once };
+// Prepared once per database and filter shape (4 shapes), then only bound (./prepared): the page's
+// queries cost no parsing or planning per request.
 
 function filterConditions(f: Pick<ListFilters, "language" | "service">): SQL {
   const conditions: (SQL | undefined)[] = [

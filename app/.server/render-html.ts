@@ -24,7 +24,7 @@ export function withoutViewPadding(chunk: Uint8Array): Uint8Array {
  * Renders the whole page and resolves with its bytes (docs/decisions/061-one-buffer-per-page.md):
  * the pages use no deferred data, so nothing is gained by streaming them out piece by piece.
  */
-export function renderToBuffer(node: ReactNode, options: { nonce?: string; timeoutMs: number; onError?: (error: unknown) => void }): Promise<Buffer> {
+export function renderToBuffer(node: ReactNode, options: { nonce?: string; timeoutMs: number; onError?: (error: unknown) => void }): Promise<Buffer<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const body = new Writable({

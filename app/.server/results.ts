@@ -10,7 +10,7 @@ import {
 } from "~/domain/results";
 import { groupByOverlap, isSuppressed, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
 import { getDb, type Db } from "./db";
-import { once } from "./providers";
+import { once } from "./prepared";
 
 /**
  * Published results: the state of a pilot's publication, the figures of the comparison period and
