@@ -67,7 +67,7 @@ export function publicServiceFor(code: string, db: Db = getDb()): PublicService 
     .get();
   if (!area) return { kind: "unknown", areaId: null, name: null, web: null, sure: false };
   const fi = displayName(area.nameFi);
-  // Swedish names are mostly not known yet; the Finnish name is then the name in every language.
+  // Where no Swedish name is known (36 of 45 areas), the Finnish name is the name in every language.
   const sv = area.nameSv ? displayName(area.nameSv) : fi;
   return {
     kind: "employment_area",

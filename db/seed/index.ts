@@ -6,7 +6,8 @@ import { seedReference } from "./reference";
 
 /**
  * Seeds reference and example data. Idempotent: every step inserts what is missing and never
- * overwrites what officials, providers or people have changed since.
+ * overwrites what officials, providers or people have changed since. Reference data that no page
+ * edits (municipalities, employment areas) follows the shipped files in db/data at every start.
  */
 export function seedDatabase(db: Db) {
   seedReference(db);

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../../app/.server/db";
@@ -64,20 +64,20 @@ export function seedReference(db: Db) {
         })
         .run();
     }
-    // Officials may correct employment areas later: only rows that are missing are added.
+    // No page edits the employment areas: the shipped file (db/data/employment-areas.csv, copied
+    // from the reference data with its CHANGES) is their only source, so every start brings an
+    // existing database up to the file, names, web addresses, confidence and members alike.
     for (const a of areas) {
-      tx.insert(employmentAreas)
-        .values({
-          id: a.area_id,
-          nameFi: a.name_fi,
-          nameSv: a.name_sv || null,
-          leadMunicipalityCode: a.lead_municipality_code || null,
-          web: a.web || null,
-          confidence: a.confidence,
-          notes: a.notes || null,
-        })
-        .onConflictDoNothing()
-        .run();
+      const row = {
+        nameFi: a.name_fi,
+        nameSv: a.name_sv || null,
+        leadMunicipalityCode: a.lead_municipality_code || null,
+        web: a.web || null,
+        confidence: a.confidence,
+        notes: a.notes || null,
+      };
+      tx.insert(employmentAreas).values({ id: a.area_id, ...row }).onConflictDoUpdate({ target: employmentAreas.id, set: row }).run();
+      tx.delete(employmentAreaMembers).where(eq(employmentAreaMembers.areaId, a.area_id)).run();
       for (const code of a.member_codes.split(/\s+/).filter(Boolean)) {
         tx.insert(employmentAreaMembers).values({ areaId: a.area_id, municipalityCode: code }).onConflictDoNothing().run();
       }
