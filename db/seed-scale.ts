@@ -58,8 +58,8 @@ const places = ["Savon", "Kuopion", "Järvi-Suomen", "Pohjois-Savon", "Siilinjä
 const insertProvider = client.prepare(
   `INSERT INTO providers (business_id, slug, name, sort_key, short_description, long_description, phone, email, web,
      takes_new_customers, first_meeting_within_days, coach_meetings_per_month, remote_meetings,
-     commitments_verified_on, commitments_verified_by, is_example, created_at, updated_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+     commitments_verified_on, commitments_verified_by, home_pilot_slug, is_example, created_at, updated_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
 );
 const insertLanguage = client.prepare("INSERT INTO provider_languages (provider_id, language) VALUES (?, ?)");
 const insertService = client.prepare("INSERT INTO provider_services (provider_id, service) VALUES (?, ?)");
@@ -148,6 +148,7 @@ client.transaction(() => {
       random() < 0.7 ? 1 : 0,
       random() < 0.9 ? `${latest}-15` : null,
       "seed",
+      examplePilotSlug,
       now,
       now,
     );

@@ -5,6 +5,7 @@ import { tFor } from "~/i18n";
 import { getDb } from "./db";
 import type { OfficialScope } from "./official";
 import { actorNames } from "./official-pilots";
+import { loadPilots } from "./pilots";
 
 /**
  * The audit trail of a pilot, for its officials: every row whose pilot is theirs, newest first, a
@@ -12,6 +13,20 @@ import { actorNames } from "./official-pilots";
  * jobseeker is never named here (their own actions are in their own data download).
  */
 export const auditPageSize = 50;
+
+/**
+ * Who made a change, as the pilot's officials read it. A change to a shared provider made from
+ * another pilot is written in this pilot's trail too, with that pilot in its details (`byPilot`):
+ * it reads "an official of <that pilot>" (docs/decisions/065-provider-ownership-across-pilots.md).
+ */
+export function whoDid(scope: OfficialScope, names: Map<string, string>, row: { actor: string; details: unknown }): string {
+  const byPilot = row.details && typeof row.details === "object" ? (row.details as Record<string, unknown>).byPilot : undefined;
+  if (typeof byPilot === "string" && byPilot !== scope.pilot.slug) {
+    const pilot = loadPilots().find((p) => p.slug === byPilot);
+    return tFor(scope.lang)("official:actors.officialOfPilot", { pilot: pilot ? pilot.name[scope.lang] : byPilot });
+  }
+  return names.get(row.actor) ?? "";
+}
 
 export function auditPage(scope: OfficialScope, pageParam: string | null) {
   const db = getDb();
@@ -48,13 +63,14 @@ export function auditPage(scope: OfficialScope, pageParam: string | null) {
     rows: rows.map((r) => ({
       id: r.id,
       at: formatDateTime(r.at, scope.lang),
-      who: names.get(r.actor) ?? "",
+      who: whoDid(scope, names, r),
       what: t(`official:audit.actions.${r.action.replace(/[.-]/g, "_")}`, { defaultValue: r.action }),
       subject: r.subject ? (providerNames.get(r.subject) ?? r.subject) : "",
       details:
         r.details && typeof r.details === "object"
           ? Object.entries(r.details as Record<string, unknown>)
-              .filter(([, v]) => v !== null && v !== "")
+              // The pilot of the official who made it is said in "who".
+              .filter(([k, v]) => v !== null && v !== "" && k !== "byPilot")
               .map(([k, v]) => `${k}: ${typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v)}`)
               .join("; ")
           : "",

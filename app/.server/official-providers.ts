@@ -12,6 +12,7 @@ import {
 import { serviceLanguages } from "~/domain/providers";
 import {
   dayBefore,
+  keepsSharedDetails,
   participationState,
   type AddProviderInput,
   type EditProviderInput,
@@ -23,13 +24,18 @@ import { tFor } from "~/i18n";
 import { audit } from "./audit";
 import { getDb, type Db } from "./db";
 import type { OfficialScope } from "./official";
+import { whoDid } from "./official-audit";
 import { actorNames } from "./official-pilots";
+import { loadPilots } from "./pilots";
 import { languageName, list } from "./providers-format";
 
 /**
  * Providers in the back office (docs/decisions/053-providers-in-the-back-office.md). An official
- * sees and changes only the providers that have (or had) a place in their own pilot. Every change
- * is one BEGIN IMMEDIATE transaction with its audit row, whose pilot is the official's.
+ * sees only the providers that have (or had) a place in their own pilot, and changes only what their
+ * pilot keeps (065-provider-ownership-across-pilots.md): the shared details (name, services,
+ * languages, commitments) are kept by the provider's home pilot, the pilot that added it; every
+ * pilot keeps its own participation (dates, suspension). Every change is one BEGIN IMMEDIATE
+ * transaction with an audit row in each pilot the provider has a place in, naming the official's pilot.
  *
  * Leaving and suspension work through the provider's dates in the pilot (provider_pilots), which
  * every other part of the service reads: the comparison stops listing the provider, and the
@@ -44,6 +50,25 @@ function openSuspension(tx: Tx, providerId: number, pilotSlug: string) {
     .from(providerSuspensions)
     .where(and(eq(providerSuspensions.providerId, providerId), eq(providerSuspensions.pilotSlug, pilotSlug), isNull(providerSuspensions.liftedOn)))
     .get();
+}
+
+/**
+ * Audits a change to a provider in every pilot it has (or had) a place in, and in the official's own,
+ * so that each pilot sees in its trail what was done to a provider it shares and from which pilot
+ * (decision 065). Call it inside the change's transaction, after the change.
+ */
+function auditProvider(tx: Tx, scope: OfficialScope, providerId: number, action: string, details: Record<string, unknown>, now: Date) {
+  const others = tx
+    .select({ slug: providerPilots.pilotSlug })
+    .from(providerPilots)
+    .where(eq(providerPilots.providerId, providerId))
+    .all()
+    .map((r) => r.slug)
+    .filter((slug) => slug !== scope.pilot.slug)
+    .sort();
+  for (const pilotSlug of [scope.pilot.slug, ...others]) {
+    audit(tx, { actor: scope.user.actorId, action, subject: `provider:${providerId}`, pilotSlug, details: { ...details, byPilot: scope.pilot.slug } }, now);
+  }
 }
 
 /** Every provider that serves, will serve or served the pilot, by name, with its state and customers. */
@@ -143,6 +168,7 @@ export function providerDetail(scope: OfficialScope, id: number) {
     slug: row.p.slug,
     businessId: row.p.businessId,
     isExample: row.p.isExample,
+    ...sharing(scope, id, row.p.homePilotSlug),
     values: {
       name: row.p.name,
       services,
@@ -154,6 +180,10 @@ export function providerDetail(scope: OfficialScope, id: number) {
       verified: "",
     },
     languagesText: list(scope.lang, orderedLanguages.map((l) => languageName(scope.lang, l))),
+    servicesText: list(
+      scope.lang,
+      services.map((s) => t(`providers:services.${s}`)),
+    ),
     verifiedOn: row.p.commitmentsVerifiedOn ? formatDate(row.p.commitmentsVerifiedOn, scope.lang) : null,
     dates: { startsOn: row.startsOn, endsOn: row.endsOn ?? "" },
     startsOn: formatDate(row.startsOn, scope.lang),
@@ -166,9 +196,28 @@ export function providerDetail(scope: OfficialScope, id: number) {
     toTell,
     history: history.map((h) => ({
       at: formatDateTime(h.at, scope.lang),
-      who: names.get(h.actor) ?? "",
+      who: whoDid(scope, names, h),
       what: t(`official:audit.actions.${h.action.replace(/[.-]/g, "_")}`, { defaultValue: h.action }),
     })),
+  };
+}
+
+/** The pilots that share a provider, for its page: who keeps the shared details, and who else has it. */
+function sharing(scope: OfficialScope, providerId: number, homePilotSlug: string | null) {
+  const slugs = getDb()
+    .select({ slug: providerPilots.pilotSlug })
+    .from(providerPilots)
+    .where(eq(providerPilots.providerId, providerId))
+    .all()
+    .map((r) => r.slug);
+  const pilots = loadPilots();
+  const nameOf = (slug: string) => pilots.find((p) => p.slug === slug)?.name[scope.lang] ?? slug;
+  const others = slugs.filter((s) => s !== scope.pilot.slug);
+  return {
+    keepsShared: keepsSharedDetails({ homePilotSlug }, scope.pilot.slug),
+    homePilot: homePilotSlug ? nameOf(homePilotSlug) : null,
+    otherPilots: list(scope.lang, others.map(nameOf).sort((a, b) => a.localeCompare(b, scope.lang))),
+    otherPilotCount: others.length,
   };
 }
 
@@ -227,6 +276,7 @@ export function addProvider(scope: OfficialScope, input: AddProviderInput, now =
           remoteMeetings: input.remoteMeetings,
           commitmentsVerifiedOn: scope.today,
           commitmentsVerifiedBy: scope.user.actorId,
+          homePilotSlug: scope.pilot.slug,
           isExample: false,
           createdAt: at,
           updatedAt: at,
@@ -236,36 +286,33 @@ export function addProvider(scope: OfficialScope, input: AddProviderInput, now =
       for (const language of input.languages) tx.insert(providerLanguages).values({ providerId: inserted.id, language }).run();
       for (const service of input.services) tx.insert(providerServices).values({ providerId: inserted.id, service }).run();
       tx.insert(providerPilots).values({ providerId: inserted.id, pilotSlug: scope.pilot.slug, startsOn: input.startsOn!, endsOn: input.endsOn }).run();
-      audit(
-        tx,
-        {
-          actor: scope.user.actorId,
-          action: "provider.add",
-          subject: `provider:${inserted.id}`,
-          pilotSlug: scope.pilot.slug,
-          details: { businessId: input.businessId, startsOn: input.startsOn, endsOn: input.endsOn },
-        },
-        now,
-      );
+      auditProvider(tx, scope, inserted.id, "provider.add", { businessId: input.businessId, startsOn: input.startsOn, endsOn: input.endsOn }, now);
       return { ok: true, id: inserted.id };
     },
     { behavior: "immediate" },
   );
 }
 
-/** Changes what officials keep: name, services, languages and the commitments (and marks them verified). */
-export function updateProvider(scope: OfficialScope, id: number, input: EditProviderInput, now = scope.now): boolean {
+export type UpdateResult = { ok: true } | { ok: false; reason: "not-found" | "not-home-pilot" };
+
+/**
+ * Changes the details officials keep: name, services, languages and the commitments (and marks them
+ * verified). Only the officials of the provider's home pilot may: every pilot shares these details,
+ * so an official of a pilot that joined the provider is refused here, whatever was posted (065).
+ */
+export function updateProvider(scope: OfficialScope, id: number, input: EditProviderInput, now = scope.now): UpdateResult {
   const db = getDb();
   return db.transaction(
-    (tx) => {
+    (tx): UpdateResult => {
       const before = tx
         .select({ p: providers })
         .from(providers)
         .innerJoin(providerPilots, and(eq(providerPilots.providerId, providers.id), eq(providerPilots.pilotSlug, scope.pilot.slug)))
         .where(eq(providers.id, id))
         .get();
-      if (!before) return false;
+      if (!before) return { ok: false, reason: "not-found" };
       const p = before.p;
+      if (!keepsSharedDetails(p, scope.pilot.slug)) return { ok: false, reason: "not-home-pilot" };
       const oldLanguages = tx.select({ l: providerLanguages.language }).from(providerLanguages).where(eq(providerLanguages.providerId, id)).all().map((r) => r.l).sort();
       const oldServices = tx.select({ s: providerServices.service }).from(providerServices).where(eq(providerServices.providerId, id)).all().map((r) => r.s).sort();
       const changed: string[] = [];
@@ -277,7 +324,7 @@ export function updateProvider(scope: OfficialScope, id: number, input: EditProv
       if (oldLanguages.join() !== [...input.languages].sort().join()) changed.push("languages");
       if (oldServices.join() !== [...input.services].sort().join()) changed.push("services");
       if (input.verified) changed.push("verified");
-      if (changed.length === 0) return true;
+      if (changed.length === 0) return { ok: true };
       const at = now.toISOString();
       tx.update(providers)
         .set({
@@ -300,8 +347,8 @@ export function updateProvider(scope: OfficialScope, id: number, input: EditProv
         tx.delete(providerServices).where(eq(providerServices.providerId, id)).run();
         for (const service of input.services) tx.insert(providerServices).values({ providerId: id, service }).run();
       }
-      audit(tx, { actor: scope.user.actorId, action: "provider.update", subject: `provider:${id}`, pilotSlug: scope.pilot.slug, details: { changed: changed.join(",") } }, now);
-      return true;
+      auditProvider(tx, scope, id, "provider.update", { changed: changed.join(",") }, now);
+      return { ok: true };
     },
     { behavior: "immediate" },
   );
@@ -327,17 +374,7 @@ export function setDates(scope: OfficialScope, id: number, dates: { startsOn: st
         .where(and(eq(providerPilots.providerId, id), eq(providerPilots.pilotSlug, scope.pilot.slug)))
         .run();
       const leaves = dates.endsOn !== null && row.endsOn !== dates.endsOn;
-      audit(
-        tx,
-        {
-          actor: scope.user.actorId,
-          action: leaves ? "provider.leave" : "provider.dates",
-          subject: `provider:${id}`,
-          pilotSlug: scope.pilot.slug,
-          details: { startsOn: dates.startsOn, endsOn: dates.endsOn, before: `${row.startsOn}..${row.endsOn ?? ""}` },
-        },
-        now,
-      );
+      auditProvider(tx, scope, id, leaves ? "provider.leave" : "provider.dates", { startsOn: dates.startsOn, endsOn: dates.endsOn, before: `${row.startsOn}..${row.endsOn ?? ""}` }, now);
       touchProvider(tx, id, now);
       return { ok: true };
     },
@@ -361,7 +398,7 @@ export function joinProvider(scope: OfficialScope, businessId: string, dates: { 
       if (!found) return { ok: false, reason: "unknown" };
       if (found.inPilot) return { ok: false, reason: "already" };
       tx.insert(providerPilots).values({ providerId: found.id, pilotSlug: scope.pilot.slug, startsOn: dates.startsOn, endsOn: dates.endsOn }).run();
-      audit(tx, { actor: scope.user.actorId, action: "provider.join", subject: `provider:${found.id}`, pilotSlug: scope.pilot.slug, details: { ...dates } }, now);
+      auditProvider(tx, scope, found.id, "provider.join", { ...dates }, now);
       touchProvider(tx, found.id, now);
       return { ok: true, id: found.id };
     },
@@ -394,7 +431,7 @@ export function suspendProvider(scope: OfficialScope, id: number, reason: string
         .set({ endsOn: dayBefore(scope.today) })
         .where(and(eq(providerPilots.providerId, id), eq(providerPilots.pilotSlug, scope.pilot.slug)))
         .run();
-      audit(tx, { actor: scope.user.actorId, action: "provider.suspend", subject: `provider:${id}`, pilotSlug: scope.pilot.slug, details: { from: scope.today } }, now);
+      auditProvider(tx, scope, id, "provider.suspend", { from: scope.today }, now);
       touchProvider(tx, id, now);
       return { ok: true };
     },
@@ -414,7 +451,7 @@ export function liftSuspension(scope: OfficialScope, id: number, now = scope.now
         .set({ endsOn: open.previousEndsOn })
         .where(and(eq(providerPilots.providerId, id), eq(providerPilots.pilotSlug, scope.pilot.slug)))
         .run();
-      audit(tx, { actor: scope.user.actorId, action: "provider.lift-suspension", subject: `provider:${id}`, pilotSlug: scope.pilot.slug, details: { since: open.suspendedOn } }, now);
+      auditProvider(tx, scope, id, "provider.lift-suspension", { since: open.suspendedOn }, now);
       touchProvider(tx, id, now);
       return true;
     },

@@ -171,6 +171,16 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/**
+ * Who keeps what of a provider that serves several pilots (docs/decisions/065-provider-ownership-across-pilots.md).
+ * The details every pilot shares (name, services, languages, commitments and their verification)
+ * are kept by the officials of the provider's home pilot, the pilot that added it; each pilot keeps
+ * its own participation (dates, suspension). A provider without a home pilot is changed by none.
+ */
+export function keepsSharedDetails(provider: { homePilotSlug: string | null }, pilotSlug: string): boolean {
+  return provider.homePilotSlug !== null && provider.homePilotSlug === pilotSlug;
+}
+
 /** What state a provider is in within a pilot on a day (the choice's own rule: app/.server/choices-providers.ts). */
 export type ParticipationState = "active" | "upcoming" | "left" | "suspended";
 export function participationState(p: { startsOn: string; endsOn: string | null }, suspended: boolean, today: string): ParticipationState {

@@ -13,7 +13,7 @@ import {
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TableWrap, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
-import { DateFields, ProviderFields } from "~/components/official/ProviderFields";
+import { DateFields, ProviderFields, SharedDetails } from "~/components/official/ProviderFields";
 import { officialMeta } from "~/components/official/meta";
 import {
   datesSchema,
@@ -64,10 +64,13 @@ export async function action(args: ActionFunctionArgs) {
   const refuse = (posted: Posted) => invalid(args.context, posted);
 
   if (intent === "details") {
+    // The shared details are the home pilot's (decision 065): the page offers no form elsewhere.
+    if (!provider.keepsShared) throw new Response(null, { status: 403 });
     const values = formValues(form, editProviderFields, providerListFields);
     const parsed = editProviderSchema.safeParse(values);
     if (!parsed.success) return refuse({ form: "details", values, errors: fieldErrors(parsed.error) });
-    updateProvider(scope, provider.id, parsed.data);
+    const result = updateProvider(scope, provider.id, parsed.data);
+    if (!result.ok) throw new Response(null, { status: result.reason === "not-found" ? 404 : 403 });
     throw back("updated");
   }
   if (intent === "dates") {
@@ -173,23 +176,33 @@ export default function OfficialProvider() {
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{t("provider.details")}</h2>
-        <p>{t("provider.detailsLead")}</p>
-        <form method="post" noValidate>
-          <CsrfField />
-          <input type="hidden" name="intent" value="details" />
-          <ProviderFields values={valuesOf("details", p.values)} errors={errorsOf("details")} languageOptions={d.languageOptions} />
-          <div className="field">
-            <div className="choice">
-              <input type="checkbox" id="field-verified" name="verified" value="yes" />
-              <div className="choice__text">
-                <label htmlFor="field-verified">{t("provider.verifyNow")}</label>
+        {p.keepsShared ? (
+          <>
+            <p>{t("provider.detailsLead")}</p>
+            {p.otherPilotCount > 0 && <p>{t("provider.shared.ownLead", { pilots: p.otherPilots, count: p.otherPilotCount })}</p>}
+            <form method="post" noValidate>
+              <CsrfField />
+              <input type="hidden" name="intent" value="details" />
+              <ProviderFields values={valuesOf("details", p.values)} errors={errorsOf("details")} languageOptions={d.languageOptions} />
+              <div className="field">
+                <div className="choice">
+                  <input type="checkbox" id="field-verified" name="verified" value="yes" />
+                  <div className="choice__text">
+                    <label htmlFor="field-verified">{t("provider.verifyNow")}</label>
+                  </div>
+                </div>
               </div>
-            </div>
-          </div>
-          <button type="submit" className="button">
-            {t("provider.saveDetails")}
-          </button>
-        </form>
+              <button type="submit" className="button">
+                {t("provider.saveDetails")}
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <p>{p.homePilot ? t("provider.shared.keptBy", { pilot: p.homePilot }) : t("provider.shared.keptByNone")}</p>
+            <SharedDetails values={p.values} languagesText={p.languagesText} servicesText={p.servicesText} />
+          </>
+        )}
       </section>
 
       {!p.suspension && (

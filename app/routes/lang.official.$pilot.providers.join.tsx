@@ -63,6 +63,7 @@ export default function JoinProvider() {
       <h1>{t("join.heading")}</h1>
       <ErrorSummary errors={d.lookupError ? { businessId: d.lookupError } : errors} order={["businessId", "startsOn", "endsOn"]} />
       <p className="lead">{t("join.lead")}</p>
+      <p>{t("join.shared")}</p>
       <form method="get">
         <TextField
           name="businessId"

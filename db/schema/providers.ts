@@ -33,6 +33,14 @@ export const providers = sqliteTable(
     commitmentsVerifiedOn: text("commitments_verified_on"),
     /** Identity hash of the official who verified them, or "seed". */
     commitmentsVerifiedBy: text("commitments_verified_by"),
+    /**
+     * The provider's home pilot: the pilot that added it. Its officials keep the details every pilot
+     * shares (name, services, languages, commitments); another pilot that joins the provider keeps
+     * only its own participation (docs/decisions/065-provider-ownership-across-pilots.md).
+     * Migration 0009 filled it in for every provider and refuses a new row without it; null would
+     * mean that no pilot's officials may change the shared details.
+     */
+    homePilotSlug: text("home_pilot_slug").references(() => pilots.slug),
     /** Example data: every page that shows it says so. */
     isExample: integer("is_example", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),

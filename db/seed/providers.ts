@@ -383,6 +383,8 @@ export function insertProvider(db: DbOrTx, input: ProviderInput, opts: { now: st
       remoteMeetings: p.commitments.remoteMeetings,
       commitmentsVerifiedOn: opts.verifiedOn,
       commitmentsVerifiedBy: opts.verifiedOn ? "seed" : null,
+      // The first pilot listed added the provider: its officials keep the shared details (decision 065).
+      homePilotSlug: p.pilots[0].pilot,
       isExample: opts.isExample,
       createdAt: opts.now,
       updatedAt: opts.now,

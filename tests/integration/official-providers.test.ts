@@ -134,7 +134,7 @@ describe("providers in the back office", () => {
     expect(row).toMatchObject({ takesNewCustomers: false, firstMeetingWithinDays: 7, commitmentsVerifiedOn: todayInFinland(), commitmentsVerifiedBy: sari.identityHash });
     expect(getDb().select().from(providerLanguages).where(eq(providerLanguages.providerId, 2)).all().map((l) => l.language).sort()).toEqual(["en", "fi"]);
     expect(getDb().select().from(audit).where(eq(audit.action, "provider.update")).all()).toEqual([
-      expect.objectContaining({ subject: "provider:2", details: { changed: "takesNewCustomers,firstMeetingWithinDays,languages,services,verified" } }),
+      expect.objectContaining({ subject: "provider:2", details: { changed: "takesNewCustomers,firstMeetingWithinDays,languages,services,verified", byPilot: pilot } }),
     ]);
   });
 

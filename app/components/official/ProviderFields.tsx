@@ -93,3 +93,27 @@ export function DateFields({ values, errors }: { values: ProviderValues; errors:
     </>
   );
 }
+
+/** The shared details as text, for the officials of a pilot that joined the provider. */
+export function SharedDetails({ values, languagesText, servicesText }: { values: ProviderValues; languagesText: string; servicesText: string }) {
+  const { t } = useTranslation("official");
+  const yesNo = (v: unknown) => t(v === "yes" ? "eligibility:form.yes" : "eligibility:form.no");
+  return (
+    <dl className="summary">
+      <dt>{t("providers.fields.name")}</dt>
+      <dd>{values.name}</dd>
+      <dt>{t("providers.fields.services")}</dt>
+      <dd>{servicesText}</dd>
+      <dt>{t("providers.fields.languages")}</dt>
+      <dd>{languagesText}</dd>
+      <dt>{t("providers.fields.takesNewCustomers")}</dt>
+      <dd>{yesNo(values.takesNewCustomers)}</dd>
+      <dt>{t("providers.fields.firstMeeting")}</dt>
+      <dd>{values.firstMeetingWithinDays}</dd>
+      <dt>{t("providers.fields.coachMeetings")}</dt>
+      <dd>{values.coachMeetingsPerMonth}</dd>
+      <dt>{t("providers.fields.remoteMeetings")}</dt>
+      <dd>{yesNo(values.remoteMeetings)}</dd>
+    </dl>
+  );
+}
