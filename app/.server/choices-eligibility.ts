@@ -21,9 +21,15 @@ export type Explanation = {
 
 export function explainEvaluation(evaluation: Evaluation, lang: Lang, municipality: string | null, all: readonly PilotDefinition[]): Explanation {
   const pilots = new Map(all.map((p) => [p.slug, p]));
-  const codes = [municipality, ...evaluation.reasons.flatMap((r) => (r.code === "municipality_merged" ? [r.into] : []))].filter(
-    (c): c is string => !!c,
-  );
+  const codes = [
+    municipality,
+    ...evaluation.reasons.flatMap((r) => {
+      if (r.code === "municipality_merged") return [r.into];
+      // The pilots running elsewhere are named by their municipalities.
+      if (r.code === "no_pilot" || r.code === "no_running_pilot") return [r.municipality, ...r.running.flatMap((slug) => pilots.get(slug)?.municipalities ?? [])];
+      return [];
+    }),
+  ].filter((c): c is string => !!c);
   const names = municipalitiesByCode(codes);
   const publicService: PublicService = municipality
     ? publicServiceFor(evaluation.effectiveMunicipality ?? municipality)

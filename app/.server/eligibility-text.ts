@@ -74,6 +74,33 @@ function pilotName(ctx: TextContext, slug: string, lang: Lang) {
   return ctx.pilots.get(slug)?.name[lang] ?? slug;
 }
 
+/** Where the pilots running on a date are: small ones by their municipalities, a national one by its reach. */
+function runningText(running: string[], on: string, lang: Lang, ctx: TextContext): string {
+  const t = tFor(lang);
+  const date = formatDate(on, lang);
+  const items = running.flatMap((slug) => {
+    const p = ctx.pilots.get(slug);
+    if (!p) return [];
+    const area =
+      p.municipalities.length <= 20
+        ? list(
+            p.municipalities.map((c) => ctx.municipalityName(c, lang)),
+            lang,
+            "conjunction",
+          )
+        : t(`${ns}:reasons.runningCount`, { count: p.municipalities.length });
+    return [t(`${ns}:reasons.runningItem`, { pilot: p.name[lang], area })];
+  });
+  return items.length > 0 ? t(`${ns}:reasons.runningList`, { date, list: items.join("; ") }) : t(`${ns}:reasons.noneRunning`, { date });
+}
+
+/** "Your public employment service is …", or where to find it. */
+function publicServiceSentence(lang: Lang, ctx: TextContext): string {
+  const t = tFor(lang);
+  const name = ctx.publicService.name?.[lang];
+  return name ? t(`${ns}:reasons.yourPublicService`, { service: name }) : t(`${ns}:reasons.yourPublicServiceUnknown`);
+}
+
 /** The explanation of one reason, without its next step. */
 export function reasonText(r: Reason, lang: Lang, ctx: TextContext): string {
   const t = tFor(lang);
@@ -88,7 +115,12 @@ export function reasonText(r: Reason, lang: Lang, ctx: TextContext): string {
         date: formatDate(r.on, lang),
       });
     case "no_pilot":
-      return t(`${ns}:reasons.no_pilot`, { municipality: ctx.municipalityName(ctx.municipality, lang) });
+    case "no_running_pilot":
+      return [
+        t(`${ns}:reasons.${r.code}`, { municipality: ctx.municipalityName(r.municipality, lang), date: formatDate(r.on, lang) }),
+        runningText(r.running, r.on, lang, ctx),
+        publicServiceSentence(lang, ctx),
+      ].join(" ");
     case "pilot_ended":
     case "pilot_not_started":
       return t(`${ns}:reasons.${r.code}`, { pilot: pilotName(ctx, r.pilot, lang), date: formatDate(r.on, lang) });

@@ -22,7 +22,9 @@ import {
  * - Where several pilots cover the municipality, the answer uses the one most favourable to the
  *   person (may_choose, then municipal_pilot, then public_service) and names the others.
  * - Every outcome carries at least one reason. A municipality that no pilot covers is always
- *   `public_service`. A fact that a running pilot needs but that was not answered never counts in
+ *   `public_service`. Where no pilot covering the municipality is running on the date, the answer
+ *   says so first (`no_pilot` / `no_running_pilot`) and names the pilots running elsewhere, so that
+ *   an ended or future pilot is never the only thing a person outside the pilot areas reads. A fact that a running pilot needs but that was not answered never counts in
  *   the person's favour: that pilot then answers `public_service` with `answers_missing`.
  */
 
@@ -51,7 +53,9 @@ export type ExclusionCode = `excluded_${FactName}`;
 export type Reason =
   | { code: "municipality_unknown" }
   | { code: "municipality_merged"; into: string; on: string }
-  | { code: "no_pilot" }
+  /** `municipality`: the code the rules were applied to; `running`: slugs of the pilots running anywhere on `on`. */
+  | { code: "no_pilot"; municipality: string; on: string; running: string[] }
+  | { code: "no_running_pilot"; municipality: string; on: string; running: string[] }
   | { code: "pilot_ended"; pilot: string; on: string }
   | { code: "pilot_not_started"; pilot: string; on: string }
   | { code: "answers_missing"; pilot: string; facts: FactName[] }
@@ -68,6 +72,7 @@ export const reasonCodes: ReasonCode[] = [
   "municipality_unknown",
   "municipality_merged",
   "no_pilot",
+  "no_running_pilot",
   "pilot_ended",
   "pilot_not_started",
   "answers_missing",
@@ -224,19 +229,22 @@ export function evaluate(
     .map((p) => evaluatePilot(p, facts, today))
     .sort(byFavour);
   const [best, ...others] = results;
+  // The pilots running anywhere on the date, for a person whose municipality has none.
+  const running = () => pilots.filter((p) => pilotStatus(p, today) === "running").map((p) => p.slug).sort();
   if (!best) {
     return {
       outcome: "public_service",
-      reasons: [...notes, { code: "no_pilot" }],
+      reasons: [...notes, { code: "no_pilot", municipality: effective.code, on: today, running: running() }],
       pilot: null,
       others: [],
       effectiveMunicipality: effective.code,
       date: today,
     };
   }
+  const noneRunning: Reason[] = best.status === "running" ? [] : [{ code: "no_running_pilot", municipality: effective.code, on: today, running: running() }];
   return {
     outcome: best.outcome,
-    reasons: [...notes, ...best.reasons],
+    reasons: [...notes, ...noneRunning, ...best.reasons],
     pilot: best.pilot,
     others,
     effectiveMunicipality: effective.code,

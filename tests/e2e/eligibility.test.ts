@@ -147,6 +147,26 @@ describe("eligibility journeys", () => {
     await context.close();
   });
 
+  it("outside the pilot areas (Kuopio, Helsinki, Espoo) the answer says first that no pilot runs there, where pilots run and who serves the person", async () => {
+    const context = await newContext({ js: false, width: 360 });
+    const page = await context.newPage();
+    const cases = [
+      { lang: "fi", code: "297", first: "Kuopio ei kuulu mihinkään kokeiluun, joka on käynnissä 25.11.2026.", service: "Kuopion työllisyysalue", area: "Siilinjärvi ja Lapinlahti" },
+      { lang: "en", code: "091", first: "Helsinki is not in any pilot that is running on 25 November 2026.", service: "Helsingin kaupunki", area: "Siilinjärvi and Lapinlahti" },
+      { lang: "sv", code: "049", first: "Esbo hör inte till något försök som pågår den 25.11.2026.", service: "Espoon ja Kauniaisten työllisyysalue", area: "Siilinjärvi och Lapinlahti" },
+    ];
+    for (const c of cases) {
+      await page.goto(`/${c.lang}/eligibility?municipality=${c.code}&date=2026-11-25`);
+      const first = (await page.locator(".reasons li").first().textContent()) ?? "";
+      expect(first.startsWith(c.first), first).toBe(true);
+      expect(first).toContain(c.area);
+      expect(first).toContain(c.service);
+      // The ended national pilot comes after, not instead.
+      expect(await page.locator(".reasons li").nth(1).getAttribute("data-reason")).toBe("pilot_ended");
+    }
+    await context.close();
+  });
+
   it("pages hold no stray NUL byte where a Finnish letter meets React's 2 KB views (react/react#31134)", async () => {
     // This address put "Kemij\0ärvi" into the page before the renderer's padding was dropped.
     for (const path of ["/en/eligibility?municipality=749&date=2026-13-45", "/fi/eligibility?municipality=749&date=2026-13-45", "/sv/providers", "/fi/providers"]) {

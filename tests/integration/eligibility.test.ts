@@ -100,15 +100,21 @@ describe("GET /api/v1/eligibility", () => {
     // Helsinki: only the purchased-services pilot (2017–2018) ever covered it.
     const { status, body } = await api("municipality=091&date=2026-11-25");
     expect(status).toBe(200);
-    expect(body).toMatchObject({ outcome: "public_service", pilot: { slug: "purchased-services" }, reasons: [{ code: "pilot_ended" }] });
+    expect(body).toMatchObject({ outcome: "public_service", pilot: { slug: "purchased-services" }, reasons: [{ code: "no_running_pilot" }, { code: "pilot_ended" }] });
+    // First that Helsinki is in no pilot running now, where the pilots run, and who serves Helsinki.
+    const first = (body.reasons as { text: Record<string, string> }[])[0].text.en;
+    expect(first).toContain("Helsinki is not in any pilot that is running on 25 November 2026.");
+    expect(first).toContain("North Savo freedom-of-choice pilot (example), area: Siilinjärvi and Lapinlahti.");
+    expect(first).toContain("Your public employment service is Helsingin kaupunki.");
     const aland = await api("municipality=478&date=2026-11-25");
     expect(aland.body).toMatchObject({ outcome: "public_service", pilot: null, reasons: [{ code: "no_pilot" }] });
+    expect((aland.body.reasons as unknown[]).length).toBe(1);
   });
 
   it("reads a merged municipality as the one it became, and says so", async () => {
     const { body } = await api("municipality=588&date=2026-11-25");
     expect(body.municipality).toBe("588");
-    expect((body.reasons as { code: string; text: Record<string, string> }[]).map((r) => r.code)).toEqual(["municipality_merged", "pilot_ended"]);
+    expect((body.reasons as { code: string; text: Record<string, string> }[]).map((r) => r.code)).toEqual(["municipality_merged", "no_running_pilot", "pilot_ended"]);
     expect((body.reasons as { text: Record<string, string> }[])[0].text.fi).toBe(
       "Pertunmaa liitettiin kuntaan Mäntyharju 1.1.2025. Siksi tarkistus käyttää kuntaa Mäntyharju.",
     );

@@ -37,6 +37,9 @@ function sample(code: (typeof reasonCodes)[number]): Reason {
     case "may_choose":
     case "served_by_pilot":
       return { code, pilot };
+    case "no_pilot":
+    case "no_running_pilot":
+      return { code, municipality: "491", on: "2026-11-25", running: ["north-savo-choice"] };
     default:
       return { code } as Reason;
   }
@@ -49,6 +52,16 @@ describe("eligibility texts", () => {
       expect(text, code).not.toMatch(/\{\{|eligibility:|undefined|null/);
       expect(text.length, code).toBeGreaterThan(20);
     }
+  });
+
+  it("outside the pilot areas names the pilots running elsewhere and the person's public service", () => {
+    const withNames: TextContext = { ...ctx, municipalityName: (code) => ({ "491": "Mikkeli", "749": "Siilinjärvi", "402": "Lapinlahti" })[code] ?? code };
+    expect(reasonText(sample("no_running_pilot"), "en", withNames)).toBe(
+      "Mikkeli is not in any pilot that is running on 25 November 2026. Pilots running on 25 November 2026: North Savo freedom-of-choice pilot (example), area: Siilinjärvi and Lapinlahti. Your public employment service is Mikkelin seudun työllisyysalue.",
+    );
+    expect(reasonText({ code: "no_pilot", municipality: "491", on: "2026-11-25", running: [] }, "fi", withNames)).toBe(
+      "Mikkeli ei kuulu mihinkään tämän palvelun kokeiluun. 25.11.2026 ei ole käynnissä yhtään tämän palvelun kokeilua. Sinun julkinen työvoimapalvelusi on Mikkelin seudun työllisyysalue.",
+    );
   });
 
   it("reads a merged municipality and a target group in plain words", () => {

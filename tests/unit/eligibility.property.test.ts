@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, outcomes, type Facts, type MunicipalityInfo, type Outcome } from "~/domain/eligibility";
-import { benefits, pilotDefinitionSchema, statuses, yesNoFacts, type Condition, type PilotDefinition } from "~/domain/pilot";
+import { benefits, pilotDefinitionSchema, pilotStatus, statuses, yesNoFacts, type Condition, type PilotDefinition } from "~/domain/pilot";
 import { examplePilots } from "../../db/seed/pilots";
 import { mainlandCodes } from "../../db/seed/reference";
 
@@ -117,7 +117,8 @@ describe("eligibility properties", () => {
       fc.property(completeFactsArb, pilotSetArb, fc.integer({ min: 900, max: 999 }), dateArb, (facts, pilots, n, date) => {
         const result = evaluate(facts, pilots, { code: String(n), mergedInto: null, mergedOn: null }, date);
         expect(result.outcome).toBe("public_service");
-        expect(result.reasons).toEqual([{ code: "no_pilot" }]);
+        const running = pilots.filter((p) => pilotStatus(p, date) === "running").map((p) => p.slug).sort();
+        expect(result.reasons).toEqual([{ code: "no_pilot", municipality: String(n), on: date, running }]);
         expect(result.pilot).toBeNull();
       }),
       { numRuns: 1000 },

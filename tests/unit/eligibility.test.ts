@@ -42,11 +42,18 @@ describe("freedom-of-choice pilot (North Savo example: Siilinjärvi 749, Lapinla
       codes: ["requires_registered", "excluded_integration_act", "excluded_typ"],
     },
     { name: "first day 1.1.2025: open", municipality: "749", date: "2025-01-01", facts: ok, outcome: "may_choose", pilot: "north-savo-choice", codes: ["may_choose"] },
-    { name: "the day before: starts on 1.1.2025", municipality: "749", date: "2024-12-31", facts: ok, outcome: "public_service", pilot: "north-savo-choice", codes: ["pilot_not_started"] },
+    { name: "the day before: starts on 1.1.2025", municipality: "749", date: "2024-12-31", facts: ok, outcome: "public_service", pilot: "north-savo-choice", codes: ["no_running_pilot", "pilot_not_started"] },
     { name: "no end date: still open in 2040", municipality: "749", date: "2040-06-30", facts: ok, outcome: "may_choose", pilot: "north-savo-choice", codes: ["may_choose"] },
-    { name: "Kuopio next door is outside: only the ended national pilot covers it", municipality: "297", date: today, facts: ok, outcome: "public_service", pilot: "purchased-services", codes: ["pilot_ended"] },
+    { name: "Kuopio next door is outside: only the ended national pilot covers it", municipality: "297", date: today, facts: ok, outcome: "public_service", pilot: "purchased-services", codes: ["no_running_pilot", "pilot_ended"] },
     { name: "Åland is in no pilot at all", municipality: "478", date: today, facts: ok, outcome: "public_service", pilot: null, codes: ["no_pilot"] },
   ]);
+
+  it("outside the pilot areas says first that no pilot runs there, and which pilots run where", () => {
+    for (const code of ["297", "091", "049"]) {
+      expect(evaluate(ok, pilots, place(code), today).reasons[0]).toEqual({ code: "no_running_pilot", municipality: code, on: today, running: ["north-savo-choice"] });
+    }
+    expect(evaluate(ok, pilots, place("478"), today).reasons).toEqual([{ code: "no_pilot", municipality: "478", on: today, running: ["north-savo-choice"] }]);
+  });
 
   it("names the other pilot that covers the municipality, with its own answer", () => {
     const result = evaluate(ok, pilots, place("749"), today);
@@ -84,14 +91,14 @@ describe("municipal pilot (Mikkeli region, Savonlinna: 1.3.2021–31.12.2024)", 
     { name: "employed: stays with the TE office", municipality: "491", date: during, facts: { ...base, age: 25, status: "employed" }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["requires_status"] },
     { name: "not registered", municipality: "491", date: during, facts: { ...base, age: 25, registered: false }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["requires_registered"] },
     { name: "first day 1.3.2021", municipality: "491", date: "2021-03-01", facts: { ...base, age: 25 }, outcome: "municipal_pilot", pilot: "mikkeli-region-municipal", codes: served },
-    { name: "the day before: starts on 1.3.2021 (Kasvo had ended)", municipality: "491", date: "2021-02-28", facts: { ...base, age: 25 }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["pilot_not_started"] },
+    { name: "the day before: starts on 1.3.2021 (Kasvo had ended)", municipality: "491", date: "2021-02-28", facts: { ...base, age: 25 }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["no_running_pilot", "pilot_not_started"] },
     { name: "last day 31.12.2024", municipality: "491", date: "2024-12-31", facts: { ...base, age: 25 }, outcome: "municipal_pilot", pilot: "mikkeli-region-municipal", codes: served },
-    { name: "the day after: ended on 31.12.2024", municipality: "491", date: "2025-01-01", facts: { ...base, age: 25 }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["pilot_ended"] },
+    { name: "the day after: ended on 31.12.2024", municipality: "491", date: "2025-01-01", facts: { ...base, age: 25 }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["no_running_pilot", "pilot_ended"] },
     { name: "Pertunmaa before its merger is in the pilot", municipality: "588", date: during, facts: { ...base, age: 25 }, outcome: "municipal_pilot", pilot: "mikkeli-region-municipal", codes: served },
     { name: "Mäntyharju before the merger too", municipality: "507", date: during, facts: { ...base, age: 25 }, outcome: "municipal_pilot", pilot: "mikkeli-region-municipal", codes: served },
-    { name: "Pertunmaa after its merger: read as Mäntyharju, pilot ended", municipality: "588", date: "2026-11-25", facts: { ...base, age: 25 }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["municipality_merged", "pilot_ended"] },
+    { name: "Pertunmaa after its merger: read as Mäntyharju, pilot ended", municipality: "588", date: "2026-11-25", facts: { ...base, age: 25 }, outcome: "public_service", pilot: "mikkeli-region-municipal", codes: ["municipality_merged", "no_running_pilot", "pilot_ended"] },
     { name: "Savonlinna runs its own pilot", municipality: "740", date: during, facts: { ...base, age: 25 }, outcome: "municipal_pilot", pilot: "savonlinna-municipal", codes: served },
-    { name: "Pieksämäki was outside the municipal pilots", municipality: "593", date: during, facts: { ...base, age: 25 }, outcome: "public_service", pilot: "kasvo-south-savo", codes: ["pilot_ended"] },
+    { name: "Pieksämäki was outside the municipal pilots", municipality: "593", date: during, facts: { ...base, age: 25 }, outcome: "public_service", pilot: "kasvo-south-savo", codes: ["no_running_pilot", "pilot_ended"] },
   ]);
 
   it("names the target-group conditions that the person meets", () => {
@@ -121,7 +128,7 @@ describe("purchased-services pilot (nationwide mainland, 2017–2018, referral r
     { name: "only the unemployed", municipality: "091", date: "2018-06-01", facts: { ...ok, status: "in_services" }, outcome: "public_service", pilot: "purchased-services", codes: ["requires_status"] },
     { name: "first day 1.1.2017", municipality: "091", date: "2017-01-01", facts: ok, outcome: "may_choose", pilot: "purchased-services", codes: ["may_choose"] },
     { name: "last day 31.12.2018", municipality: "091", date: "2018-12-31", facts: ok, outcome: "may_choose", pilot: "purchased-services", codes: ["may_choose"] },
-    { name: "ended on 31.12.2018", municipality: "091", date: "2019-01-01", facts: ok, outcome: "public_service", pilot: "purchased-services", codes: ["pilot_ended"] },
+    { name: "ended on 31.12.2018", municipality: "091", date: "2019-01-01", facts: ok, outcome: "public_service", pilot: "purchased-services", codes: ["no_running_pilot", "pilot_ended"] },
     { name: "Åland was not in it", municipality: "478", date: "2018-06-01", facts: ok, outcome: "public_service", pilot: null, codes: ["no_pilot"] },
   ]);
 });
@@ -130,7 +137,7 @@ describe("services alliance (Seinäjoki 743, 2019–2020, labour-market subsidy)
   check([
     { name: "on labour-market subsidy", municipality: "743", date: "2020-06-01", facts: { registered: true, benefit: "labour_market_subsidy" }, outcome: "municipal_pilot", pilot: "seinajoki-alliance", codes: ["served_by_pilot"] },
     { name: "on earnings-related allowance", municipality: "743", date: "2020-06-01", facts: { registered: true, benefit: "earnings_related" }, outcome: "public_service", pilot: "seinajoki-alliance", codes: ["requires_benefit"] },
-    { name: "Ilmajoki next door is not in it", municipality: "145", date: "2020-06-01", facts: {}, outcome: "public_service", pilot: "purchased-services", codes: ["pilot_ended"] },
+    { name: "Ilmajoki next door is not in it", municipality: "145", date: "2020-06-01", facts: {}, outcome: "public_service", pilot: "purchased-services", codes: ["no_running_pilot", "pilot_ended"] },
   ]);
 });
 
