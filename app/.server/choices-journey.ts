@@ -143,6 +143,8 @@ export function startLoader({ request, params }: LoaderFunctionArgs) {
     explanation: explainEvaluation(ctx.evaluation, lang, user.homeMunicipality, ctx.pilots),
     mayChoose: ctx.evaluation.outcome === "may_choose" && !!ctx.pilot,
     pilotName: ctx.pilot?.name[lang] ?? null,
+    /** How long a choice of a provider binds in the person's pilot (its own rule). */
+    lockMonths: ctx.pilot?.lockMonths ?? 0,
     providerParam: provider.success ? provider.data : null,
   };
 }

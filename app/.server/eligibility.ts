@@ -439,6 +439,8 @@ export type ResultView = {
   dateText: string;
   dateGiven: boolean;
   servedBy: string | null;
+  /** How long a choice of a provider binds in the pilot the answer uses (0: it does not bind, or no choice). */
+  commitmentMonths: number;
   reasons: { code: string; text: string }[];
   nextSteps: NextStep[];
   publicService: { kind: PublicService["kind"]; name: string | null; web: string | null; sure: boolean; before2025: boolean; jobMarket: string };
@@ -573,6 +575,7 @@ export function eligibilityPage(params: URLSearchParams, lang: Lang, today: stri
       dateText: formatDate(read.date, lang),
       dateGiven,
       servedBy: evaluation.outcome === "municipal_pilot" && pilot ? pilot.servedBy[lang] : null,
+      commitmentMonths: evaluation.outcome === "may_choose" && pilot ? pilot.lockMonths : 0,
       reasons: evaluation.reasons.map((r) => ({ code: r.code, text: reasonText(r, lang, ctx) })),
       nextSteps: steps,
       publicService: {

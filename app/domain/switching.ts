@@ -1,3 +1,5 @@
+import { pilotStatus, type PilotDefinition } from "./pilot";
+
 /**
  * When may a person change their choice? Each pilot sets a lock period in months (for example 6).
  * - A choice of a provider binds for the lock period, counted from the day it was recorded.
@@ -48,4 +50,16 @@ export function changeRule(current: CurrentChoice | null, lockMonths: number, to
   const possibleFrom = addMonths(current.chosenOn, lockMonths);
   if (today >= possibleFrom) return { allowed: true, reason: "lock_over" };
   return { allowed: false, reason: "locked", possibleFrom, weightyReasonPossible: true };
+}
+
+/**
+ * How long a choice of a provider binds, for pages that speak of the pilots in general (the front
+ * page): the longest lock among the pilots running on the date in which a person may choose a
+ * provider; 0 when none binds. A page about one pilot uses that pilot's own `lockMonths`.
+ */
+export function longestLock(pilots: readonly PilotDefinition[], today: string): number {
+  return Math.max(
+    0,
+    ...pilots.filter((p) => p.eligibility.outcome === "may_choose" && pilotStatus(p, today) === "running").map((p) => p.lockMonths),
+  );
 }

@@ -31,6 +31,9 @@ export default function ChooseStart() {
   const { t } = useTranslation("choice");
   const { lang } = d;
   const ex = d.explanation;
+  const editingNow = d.editing && d.asked.length > 0;
+  // The section below says until when a choice binds and how to ask; the situation box need not repeat it.
+  const lockShownBelow = d.mayChoose && !!d.current.lockedUntil && !editingNow;
   const continueHref = `/${lang}/choose/provider${d.providerParam ? `?provider=${d.providerParam}` : ""}`;
   return (
     <div className="page page--narrow choice-page">
@@ -40,7 +43,7 @@ export default function ChooseStart() {
       <ErrorSummary errors={d.errors} order={d.asked} />
 
       <section aria-labelledby="situation-heading" className="callout">
-        <Situation current={d.current} lang={lang} />
+        <Situation current={d.current} lang={lang} lockNotice={!lockShownBelow} />
       </section>
 
       <section aria-labelledby="eligibility-heading">
@@ -56,7 +59,7 @@ export default function ChooseStart() {
           </p>
         )}
 
-        {d.editing && d.asked.length > 0 ? (
+        {editingNow ? (
           <form method="post" noValidate>
             <CsrfField />
             {d.providerParam && <input type="hidden" name="provider" value={d.providerParam} />}
@@ -103,17 +106,31 @@ export default function ChooseStart() {
                 <Link to={`/${lang}/choose?edit=1${d.providerParam ? `&provider=${d.providerParam}` : ""}`}>{t("start.changeAnswers")}</Link>
               </p>
             )}
-            {d.mayChoose ? (
-              <>
-                <p>{t("start.mayChoose", { pilot: d.pilotName })}</p>
-                <p>{t("start.publicEqual")}</p>
-                {!d.current.lockedUntil && (
+            {d.mayChoose && d.current.lockedUntil ? (
+              // A choice of a provider binds: no "you can choose" here, but until when and how to ask.
+              <div className="notice">
+                <h3>{t("start.lockedHeading")}</h3>
+                <p>{t("start.lockedBody", { date: d.current.lockedUntil })}</p>
+                {d.current.pendingRequestOn ? (
+                  <p>{t("situation.requestPending", { date: d.current.pendingRequestOn })}</p>
+                ) : (
                   <p>
-                    <Link className="button" to={continueHref}>
-                      {t("start.continue")}
+                    <Link className="button" to={`/${lang}/choose/weighty-reason`}>
+                      {t("situation.weightyLink")}
                     </Link>
                   </p>
                 )}
+              </div>
+            ) : d.mayChoose ? (
+              <>
+                <p>{t("start.mayChoose", { pilot: d.pilotName })}</p>
+                <p>{t("start.publicEqual")}</p>
+                {d.lockMonths > 0 && <p>{t("common:commitment", { count: d.lockMonths })}</p>}
+                <p>
+                  <Link className="button" to={continueHref}>
+                    {t("start.continue")}
+                  </Link>
+                </p>
               </>
             ) : (
               <>

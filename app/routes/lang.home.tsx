@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
 import { pilotStatus } from "~/domain/pilot";
+import { longestLock } from "~/domain/switching";
 import { formatDate, municipalityName, todayInFinland } from "~/format";
 import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
@@ -37,11 +38,11 @@ export function loader({ params }: LoaderFunctionArgs) {
     }))
     // Running pilots first, then the newest.
     .sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || (a.slug < b.slug ? -1 : 1));
-  return { lang, pilots: shown };
+  return { lang, pilots: shown, lockMonths: longestLock(pilots, today) };
 }
 
 export default function Home() {
-  const { lang, pilots } = useLoaderData<typeof loader>();
+  const { lang, pilots, lockMonths } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
   return (
     <div className="page">
@@ -78,6 +79,7 @@ export default function Home() {
       <section aria-labelledby="public" className="callout">
         <h2 id="public">{t("public.heading")}</h2>
         <p>{t("public.p1")}</p>
+        {lockMonths > 0 && <p>{t("common:commitment", { count: lockMonths })}</p>}
         <p>{t("public.p2")}</p>
       </section>
 

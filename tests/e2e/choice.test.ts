@@ -206,6 +206,40 @@ describe("the choice journey at 360 px", () => {
   });
 });
 
+describe("a choice of a provider binds (360 px)", () => {
+  it("the commitment is said before the choice; afterwards /choose says until when it binds and how to ask, not that the person can choose", async () => {
+    const context = await signedIn({ generated: northSavo(40) }, "fi", { js: false });
+    const page = await context.newPage();
+    const c = choice.fi;
+    const common = texts("common").fi;
+    await page.goto("/fi/choose");
+    await answerEligible(page, "fi");
+    await submit(page, c("start.saveAnswers"));
+    expect(await page.locator("main").innerText()).toContain(common("commitment_other", { count: 6 }));
+    await page.goto("/fi/choose/provider?provider=tyopolku");
+    await submit(page, c("pick.continue"));
+    await page.getByLabel(c("contact.channel.email")).check();
+    await page.getByLabel(c("contact.email.label")).fill("testi@example.fi");
+    await page.getByLabel("Suomi").check();
+    await submit(page, c("contact.continue"));
+    await submit(page, c("check.confirm"));
+    expect(await h1(page, c("receipt.heading"))).toBe(c("receipt.heading"));
+
+    await page.goto("/fi/choose");
+    const main = await page.locator("main").innerText();
+    expect(main).not.toContain(c("start.mayChoose", { pilot: "Pohjois-Savon valinnanvapauskokeilu (esimerkki)" }));
+    expect(await page.getByRole("link", { name: c("start.continue") }).count()).toBe(0);
+    expect(await page.getByRole("heading", { name: c("start.lockedHeading") }).count()).toBe(1);
+    const [before, after] = c("start.lockedBody", { date: "\u0000" }).split("\u0000");
+    expect(main).toMatch(new RegExp(`${before.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\d{1,2}\\.\\d{1,2}\\.\\d{4}`));
+    expect(main).toContain(after);
+    const ask = page.getByRole("link", { name: c("situation.weightyLink") });
+    expect(await ask.count()).toBe(1);
+    expect(await ask.getAttribute("href")).toBe("/fi/choose/weighty-reason");
+    await context.close();
+  });
+});
+
 describe("every step state passes axe and the page basics, in fi/sv/en at 360 and 1280 px, with and without scripts", () => {
   it("the questions, their error state, and the answer for someone outside every pilot", async () => {
     const fresh = await signedIn({ generated: northSavo(7) }, "fi");
@@ -250,6 +284,7 @@ describe("every step state passes axe and the page basics, in fi/sv/en at 360 an
     problems.push(...(await checkStates(context, receipt, visit(receipt))));
     problems.push(...(await checkStates(context, "/my", visit("/my"))));
     problems.push(...(await checkStates(context, "/choose/weighty-reason", visit("/choose/weighty-reason"))));
+    problems.push(...(await checkStates(context, "/choose (locked)", visit("/choose"))));
     expect(problems).toEqual([]);
     await context.close();
   }, 480_000);

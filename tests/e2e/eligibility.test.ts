@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import en from "../../locales/en/eligibility.json";
 import fi from "../../locales/fi/eligibility.json";
 import sv from "../../locales/sv/eligibility.json";
+import fiCommon from "../../locales/fi/common.json";
 import { baseURL, checkEverywhere, closeBrowser, newContext } from "./browser";
 
 afterAll(closeBrowser);
@@ -69,6 +70,8 @@ describe("eligibility journeys", () => {
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(fi.result.outcome.may_choose.title);
     await expect(page.getByRole("link", { name: fi.links.providers }).getAttribute("href")).resolves.toBe("/fi/providers?pilot=north-savo-choice");
     await expect(page.locator("main").textContent()).resolves.toContain(fi.result.review.p3);
+    // The answer says that a choice of a provider binds (the pilot's six months).
+    await expect(page.locator(".outcome-panel").textContent()).resolves.toContain(fiCommon.commitment_other.replace("{{count}}", "6"));
 
     // The answers can be changed, and come back as they were.
     await page.getByRole("link", { name: fi.answers.change }).click();

@@ -2,8 +2,9 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { alphabet, createReference, hasBlindPair, parseReference } from "~/domain/reference-number";
-import { addMonths, changeRule } from "~/domain/switching";
+import { addMonths, changeRule, longestLock } from "~/domain/switching";
 import { addWorkingDays, easterSunday, holidays, isWorkingDay, workingDaysBetween } from "~/domain/working-days";
+import { examplePilots } from "../../db/seed/pilots";
 
 describe("reference numbers", () => {
   it("are two groups of four from an unambiguous alphabet, and parse back", () => {
@@ -108,5 +109,14 @@ describe("Finnish working days", () => {
     expect(workingDaysBetween("2026-11-25", "2026-11-25")).toBe(0);
     // Thursday before Easter 2026: Good Friday and Easter Monday are off.
     expect(addWorkingDays("2026-04-02", 1)).toBe("2026-04-07");
+  });
+});
+
+describe("longestLock: how long a choice of a provider binds, for pages about the pilots in general", () => {
+  it("reads the running pilots in which a person may choose, and nothing else", () => {
+    const pilots = examplePilots(["091"]);
+    expect(longestLock(pilots, "2026-11-25")).toBe(6); // North Savo, from 1.1.2025
+    expect(longestLock(pilots, "2024-06-01")).toBe(0); // only municipal pilots, which bind nobody
+    expect(longestLock(pilots, "2018-06-01")).toBe(6); // the national purchased-services pilot
   });
 });

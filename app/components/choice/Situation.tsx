@@ -19,7 +19,18 @@ export type CurrentView = {
  * The person's situation in one place: no choice yet (the public service serves them), their
  * choice, or their provider having left (the public service serves them until they choose again).
  */
-export function Situation({ current, lang, headingLevel = 2 }: { current: CurrentView; lang: Lang; headingLevel?: 2 | 3 }) {
+export function Situation({
+  current,
+  lang,
+  headingLevel = 2,
+  lockNotice = true,
+}: {
+  current: CurrentView;
+  lang: Lang;
+  headingLevel?: 2 | 3;
+  /** False where the page itself says until when the choice binds and how to ask (/choose). */
+  lockNotice?: boolean;
+}) {
   const { t } = useTranslation("choice");
   const H = headingLevel === 2 ? "h2" : "h3";
   const s = current.situation;
@@ -35,7 +46,7 @@ export function Situation({ current, lang, headingLevel = 2 }: { current: Curren
           </Link>
         </p>
       )}
-      {current.lockedUntil && (
+      {current.lockedUntil && lockNotice && (
         <div className="notice">
           <p>{t("situation.locked", { date: current.lockedUntil })}</p>
           {current.pendingRequestOn ? (

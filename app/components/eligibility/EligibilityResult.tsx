@@ -8,6 +8,7 @@ export type ResultProps = {
   municipalityName: string;
   dateText: string;
   servedBy: string | null;
+  commitmentMonths: number;
   reasons: { code: string; text: string }[];
   nextSteps: { key: string; text: string; link: { href: string; text: string; external: boolean } | null }[];
   publicService: { kind: string; name: string | null; web: string | null; sure: boolean; before2025: boolean; jobMarket: string };
@@ -38,6 +39,7 @@ export function EligibilityResult(props: ResultProps) {
           {t(`result.outcome.${props.outcome}.title`)}
         </h1>
         <p className="lead">{t(`result.outcome.${props.outcome}.lead`, { servedBy: props.servedBy ?? "" })}</p>
+        {props.commitmentMonths > 0 && <p className="commitment">{t("common:commitment", { count: props.commitmentMonths })}</p>}
         <p>{t("result.checked", { municipality: props.municipalityName, date: props.dateText })}</p>
       </div>
 
