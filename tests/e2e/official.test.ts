@@ -103,6 +103,16 @@ beforeAll(async () => {
   const res = await sari.fetch(`${baseURL()}/fi/official/${north}/results`, { method: "POST", body: form, headers: { origin: baseURL() } });
   expect(res.status).toBe(303);
   uploadPath = new URL(res.headers.get("location")!, baseURL()).pathname.replace(/^\/fi/, "");
+  // Taitoverkko, kept by North Savo, also served the Mikkeli pilot (in the past, so that nothing
+  // else changes): Mikkeli's page shows North Savo's details read-only (decision 065).
+  const joinPage = await timo.fetch(`${baseURL()}/fi/official/${mikkeli}/providers/join?businessId=6789015-9`);
+  const joinCsrf = /name="csrf" value="([^"]+)"/.exec(await joinPage.text())![1];
+  const joined = await timo.fetch(`${baseURL()}/fi/official/${mikkeli}/providers/join`, {
+    method: "POST",
+    body: new URLSearchParams({ csrf: joinCsrf, businessId: "6789015-9", startsOn: "1.3.2021", endsOn: "31.12.2024" }),
+    headers: { origin: baseURL(), "content-type": "application/x-www-form-urlencoded" },
+  });
+  expect(joined.status).toBe(303);
 }, 60_000);
 
 describe("every back-office page passes axe and the page basics everywhere", () => {
@@ -111,7 +121,8 @@ describe("every back-office page passes axe and the page basics everywhere", () 
     ["a pilot's overview", `/official/${north}`],
     ["the rules' history", `/official/${north}/rules/history`],
     ["the providers", `/official/${north}/providers`],
-    ["a provider", `/official/${north}/providers/5`],
+    ["a provider (also in another pilot)", `/official/${north}/providers/5`],
+    ["a provider another pilot keeps", `/official/${mikkeli}/providers/5`],
     ["joining a registered provider", `/official/${mikkeli}/providers/join?businessId=2345671-3`],
     ["the requests", `/official/${north}/requests`],
     ["the statistics", `/official/${north}/statistics`],
@@ -119,6 +130,15 @@ describe("every back-office page passes axe and the page basics everywhere", () 
   ])("%s", async (_name, p) => {
     expect(await checkSignedIn(p.includes(mikkeli) ? timo : sari, p, visit(p))).toEqual([]);
   }, 120_000);
+
+  it("a provider another pilot keeps: its shared details are text, with who keeps them, and no form (decision 065)", async () => {
+    const html = await (await timo.fetch(`${baseURL()}/fi/official/${mikkeli}/providers/5`)).text();
+    expect(html).toContain(o("fi", "provider.shared.keptBy", { pilot: "Pohjois-Savon valinnanvapauskokeilu (esimerkki)" }));
+    expect(html).not.toContain('value="details"');
+    const own = await (await sari.fetch(`${baseURL()}/fi/official/${north}/providers/5`)).text();
+    expect(own).toContain('value="details"');
+    expect(own).toContain(o("fi", "provider.shared.ownLead_one", { pilots: "Mikkelin seudun työllisyyden kuntakokeilu" }));
+  });
 
   it("a request to decide (Sari's pilot)", async () => {
     const list = await (await sari.fetch(`${baseURL()}/fi/official/${north}/requests`)).text();
