@@ -1,21 +1,17 @@
 import crypto from "node:crypto";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import { TransactionRollbackError, and, count, desc, eq, inArray, lt } from "drizzle-orm";
 import { pilots as pilotsTable, providerPilots, providers, resultMonths, resultUploads, results } from "../../db/schema";
 import { compareContactFigures } from "~/domain/contact-check";
-import { maxUploadBytes, parseResultsCsv, type CsvProblem, type CsvWarning, type StagedRow, type UploadContext } from "~/domain/csv-results";
+import { maxUploadBytes, parseResultsCsv, type CsvRefusal, type CsvWarning, type StagedRow, type UploadContext } from "~/domain/csv-results";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { formatDateTime } from "~/format";
 import { tFor } from "~/i18n";
 import { audit } from "./audit";
-import { csrfIsValid } from "./csrf";
+import { CSRF_FIELD, csrfIsValid } from "./csrf";
 import { getDb, type Db } from "./db";
 import { tokenHash } from "./identity";
 import { logger } from "./log";
+import { readMultipart } from "./multipart";
 import type { OfficialScope } from "./official";
 import { actorNames } from "./official-pilots";
 import { meanView, monthName, shareView } from "./providers-format";
@@ -40,22 +36,43 @@ export type UploadRead =
   | { ok: true; fileName: string; bytes: Uint8Array }
   | { ok: false; problem: "too-large" | "no-file" | "not-a-form" | "csrf" };
 
+/** Room in the posted body for what surrounds the file: boundaries, part headers, the CSRF token. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+/** A file name longer than this is shown shortened in the middle, keeping its end (the extension). */
+const FILE_NAME_CHARS = 80;
+
 /**
- * Reads the multipart form: at most maxUploadBytes of the file are held in memory; a larger file
- * stops the reading with "too-large". The CSRF token travels in the same form and is checked here.
+ * A file name as it may be shown and kept: any name is accepted (only the content is checked), but
+ * control and formatting characters (line breaks, right-to-left overrides) become spaces, and a long
+ * name is shortened in the middle. React escapes it wherever it is shown.
+ */
+export function displayFileName(name: string): string {
+  const clean = name
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const chars = [...clean];
+  if (chars.length === 0) return "results.csv";
+  if (chars.length <= FILE_NAME_CHARS) return clean;
+  const tail = 25;
+  return `${chars.slice(0, FILE_NAME_CHARS - tail - 1).join("")}…${chars.slice(-tail).join("")}`;
+}
+
+/**
+ * Reads the multipart form (app/.server/multipart.ts): at most maxUploadBytes of file, counted as
+ * the body streams in; a larger file stops the reading with "too-large". The CSRF token travels in
+ * the same form and is checked here.
  */
 export async function readUpload(request: Request): Promise<UploadRead> {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxUploadBytes }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, problem: "too-large" };
-    return { ok: false, problem: "not-a-form" };
-  }
+  const read = await readMultipart(request, maxUploadBytes + FORM_OVERHEAD_BYTES);
+  if (!read.ok) return { ok: false, problem: read.problem };
+  const form = new FormData();
+  for (const part of read.parts) if (part.fileName === null && part.name === CSRF_FIELD) form.append(part.name, part.data.toString("utf8"));
   if (!csrfIsValid(request, form)) return { ok: false, problem: "csrf" };
-  const file = form.get("file");
-  if (!file || typeof file === "string" || (file.name === "" && file.size === 0)) return { ok: false, problem: "no-file" };
-  return { ok: true, fileName: (file.name || "results.csv").slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()) };
+  const file = read.parts.find((p) => p.name === "file" && p.fileName !== null);
+  if (!file || (file.fileName === "" && file.data.length === 0)) return { ok: false, problem: "no-file" };
+  if (file.data.length > maxUploadBytes) return { ok: false, problem: "too-large" };
+  return { ok: true, fileName: displayFileName(file.fileName ?? ""), bytes: new Uint8Array(file.data) };
 }
 
 /** What the file is checked against: the pilot, today, and the registered providers with their pilots. */
@@ -76,13 +93,13 @@ function sessionHashOf(request: Request): string {
   return token ? tokenHash(token) : "-";
 }
 
-export type CheckResult = { ok: true; id: string } | { ok: false; problems: CsvProblem[]; rowCount: number };
+export type CheckResult = { ok: true; id: string } | CsvRefusal;
 
 /** Checks a file; a valid one is kept for the preview (and the id of its preview returned). */
 export function checkAndStage(scope: OfficialScope, request: Request, fileName: string, bytes: Uint8Array, now = scope.now): CheckResult {
   const checked = parseResultsCsv(bytes, uploadContext(scope));
   if (!checked.ok) {
-    logger.info({ event: "results-upload-refused", pilot: scope.pilot.slug, problems: checked.problems.length, rows: checked.rowCount }, "results file refused");
+    logger.info({ event: "results-upload-refused", pilot: scope.pilot.slug, problems: checked.problemCount, rows: checked.rowCount }, "results file refused");
     return checked;
   }
   const id = crypto.randomBytes(24).toString("base64url");

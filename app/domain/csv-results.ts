@@ -19,8 +19,12 @@ import {
 
 /** The largest file accepted (the upload handler stops reading beyond it). */
 export const maxUploadBytes = 2 * 1024 * 1024;
-/** More rows than any pilot reports in a file: 1,000 providers × 12 months and then some. */
+/** More rows than any pilot reports in a file: 1,000 providers × 12 months and then some. The reading stops at the next row. */
 export const maxUploadRows = 20_000;
+/** Results have 12 columns (14 with the service's own): a heading row wider than this stops the reading. */
+export const maxUploadColumns = 200;
+/** At most this many problems (identical ones grouped) are reported; the rest are only counted. */
+export const maxReportedProblems = 50;
 
 export type FileProblemCode =
   | "too-large"
@@ -33,12 +37,17 @@ export type FileProblemCode =
   | "header-missing"
   | "header-unknown"
   | "header-duplicate"
+  | "header-empty"
+  | "too-many-columns"
   | "no-rows"
   | "too-many-rows";
 export type RowProblemCode = ResultProblem | "column-count" | "count-negative" | "pilot-other" | "duplicate-row" | "delimiter";
 export type CsvProblemCode = FileProblemCode | RowProblemCode;
 
-/** One problem, tied to its row (null: the file as a whole) and column where it has one. */
+/**
+ * One problem, tied to its row (null: the file as a whole) and column where it has one. The same
+ * problem (same code, column, value and detail) on several rows is one problem with a count.
+ */
 export type CsvProblem = {
   row: number | null;
   column: string | null;
@@ -47,6 +56,10 @@ export type CsvProblem = {
   value?: string;
   /** More about it: the columns missing, the row of the first duplicate, the count expected… */
   detail?: string;
+  /** On how many rows the same problem is, when on more than one (row is the first of them). */
+  count?: number;
+  /** The last row with the same problem, when on more than one. */
+  lastRow?: number;
 };
 
 /** A note that does not stop publication. */
@@ -66,9 +79,75 @@ export type UploadContext = {
   providers: ReadonlyMap<string, { name: string; pilots: ReadonlySet<string> }>;
 };
 
-export type CsvResult =
-  | { ok: true; rows: StagedRow[]; warnings: CsvWarning[]; months: string[] }
-  | { ok: false; problems: CsvProblem[]; rowCount: number };
+/** A refused file: its first problems (at most maxReportedProblems, grouped) and how many there are in all. */
+export type CsvRefusal = {
+  ok: false;
+  problems: CsvProblem[];
+  /** Every problem found, each row of a group counted. */
+  problemCount: number;
+  /** Rows with at least one problem. */
+  problemRows: number;
+  /** Problems beyond the reported ones, by kind. */
+  omitted: Partial<Record<CsvProblemCode, number>>;
+  /** Rows of results read (0 when the file could not be read as rows). */
+  rowCount: number;
+};
+
+export type CsvResult = { ok: true; rows: StagedRow[]; warnings: CsvWarning[]; months: string[] } | CsvRefusal;
+
+/**
+ * Collects the problems of a file in the order of the file: identical problems are grouped into the
+ * first, and once maxReportedProblems different ones are kept the others are only counted, so that
+ * the work and the report stay small however many problems a file has.
+ */
+class Problems {
+  private readonly groups = new Map<string, CsvProblem>();
+  private lastRow: number | null = null;
+  count = 0;
+  rows = 0;
+  readonly omitted: Partial<Record<CsvProblemCode, number>> = {};
+
+  add(problem: CsvProblem): void {
+    this.count++;
+    if (problem.row !== null && problem.row !== this.lastRow) {
+      this.rows++;
+      this.lastRow = problem.row;
+    }
+    const key = JSON.stringify([problem.code, problem.column, problem.value ?? null, problem.detail ?? null]);
+    const group = this.groups.get(key);
+    if (group) {
+      group.count = (group.count ?? 1) + 1;
+      if (problem.row !== null) group.lastRow = problem.row;
+    } else if (this.groups.size < maxReportedProblems) {
+      this.groups.set(key, { ...problem });
+    } else {
+      this.omitted[problem.code] = (this.omitted[problem.code] ?? 0) + 1;
+    }
+  }
+
+  refusal(rowCount: number): CsvRefusal {
+    return { ok: false, problems: [...this.groups.values()], problemCount: this.count, problemRows: this.rows, omitted: this.omitted, rowCount };
+  }
+}
+
+/** A file refused for one problem with the file as a whole. */
+export function refusal(problem: CsvProblem | FileProblemCode, rowCount = 0): CsvRefusal {
+  const problems = new Problems();
+  problems.add(typeof problem === "string" ? { row: null, column: null, code: problem } : problem);
+  return problems.refusal(rowCount);
+}
+
+/** Column positions as ranges, "3–14, 20", the first ten of them. */
+function positions(list: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < list.length; ) {
+    let j = i;
+    while (j + 1 < list.length && list[j + 1] === list[j] + 1) j++;
+    ranges.push(j > i ? `${list[i]}–${list[j]}` : String(list[i]));
+    i = j + 1;
+  }
+  return ranges.length > 10 ? `${ranges.slice(0, 10).join(", ")}, …` : ranges.join(", ");
+}
 
 const shorten = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -134,69 +213,120 @@ function otherDelimiter(line: string): string | null {
   return null;
 }
 
-type ParsedRecord = { record: string[]; info: { lines: number } };
+const tooManyColumns = (columns: number) => refusal({ row: 1, column: null, code: "too-many-columns", value: String(columns), detail: String(maxUploadColumns) });
+
+type ParsedRecord = { record: string[]; lines: number };
+
+/** Thrown from inside the CSV reader to stop it at once: the file is refused with these problems. */
+class StopReading extends Error {
+  constructor(readonly refusal: CsvRefusal) {
+    super("the file is refused");
+  }
+}
+
+/** The problems of a heading row (already trimmed and lower-cased), in the order of its columns. */
+function headerProblems(header: string[]): Problems {
+  const problems = new Problems();
+  const empty: number[] = [];
+  const counts = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h === "") empty.push(i + 1);
+    else counts.set(h, (counts.get(h) ?? 0) + 1);
+  });
+  if (empty.length > 0) problems.add({ row: 1, column: null, code: "header-empty", detail: positions(empty) });
+  for (const [h, n] of counts) if (n > 1) problems.add({ row: 1, column: shorten(h), code: "header-duplicate", value: shorten(h) });
+  const known = new Set<string>(exportColumns);
+  const unknown = [...counts.keys()].filter((h) => !known.has(h));
+  if (unknown.length > 0) {
+    const listed = unknown.slice(0, 10).map(shorten).join(", ");
+    problems.add({ row: 1, column: null, code: "header-unknown", detail: unknown.length > 10 ? `${listed}, …` : listed });
+  }
+  const missing = resultColumns.filter((c) => !counts.has(c));
+  if (missing.length > 0) problems.add({ row: 1, column: null, code: "header-missing", detail: missing.join(", ") });
+  return problems;
+}
 
 /**
- * Reads and checks a whole results file for one pilot. Every problem of every row is reported;
- * a problem with the file as a whole (encoding, delimiter, headings) stops the check there, since
- * the rows cannot be read reliably. Nothing is returned to keep unless the whole file is valid.
+ * Reads the records of the file, stopping as soon as the heading row is wrong, wider than
+ * maxUploadColumns, or the rows are more than maxUploadRows: the reading of a hostile file ends
+ * long before the file does. Rows of only empty cells (a spreadsheet leaves them at the end) are
+ * not rows of results and are dropped.
+ */
+function readRecords(text: string): { header: string[]; records: ParsedRecord[] } | CsvRefusal {
+  let header: string[] | null = null;
+  let rows = 0;
+  const records: ParsedRecord[] = [];
+  const onRecord = (record: string[], info: { lines: number }): null => {
+    if (header === null) {
+      if (record.length > maxUploadColumns) {
+        throw new StopReading(tooManyColumns(record.length));
+      }
+      header = record.map((h) => h.trim().toLowerCase());
+      const problems = headerProblems(header);
+      if (problems.count > 0) throw new StopReading(problems.refusal(0));
+      return null;
+    }
+    if (!record.some((field) => field.trim() !== "")) return null;
+    if (++rows > maxUploadRows) {
+      throw new StopReading(refusal({ row: null, column: null, code: "too-many-rows", detail: String(maxUploadRows) }));
+    }
+    records.push({ record, lines: info.lines });
+    return null;
+  };
+  try {
+    parse(text, { delimiter: ",", relax_column_count: true, skip_empty_lines: true, on_record: onRecord });
+  } catch (error) {
+    if (error instanceof StopReading) return error.refusal;
+    const row = typeof error === "object" && error !== null && "lines" in error && typeof error.lines === "number" ? error.lines : null;
+    return refusal({ row, column: null, code: "malformed" });
+  }
+  if (header === null) return refusal("empty");
+  return { header, records };
+}
+
+/**
+ * Reads and checks a whole results file for one pilot. Every problem of every row is found, and
+ * identical ones grouped (at most maxReportedProblems reported, the rest counted); a problem with
+ * the file as a whole (encoding, delimiter, headings, size) stops the check there, since the rows
+ * cannot be read reliably. Nothing is returned to keep unless the whole file is valid.
  */
 export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResult {
   const decoded = decodeUpload(bytes);
-  if (!decoded.ok) return { ok: false, problems: [decoded.problem], rowCount: 0 };
+  if (!decoded.ok) return refusal(decoded.problem);
   const text = decoded.text;
 
-  const firstLine = text.split(/\r?\n/, 1)[0];
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = otherDelimiter(firstLine);
-  if (delimiter) {
-    return { ok: false, problems: [{ row: 1, column: null, code: "delimiter", value: delimiter === "\t" ? "tab" : delimiter }], rowCount: 0 };
+  if (delimiter) return refusal({ row: 1, column: null, code: "delimiter", value: delimiter === "\t" ? "tab" : delimiter });
+  // A heading row without quotes has one column more than commas: a very wide one is refused before it is parsed.
+  if (!firstLine.includes('"')) {
+    let columns = 1;
+    for (let i = firstLine.indexOf(","); i >= 0; i = firstLine.indexOf(",", i + 1)) columns++;
+    if (columns > maxUploadColumns) return tooManyColumns(columns);
   }
 
-  let records: ParsedRecord[];
-  try {
-    records = parse(text, { delimiter: ",", relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as ParsedRecord[];
-  } catch (error) {
-    const row = typeof error === "object" && error !== null && "lines" in error && typeof error.lines === "number" ? error.lines : null;
-    return { ok: false, problems: [{ row, column: null, code: "malformed" }], rowCount: 0 };
-  }
-  if (records.length === 0) return { ok: false, problems: [{ row: null, column: null, code: "empty" }], rowCount: 0 };
+  const read = readRecords(text);
+  if ("ok" in read) return read;
+  const { header, records } = read;
+  if (records.length === 0) return refusal("no-rows");
 
-  // Headings: the columns of results.csv in any order; the service's own columns are allowed and ignored.
-  const header = records[0].record.map((h) => h.trim().toLowerCase());
-  const headerProblems: CsvProblem[] = [];
-  const seen = new Set<string>();
-  for (const h of header) {
-    if (seen.has(h)) headerProblems.push({ row: 1, column: h, code: "header-duplicate", value: shorten(h) });
-    seen.add(h);
-  }
-  const known = new Set<string>(exportColumns);
-  const unknown = header.filter((h) => !known.has(h));
-  if (unknown.length > 0) headerProblems.push({ row: 1, column: null, code: "header-unknown", detail: unknown.map(shorten).join(", ") });
-  const missing = resultColumns.filter((c) => !seen.has(c));
-  if (missing.length > 0) headerProblems.push({ row: 1, column: null, code: "header-missing", detail: missing.join(", ") });
-  if (headerProblems.length > 0) return { ok: false, problems: headerProblems, rowCount: Math.max(0, records.length - 1) };
-
-  // A spreadsheet may leave rows of empty cells at the end: they are not rows of results.
-  const dataRecords = records.slice(1).filter(({ record }) => record.some((field) => field.trim() !== ""));
-  if (dataRecords.length === 0) return { ok: false, problems: [{ row: null, column: null, code: "no-rows" }], rowCount: 0 };
-  if (dataRecords.length > maxUploadRows) {
-    return { ok: false, problems: [{ row: null, column: null, code: "too-many-rows", detail: String(maxUploadRows) }], rowCount: dataRecords.length };
-  }
-
-  const problems: CsvProblem[] = [];
+  const problems = new Problems();
   const warnings: CsvWarning[] = [];
   const rows: StagedRow[] = [];
   const firstSeen = new Map<string, number>();
+  // Problems in the order of the file, and of the columns within a row.
+  const order = new Map<string, number>(resultColumns.map((c, i) => [c, i]));
+  const byColumn = (a: CsvProblem, b: CsvProblem) => (order.get(a.column ?? "") ?? -1) - (order.get(b.column ?? "") ?? -1);
 
-  for (const { record, info } of dataRecords) {
+  for (const { record, lines } of records) {
     // A record that spans lines (a quoted line break) starts where its first line is.
-    const row = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+    const row = lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
     if (record.length !== header.length) {
-      const joined = record.join(",");
-      if (record.length < header.length && (joined.includes(";") || joined.includes("\t"))) {
-        problems.push({ row, column: null, code: "delimiter", value: joined.includes(";") ? ";" : "tab" });
+      const joined = record.length < header.length ? record.join(",") : "";
+      if (joined.includes(";") || joined.includes("\t")) {
+        problems.add({ row, column: null, code: "delimiter", value: joined.includes(";") ? ";" : "tab" });
       } else {
-        problems.push({ row, column: null, code: "column-count", value: String(record.length), detail: String(header.length) });
+        problems.add({ row, column: null, code: "column-count", value: String(record.length), detail: String(header.length) });
       }
       continue;
     }
@@ -231,9 +361,10 @@ export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResul
     else firstSeen.set(key, row);
 
     if (rowProblems.length > 0 || !result.ok) {
-      problems.push(...rowProblems);
+      for (const p of rowProblems.sort(byColumn)) problems.add(p);
       continue;
     }
+    if (problems.count > 0) continue; // the file is refused: no need to keep its valid rows
     const valid = result.row;
     if (valid.provider_business_id) {
       const registered = ctx.providers.get(valid.provider_business_id)?.name;
@@ -244,10 +375,7 @@ export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResul
     rows.push({ ...valid, row });
   }
 
-  // Problems in the order of the file, and of the columns within a row.
-  const order = new Map<string, number>(resultColumns.map((c, i) => [c, i]));
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (order.get(a.column ?? "") ?? -1) - (order.get(b.column ?? "") ?? -1));
-  if (problems.length > 0) return { ok: false, problems, rowCount: dataRecords.length };
+  if (problems.count > 0) return problems.refusal(records.length);
   const months = [...new Set(rows.map((r) => r.month))].sort();
   return { ok: true, rows, warnings, months };
 }

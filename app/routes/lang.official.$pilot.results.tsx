@@ -8,7 +8,7 @@ import { ErrorMessage, TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { ProblemReport } from "~/components/official/ProblemReport";
 import { officialMeta } from "~/components/official/meta";
-import type { CsvProblem } from "~/domain/csv-results";
+import { maxUploadColumns, maxUploadRows, refusal } from "~/domain/csv-results";
 import { resultColumns } from "~/domain/results";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "results", data);
@@ -33,10 +33,10 @@ export async function action(args: ActionFunctionArgs) {
   const read = await readUpload(args.request);
   if (!read.ok) {
     if (read.problem === "csrf") throw new Response(null, { status: 403 });
-    return invalid(args.context, { fileName: null as string | null, problems: [{ row: null, column: null, code: read.problem }] as CsvProblem[], rowCount: 0 });
+    return invalid(args.context, { fileName: null as string | null, report: refusal(read.problem) });
   }
   const checked = checkAndStage(scope, args.request, read.fileName, read.bytes);
-  if (!checked.ok) return invalid(args.context, { fileName: read.fileName, problems: checked.problems, rowCount: checked.rowCount });
+  if (!checked.ok) return invalid(args.context, { fileName: read.fileName, report: checked });
   throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/results/${checked.id}`, 303);
 }
 
@@ -44,7 +44,7 @@ export default function OfficialResults() {
   const d = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const { t } = useTranslation("official");
-  const fileError = posted?.problems.length ? "results.upload.fileRefused" : undefined;
+  const fileError = posted ? "results.upload.fileRefused" : undefined;
   return (
     <OfficialFrame lang={d.lang} pilot={d.pilot} section="results">
       <h1>{t("results.heading")}</h1>
@@ -58,7 +58,7 @@ export default function OfficialResults() {
           <p>{t("results.notice.expired")}</p>
         </div>
       )}
-      {posted && <ProblemReport fileName={posted.fileName} problems={posted.problems} rowCount={posted.rowCount} />}
+      {posted && <ProblemReport fileName={posted.fileName} report={posted.report} />}
       <p className="lead">{t("results.lead")}</p>
 
       <section aria-labelledby="upload-heading">
@@ -83,7 +83,7 @@ export default function OfficialResults() {
           <div className={`field${fileError ? " field--error" : ""}`}>
             <label htmlFor="field-file">{t("results.upload.file")}</label>
             <span id="field-file-hint" className="hint">
-              {t("results.upload.fileHint")}
+              {t("results.upload.fileHint", { rows: maxUploadRows, columns: maxUploadColumns })}
             </span>
             <ErrorMessage id="field-file-error" error={fileError} />
             <input

@@ -10,7 +10,7 @@ import * as resultsPage from "~/routes/lang.official.$pilot.results";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparison } from "~/routes/lang.providers";
-import { maxUploadBytes, type CsvProblem } from "~/domain/csv-results";
+import { maxUploadBytes, type CsvRefusal } from "~/domain/csv-results";
 import { addMonths, lastFullMonth } from "~/domain/results";
 import { todayInFinland } from "~/format";
 import { as, get, post, quietLogs, upload, type Who } from "./official-support";
@@ -185,7 +185,7 @@ describe("a bad file changes nothing", () => {
     const before = snapshot();
     const answer = await upload(resultsPage.action, page, params, sari, fixture(file), file);
     expect(answer.status).toBe(400);
-    const problems = answer.data!.problems as CsvProblem[];
+    const problems = (answer.data!.report as CsvRefusal).problems;
     expect(problems).toContainEqual(expect.objectContaining({ code, row }));
     expect(answer.data!.fileName).toBe(file);
     expect(snapshot()).toEqual(before);
@@ -200,7 +200,7 @@ describe("a bad file changes nothing", () => {
     const big = new Uint8Array(maxUploadBytes + 1).fill(0x41);
     const answer = await upload(resultsPage.action, page, params, sari, big);
     expect(answer.status).toBe(400);
-    expect(answer.data!.problems).toEqual([{ row: null, column: null, code: "too-large" }]);
+    expect((answer.data!.report as CsvRefusal).problems).toEqual([{ row: null, column: null, code: "too-large" }]);
     expect(snapshot()).toEqual(before);
   });
 
@@ -213,10 +213,10 @@ describe("a bad file changes nothing", () => {
       params,
       context: {},
     });
-    expect((noFile as { init: { status: number }; data: { problems: CsvProblem[] } }).data.problems[0].code).toBe("no-file");
+    expect((noFile as { init: { status: number }; data: { report: CsvRefusal } }).data.report.problems[0].code).toBe("no-file");
     const plain = await post(resultsPage.action, page, params, sari, { file: "x" });
     expect(plain.status).toBe(400);
-    expect((plain.data!.problems as CsvProblem[])[0].code).toBe("not-a-form");
+    expect((plain.data!.report as CsvRefusal).problems[0].code).toBe("not-a-form");
   });
 
   it("every problem the check can report has a message in Finnish, Swedish and English", () => {
@@ -224,7 +224,7 @@ describe("a bad file changes nothing", () => {
     const codes = Object.keys(texts.results.problems);
     const expected = [
       "too-large", "no-file", "not-a-form", "empty", "encoding", "delimiter", "malformed", "header-missing", "header-unknown",
-      "header-duplicate", "no-rows", "too-many-rows", "column-count", "count-negative", "pilot-other", "duplicate-row",
+      "header-duplicate", "header-empty", "too-many-columns", "no-rows", "too-many-rows", "column-count", "count-negative", "pilot-other", "duplicate-row",
       "month-format", "month-not-over", "pilot-format", "pilot-unknown", "business-id-format", "business-id-check-digit",
       "provider-unknown", "provider-not-in-pilot", "name-missing", "count-format", "count-required", "more-than-started",
       "employed-3m-over-6m", "follow-up-not-over", "mean-format", "mean-without-responses", "mean-missing",
@@ -245,6 +245,6 @@ describe("a bad file changes nothing", () => {
     const month = addMonths(lastFullMonth(todayInFinland()), 1);
     const answer = await upload(resultsPage.action, page, params, sari, new TextEncoder().encode(`${header}\n${month},${pilot},,Julkinen työvoimapalvelu,5,,,,,,0,\n`));
     expect(answer.status).toBe(400);
-    expect(answer.data!.problems).toEqual([expect.objectContaining({ row: 2, column: "month", code: "month-not-over" })]);
+    expect((answer.data!.report as CsvRefusal).problems).toEqual([expect.objectContaining({ row: 2, column: "month", code: "month-not-over" })]);
   });
 });

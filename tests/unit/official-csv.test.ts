@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeUpload, firstInvalidUtf8, parseResultsCsv, type CsvResult, type UploadContext } from "~/domain/csv-results";
+import {
+  decodeUpload,
+  firstInvalidUtf8,
+  maxReportedProblems,
+  maxUploadColumns,
+  maxUploadRows,
+  parseResultsCsv,
+  type CsvRefusal,
+  type CsvResult,
+  type UploadContext,
+} from "~/domain/csv-results";
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/csv", name)));
 
@@ -119,6 +129,90 @@ describe("the results upload: a file of each kind of error", () => {
   it("says the column count when a row is short or long", () => {
     const result = parseResultsCsv(text(header, "2026-01,north-savo-choice,,x,1"), ctx);
     expect(!result.ok && result.problems[0]).toMatchObject({ row: 2, code: "column-count", value: "5", detail: "12" });
+  });
+});
+
+function refused(result: CsvResult): CsvRefusal {
+  if (result.ok) throw new Error("expected the file to be refused");
+  return result;
+}
+
+describe("the results upload: a hostile file stays small to check and to report", () => {
+  const good = "2026-01,north-savo-choice,2345671-3,Työpolku Oy,15,4,7,1,1,14,6,4.4";
+
+  it("a heading row of 400,000 commas stops at the heading with one problem: too many columns", { timeout: 30_000 }, () => {
+    const result = refused(parseResultsCsv(new TextEncoder().encode(",".repeat(400_000)), ctx));
+    expect(result.problems).toEqual([{ row: 1, column: null, code: "too-many-columns", value: "400001", detail: String(maxUploadColumns) }]);
+    expect(result.problemCount).toBe(1);
+  });
+
+  it("columns without a name are one problem that names them as ranges", () => {
+    expect(refused(parseResultsCsv(text(",".repeat(99)), ctx)).problems.map((p) => [p.code, p.detail])).toEqual([
+      ["header-empty", "1–100"],
+      ["header-missing", header.split(",").join(", ")],
+    ]);
+    const gaps = refused(parseResultsCsv(text(`${header},,x,,,,y,month,month`), ctx));
+    expect(gaps.problems.map((p) => ({ code: p.code, column: p.column, detail: p.detail }))).toEqual([
+      { code: "header-empty", column: null, detail: "13, 15–17" },
+      { code: "header-duplicate", column: "month", detail: undefined },
+      { code: "header-unknown", column: null, detail: "x, y" },
+    ]);
+  });
+
+  it("lists at most ten unknown headings and shortens each", () => {
+    const names = Array.from({ length: 30 }, (_, i) => `extra_${i}_${"z".repeat(60)}`);
+    const result = refused(parseResultsCsv(text(`${header},${names.join(",")}`), ctx));
+    const detail = result.problems.find((p) => p.code === "header-unknown")!.detail!;
+    expect(detail.split(", ")).toHaveLength(11);
+    expect(detail.endsWith(", …")).toBe(true);
+    expect(detail.length).toBeLessThan(500);
+  });
+
+  it("the same problem on many rows is one problem with its count, first and last row", () => {
+    const bad = good.replace("2026-01", "2026-13");
+    const result = refused(parseResultsCsv(text(header, ...Array.from({ length: 300 }, () => bad)), ctx));
+    // The month is wrong on every row, and rows 3–301 repeat row 2: two problems, each on a run of rows.
+    expect(result.problems).toEqual([
+      { row: 2, column: "month", code: "month-format", value: "2026-13", count: 300, lastRow: 301 },
+      { row: 3, column: null, code: "duplicate-row", detail: "2", count: 299, lastRow: 301 },
+    ]);
+    expect(result).toMatchObject({ problemCount: 599, problemRows: 300, rowCount: 300, omitted: {} });
+  });
+
+  it("groups the same problem on rows far apart, and keeps different values apart", () => {
+    const rows = [good.replace("2026-01", "2026-13"), good.replace("2026-01", "2025-12"), good.replace("2026-01", "2026-13").replace("2345671-3", "3456782-2"), good.replace("2026-01", "x")];
+    const result = refused(parseResultsCsv(text(header, ...rows), ctx));
+    expect(result.problems.map((p) => [p.row, p.code, p.value, p.count, p.lastRow])).toEqual([
+      [2, "month-format", "2026-13", 2, 4],
+      [5, "month-format", "x", undefined, undefined],
+    ]);
+  });
+
+  it(`reports at most ${maxReportedProblems} different problems and counts the rest by kind`, () => {
+    const rows = Array.from({ length: 120 }, (_, i) => good.replace("2026-01", `bad-${i}`));
+    const result = refused(parseResultsCsv(text(header, ...rows), ctx));
+    expect(result.problems).toHaveLength(maxReportedProblems);
+    expect(result.problems.at(-1)).toMatchObject({ row: 51, value: "bad-49" });
+    expect(result.omitted).toEqual({ "month-format": 70 });
+    expect(result).toMatchObject({ problemCount: 120, problemRows: 120, rowCount: 120 });
+  });
+
+  // A file this size takes a fraction of a second; the longer timeout is for a busy test machine.
+  it(`stops reading at row ${maxUploadRows + 1} of a file with 200,000 short rows`, { timeout: 30_000 }, () => {
+    const many = refused(parseResultsCsv(new TextEncoder().encode(`${header}\n${"x\n".repeat(200_000)}`), ctx));
+    expect(many.problems).toEqual([{ row: null, column: null, code: "too-many-rows", detail: String(maxUploadRows) }]);
+  });
+
+  it("does not count rows of empty cells (a spreadsheet leaves them at the end) against the limit", { timeout: 30_000 }, () => {
+    const blank = ",".repeat(11);
+    const padded = parseResultsCsv(text(header, good, ...Array.from({ length: maxUploadRows + 10 }, () => blank)), ctx);
+    expect(padded.ok).toBe(true);
+  });
+
+  it("2 MB of random bytes is one encoding problem", { timeout: 30_000 }, () => {
+    let seed = 12345;
+    const bytes = Uint8Array.from({ length: 2 * 1024 * 1024 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24));
+    expect(refused(parseResultsCsv(bytes, ctx)).problems).toEqual([{ row: 1, column: null, code: "encoding" }]);
   });
 });
 
