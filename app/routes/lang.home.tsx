@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
 import { pilotStatus } from "~/domain/pilot";
 import { longestLock } from "~/domain/switching";
-import { formatDate, municipalityName, todayInFinland } from "~/format";
+import { formatDate, locales, municipalityName, todayInFinland } from "~/format";
 import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
 
@@ -38,16 +38,44 @@ export function loader({ params }: LoaderFunctionArgs) {
     }))
     // Running pilots first, then the newest.
     .sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || (a.slug < b.slug ? -1 : 1));
-  return { lang, pilots: shown, lockMonths: longestLock(pilots, today) };
+  // The first screen names where a pilot runs today, from the data: its municipalities, or its reach.
+  const list = new Intl.ListFormat(locales[lang], { type: "conjunction" });
+  const running = shown
+    .filter((p) => p.status === "running")
+    .map((p) => ({ slug: p.slug, name: p.name, areas: p.area ? list.format(p.area.map((a) => a.replace(/\*$/, ""))) : null, count: p.municipalityCount }));
+  return { lang, pilots: shown, running, lockMonths: longestLock(pilots, today) };
 }
 
 export default function Home() {
-  const { lang, pilots, lockMonths } = useLoaderData<typeof loader>();
+  const { lang, pilots, running, lockMonths } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
   return (
     <div className="page">
+      {/* The first screen of a phone (360 × 640): what this is, where it runs, and one thing to do. */}
       <h1>{t("heading")}</h1>
-      <p className="lead">{t("lead")}</p>
+      <p className="home-lead">{t("lead")}</p>
+      <div className="home-areas">
+        {running.length > 0 ? (
+          <>
+            <h2 className="home-areas__label">{t("hero.running")}</h2>
+            <ul>
+              {running.map((p) => (
+                <li key={p.slug}>
+                  <span className="home-areas__names">{p.areas ?? t("hero.count", { count: p.count })}</span>
+                  <span className="home-areas__pilot">{p.name}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="home-areas__label">{t("hero.none")}</p>
+        )}
+      </div>
+      <p>
+        <Link className="button" to={`/${lang}/eligibility`}>
+          {t("steps.check.link")}
+        </Link>
+      </p>
 
       <section aria-labelledby="what">
         <h2 id="what">{t("what.heading")}</h2>

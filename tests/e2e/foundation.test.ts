@@ -12,6 +12,39 @@ describe("the public shell", () => {
     expect(await checkEverywhere(path)).toEqual([]);
   });
 
+  it.each(["fi", "sv", "en"] as const)(
+    "the front page's first screen on a phone (360 × 640, %s) names where a pilot runs now and has one primary action",
+    async (lang) => {
+      const api = (await (await fetch(`${baseURL()}/api/v1/pilots.json`)).json()) as {
+        pilots: { status: string; area: { name: { fi: string; sv: string } | null }[] }[];
+      };
+      const running = api.pilots.filter((p) => p.status === "running" && p.area.length <= 20);
+      expect(running.length).toBeGreaterThan(0);
+      const context = await newContext({ js: false, width: 360 });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 360, height: 640 });
+      await page.goto(`/${lang}`);
+      const firstScreen = async (selector: string) =>
+        (await page.locator(selector).evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? "", bottom: e.getBoundingClientRect().bottom }))))
+          .filter((e) => e.bottom <= 640);
+      // Every municipality of every running pilot, by name, above the fold.
+      const areas = (await firstScreen(".home-areas__names")).map((e) => e.text).join(" ");
+      for (const p of running) for (const m of p.area) expect(areas).toContain(lang === "sv" ? m.name!.sv : m.name!.fi);
+      // One button on the first screen, and it starts the check.
+      const buttons = await firstScreen("main .button");
+      expect(buttons).toHaveLength(1);
+      expect(await page.locator("main .button").first().getAttribute("href")).toBe(`/${lang}/eligibility`);
+      await context.close();
+    },
+  );
+
+  it("the front page says that a choice of a provider binds, and promises no 'always'", async () => {
+    const res = await fetch(`${baseURL()}/en`);
+    const html = await res.text();
+    expect(html).toContain("Once you choose a provider, the choice binds you for 6 months.");
+    expect(html).not.toMatch(/always choose the public/i);
+  });
+
   it("a 404 keeps the layout and the language everywhere", async () => {
     expect(await checkEverywhere("/no-such-page", { status: 404 })).toEqual([]);
   });

@@ -16,6 +16,12 @@ describe("front page loader", () => {
     expect(mikkeli?.status).toBe("ended");
   });
 
+  it("names where a pilot runs today for the first screen, from the data", () => {
+    const data = loader(args("/sv", { lang: "sv" }));
+    expect(data.running.map((p) => p.areas)).toEqual(["Siilinjärvi och Lapinlahti"]);
+    expect(data.lockMonths).toBe(6);
+  });
+
   it("/ redirects with 303 to the language of Accept-Language", async () => {
     const res = await run(() => rootRedirect(args("/", {}, { headers: { "Accept-Language": "sv" } })));
     expect(res).toBeInstanceOf(Response);
