@@ -25,6 +25,8 @@ export function loader(args: LoaderFunctionArgs) {
     published,
     expired: url.searchParams.get("expired") === "1",
     formError: hasFormError(args.context),
+    // From the loader, so that the CSV reader stays out of the browser's bundle.
+    limits: { rows: maxUploadRows, columns: maxUploadColumns },
   };
 }
 
@@ -83,7 +85,7 @@ export default function OfficialResults() {
           <div className={`field${fileError ? " field--error" : ""}`}>
             <label htmlFor="field-file">{t("results.upload.file")}</label>
             <span id="field-file-hint" className="hint">
-              {t("results.upload.fileHint", { rows: maxUploadRows, columns: maxUploadColumns })}
+              {t("results.upload.fileHint", d.limits)}
             </span>
             <ErrorMessage id="field-file-error" error={fileError} />
             <input
