@@ -11,6 +11,9 @@ import url from "node:url";
 
 // React and Remix pick their production code from NODE_ENV when the build is imported below.
 process.env.NODE_ENV ??= "production";
+// The database, its WAL and the backups hold personal data: every file the server makes is 0600 and
+// every folder 0700 (docs/decisions/067-write-failures-and-file-modes.md).
+process.umask(0o077);
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const buildDir = path.resolve(here, process.env.VALINTA_BUILD_DIR ?? "build");

@@ -1,10 +1,11 @@
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { redirectDocument, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { I18nextProvider } from "react-i18next";
 import { resolveLang } from "~/i18n";
 import { getI18n } from "~/.server/i18n";
 import { renderToBuffer } from "~/.server/render-html";
 import { NonceProvider } from "~/nonce";
+import { noteWriteFailure, RETRY_AFTER_SECONDS, takeWriteFailure, WRITE_FAILED, writeFailed } from "~/.server/write-failures";
 
 export const streamTimeout = 5_000;
 
@@ -18,6 +19,11 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A write that failed anywhere in a loader or an action (noted by handleError below) is answered
+  // by the "not saved, try again" page: thrown here, Remix renders it at the error boundary as a
+  // 503, the same on the server and in the browser (docs/decisions/067).
+  if (takeWriteFailure(loadContext)) throw new Response(WRITE_FAILED, { status: 503, statusText: "Service Unavailable" });
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   const url = new URL(request.url);
   const lang = resolveLang(url.pathname, request.headers.get("accept-language"));
   const nonce = loadContext.cspNonce ?? "";
@@ -43,7 +49,20 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted || error instanceof Response) return;
+  if (noteWriteFailure(error, request, context)) return;
   console.error(error);
-}
+};
+
+/**
+ * A loader of a page reached with JavaScript (a `.data` request) whose write failed: the browser
+ * loads the page itself, which the server answers with the 503 page.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request, context }) => {
+  if (!writeFailed(context)) return response;
+  const url = new URL(request.url);
+  url.pathname = url.pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/");
+  url.searchParams.delete("_routes");
+  return redirectDocument(url.pathname + url.search, { status: 303, headers: { "Cache-Control": "no-store" } });
+};

@@ -47,7 +47,8 @@ export const meta: MetaFunction<typeof loader> = ({ error, location, data }) => 
 };
 
 function statusKey(status: number) {
-  return [400, 403, 404, 405, 429].includes(status) ? String(status) : "500";
+  // 503: a write failed (full disk, I/O error, database locked): "not saved, try again" (decision 067).
+  return [400, 403, 404, 405, 429, 503].includes(status) ? String(status) : "500";
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,6 +1,10 @@
 // `npm run backup`: an online backup of the live database (the site keeps running).
 import { takeBackup } from "../app/.server/backup";
 import { config } from "../app/.server/config";
+import { PRIVATE_UMASK } from "../app/.server/file-modes";
+
+// Backups hold personal data: every file this makes is 0600, every folder 0700 (decision 067).
+process.umask(PRIVATE_UMASK);
 
 const cfg = config();
 takeBackup({ source: cfg.DATABASE_PATH, dir: cfg.BACKUP_DIR, keep: cfg.BACKUP_KEEP })

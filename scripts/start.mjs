@@ -4,6 +4,10 @@ import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+// The database, its WAL and the backups hold personal data: files 0600 and folders 0700 for this
+// process and the server it starts (docs/decisions/067-write-failures-and-file-modes.md).
+process.umask(0o077);
+
 const buildDir = process.env.VALINTA_BUILD_DIR ?? "build";
 const serverEntry = path.join(buildDir, "server/index.js");
 

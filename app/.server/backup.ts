@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
+import { databaseFiles, PRIVATE_FILE, privateDir, privateFile } from "./file-modes";
 
 /**
  * Online backups with SQLite's backup API: the site keeps running and writing while the copy is
@@ -10,6 +11,9 @@ import path from "node:path";
 export function backupName(now: Date): string {
   return `valinta-${now.toISOString().replace(/[:.]/g, "-")}.db`;
 }
+
+/** A backup, or one being written. */
+const isBackupFile = (name: string) => /^valinta-.*\.db(\.partial)?(-journal)?$/.test(name);
 
 export function integrityCheck(file: string): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -30,7 +34,8 @@ export async function takeBackup(opts: {
   keep: number;
   now?: Date;
 }): Promise<{ file: string; bytes: number; removed: string[] }> {
-  fs.mkdirSync(opts.dir, { recursive: true });
+  // Backups hold personal data: the folder 0700, each copy 0600 (decision 067).
+  privateDir(opts.dir, isBackupFile);
   const target = path.join(opts.dir, backupName(opts.now ?? new Date()));
   const partial = `${target}.partial`;
   const own = typeof opts.source === "string";
@@ -46,6 +51,7 @@ export async function takeBackup(opts: {
   } finally {
     if (own) source.close();
   }
+  privateFile(partial);
   // The copy inherits WAL mode; a backup is a single self-contained file.
   const copy = new Database(partial);
   copy.pragma("journal_mode = DELETE");
@@ -58,6 +64,13 @@ export async function takeBackup(opts: {
   fs.renameSync(partial, target);
   const removed = rotate(opts.dir, opts.keep);
   return { file: target, bytes: fs.statSync(target).size, removed };
+}
+
+/** Tightens the backups an older version left readable to others (at start): the folder 0700, each copy 0600. */
+export function tightenBackups(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  privateDir(dir, isBackupFile);
+  for (const name of fs.readdirSync(dir)) if (isBackupFile(name)) privateFile(path.join(dir, name));
 }
 
 /** Keeps the newest `keep` backups (names sort by time) and removes the rest. */
@@ -94,10 +107,15 @@ export function restoreBackup(backupFile: string, databaseFile: string, now = ne
     // Its WAL goes with it (SQLite finds "<name>-wal" beside "<name>"): after a crash, the last
     // commits may be only there.
     if (fs.existsSync(`${databaseFile}-wal`)) fs.renameSync(`${databaseFile}-wal`, `${replaced}-wal`);
+    // The copy kept holds the same personal data: 0600, whatever an older version made it.
+    privateFile(replaced);
+    privateFile(`${replaced}-wal`);
   }
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
-  fs.mkdirSync(path.dirname(path.resolve(databaseFile)), { recursive: true });
+  privateDir(path.dirname(path.resolve(databaseFile)), databaseFiles(path.resolve(databaseFile)));
+  // copyFile keeps the backup's mode; the database is 0600 before it takes the database's name.
   fs.copyFileSync(backupFile, `${databaseFile}.restoring`);
+  fs.chmodSync(`${databaseFile}.restoring`, PRIVATE_FILE);
   fs.renameSync(`${databaseFile}.restoring`, databaseFile);
   return { replaced };
 }

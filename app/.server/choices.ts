@@ -25,6 +25,9 @@ import { logger } from "./log";
 import { choicesRecorded } from "./metrics";
 import { loadPilots, municipalitiesByCode } from "./pilots";
 import { json, once } from "./prepared";
+import { classifyFailure, type Failure } from "./write-failures";
+
+export type { Failure };
 
 /**
  * The choice repository (docs/decisions/040–049). Every function takes the signed-in person and
@@ -312,19 +315,10 @@ export function sweepDrafts(now = new Date(), db: Db = getDb()): number {
  * Recording a choice
  * ------------------------------------------------------------------------------------------- */
 
-export type Failure = "busy" | "storage" | "error";
 export type ConfirmResult =
   | { ok: true; reference: string; replayed: boolean; kind: "provider" | "public_service" }
   | { ok: false; refusal: Refusal | "stale" }
   | { ok: false; failure: Failure };
-
-/** Why a write failed, in words the page can act on; never the error text (it may hold data). */
-export function classifyFailure(error: unknown): Failure {
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
-  if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_READONLY" || code.startsWith("SQLITE_READONLY_")) return "storage";
-  return "error";
-}
 
 class Refused extends Error {
   constructor(readonly refusal: Refusal | "stale") {

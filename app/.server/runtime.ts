@@ -4,7 +4,7 @@
  */
 import { seedDatabase } from "../../db/seed";
 import { config, parseConfig } from "./config";
-import { takeBackup } from "./backup";
+import { takeBackup, tightenBackups } from "./backup";
 import { checkHealth, closeDb, getDb, migrateDatabase } from "./db";
 import { logger } from "./log";
 import { checkIdentification } from "./oidc";
@@ -25,6 +25,8 @@ export { publicPageCache } from "./page-cache";
 /** Validates the environment, migrates and seeds. Throws (and the server refuses to start) on failure. */
 export function startup() {
   const cfg = config();
+  // Backups an older version made readable to every local user become 0600 in a 0700 folder (decision 067).
+  tightenBackups(cfg.BACKUP_DIR);
   const db = getDb();
   migrateDatabase(db);
   seedDatabase(db);

@@ -19,3 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result.identifiedWith === "foreign" ? `/${result.lang}/foreign-eid` : (safeReturnPath(result.returnTo) ?? `/${result.lang}/my`);
   return redirectDocument(next, { status: 303, headers });
 }
+
+/**
+ * A page module (it renders nothing): a write that fails while the session is made (a full disk)
+ * is answered by the translated 503 page inside the layout, not a bare 500 (decision 067).
+ */
+export default function AuthCallback() {
+  return null;
+}

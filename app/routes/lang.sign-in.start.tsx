@@ -2,6 +2,7 @@ import { redirect, redirectDocument, type LoaderFunctionArgs } from "@remix-run/
 import { safeReturnPath } from "~/.server/auth";
 import { logger } from "~/.server/log";
 import { publicOrigin, startSignIn } from "~/.server/oidc";
+import { isWriteFailure } from "~/.server/write-failures";
 import { isLang } from "~/i18n";
 
 /**
@@ -22,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const started = await startSignIn(lang, returnTo);
     return redirectDocument(started.url, { status: 303, headers: { "Set-Cookie": started.setCookie, "Cache-Control": "no-store" } });
   } catch (error) {
+    // A full disk is not an unreachable identification service: the 503 "not saved" page (decision 067).
+    if (isWriteFailure(error)) throw error;
     logger.error({ event: "identification-unavailable", errorName: error instanceof Error ? error.name : "unknown" }, "identification service not reachable");
     return redirect(`/${lang}/sign-in?error=unavailable`, { status: 303 });
   }
+}
+
+/** A page module (it renders nothing), so that a failure is answered by the translated page inside the layout. */
+export default function SignInStart() {
+  return null;
 }

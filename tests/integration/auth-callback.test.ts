@@ -13,6 +13,8 @@ import { loader as callbackLoader } from "~/routes/auth.callback";
 import { loader as startLoader } from "~/routes/lang.sign-in.start";
 import { loader as jwksLoader } from "~/routes/well-known.jwks";
 import { args, run } from "../support/request";
+import { expectNotSaved, fillDisk, untilNotSaved } from "../support/full-disk";
+import { remixRequest } from "../support/remix-build";
 
 /**
  * The relying party against a provider this test plays itself: discovery, JWKS and token endpoint
@@ -219,6 +221,25 @@ describe("the sign-in round trip against a provider", () => {
     expect(getDb().select().from(sessions).all().map((r) => r.tokenHash)).toEqual([crypto.createHash("sha256").update(token).digest("hex")]);
     // The sign-in row is used up.
     expect(getDb().select().from(signInAttempts).all()).toHaveLength(0);
+  });
+
+  it("a full disk: the callback answers the translated 503 'not saved' page, with no person, session or audit row half-made", async () => {
+    fillDisk();
+    // Each round makes a session and an audit row; the round that finds no room answers 503.
+    const { res, before, after } = await untilNotSaved(async () => {
+      const s = await start("sv", "/sv/my");
+      issuedIdToken = await makeIdToken(goodClaims(s.nonce));
+      authorizationCode = "abc";
+      return remixRequest(
+        new Request(`http://localhost/auth/callback?code=abc&state=${s.state}&iss=${encodeURIComponent(issuer)}`, {
+          headers: { cookie: s.cookie, "accept-language": "sv" },
+        }),
+      );
+    });
+    await expectNotSaved(res, "Uppgifterna sparades inte");
+    expect(sessionCookie(res)).toBeUndefined();
+    // The round's one-time sign-in row is used up (as by any callback); nothing else is left.
+    expect(after).toEqual(before);
   });
 
   it("a foreign eID (no identity code, no municipality) signs in and is shown what they can do", async () => {
