@@ -45,6 +45,35 @@ describe("the public shell", () => {
     expect(html).not.toMatch(/always choose the public/i);
   });
 
+  it("with JavaScript, a new page is announced: after a client-side navigation focus is on its h1, not on the link clicked", async () => {
+    const context = await newContext({ js: true, width: 360 });
+    const page = await context.newPage();
+    await page.goto("/en");
+    await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+    // Not on the first load.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BODY");
+    const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent }));
+
+    const nav = page.getByRole("navigation", { name: "Main menu" });
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await nav.getByRole("link", { name: "Providers" }).click();
+    await page.waitForURL("**/en/providers");
+    await expect.poll(focused).toEqual({ tag: "H1", text: "Compare providers" });
+    // Still a plain client-side navigation: the document was not reloaded.
+    expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+
+    await nav.getByRole("link", { name: "Can I choose?" }).click();
+    await page.waitForURL("**/en/eligibility");
+    await expect.poll(focused).toEqual({ tag: "H1", text: "Can I choose a service provider?" });
+
+    // Choosing a municipality changes only what the form shows: focus stays in the form.
+    const select = page.getByLabel("What is your home municipality?");
+    await select.focus();
+    await select.selectOption({ label: "Kuopio" });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+    await context.close();
+  });
+
   it("a 404 keeps the layout and the language everywhere", async () => {
     expect(await checkEverywhere("/no-such-page", { status: 404 })).toEqual([]);
   });

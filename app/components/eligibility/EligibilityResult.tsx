@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Fragment, useEffect, useRef } from "react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { Outcome } from "~/domain/eligibility";
 
@@ -26,16 +26,12 @@ function StepLink({ link }: { link: { href: string; text: string; external: bool
 /** The answer: the outcome in one sentence, the reasons, the next steps, who the public service is, the rules used. */
 export function EligibilityResult(props: ResultProps) {
   const { t, i18n } = useTranslation("eligibility");
-  const heading = useRef<HTMLHeadingElement>(null);
-  // After a client-side navigation, move focus to the answer (on a full page load it starts at the top).
-  useEffect(() => {
-    if (document.documentElement.dataset.hydrated === "true") heading.current?.focus();
-  }, []);
   const ps = props.publicService;
   return (
     <div className="page page--narrow eligibility-result">
       <div className={`outcome-panel outcome-panel--${props.outcome}`}>
-        <h1 tabIndex={-1} ref={heading}>
+        {/* After a client-side navigation FocusOnNavigation (root) moves focus here. */}
+        <h1 tabIndex={-1}>
           {t(`result.outcome.${props.outcome}.title`)}
         </h1>
         <p className="lead">{t(`result.outcome.${props.outcome}.lead`, { servedBy: props.servedBy ?? "" })}</p>
