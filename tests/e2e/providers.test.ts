@@ -72,6 +72,12 @@ describe("comparing without JavaScript", () => {
     await context.close();
   });
 
+  it("too few satisfaction answers: the count reads as a count, not as an average of 4", async () => {
+    const html = await (await fetch(`${baseURL()}/en/providers/uusi-suunta`)).text();
+    expect(html).toMatch(/Too few answers yet to show a figure; this is not a bad result\.(<!-- -->)? <span class="hint">\(\d+ answers? so far\)<\/span>/);
+    expect(html).not.toMatch(/bad result\.(<!-- -->)? <span class="hint">average of/);
+  });
+
   it("an unknown provider is a 404 inside the layout, in the page's language", async () => {
     const res = await fetch(`${baseURL()}/sv/providers/no-such-provider`);
     expect(res.status).toBe(404);

@@ -73,7 +73,8 @@ export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
         )}
         {figure.kind === "too-few" && (
           <p className="figure__text">
-            {t("providers:figure.tooFewAnswers")} <span className="hint">{t("providers:figure.answers", { count: figure.responses })}</span>
+            {/* A count, not an average: "average of 4 answers" read as a score of 4. */}
+            {t("providers:figure.tooFewAnswers")} <span className="hint">{t("providers:figure.answersSoFar", { count: figure.responses })}</span>
           </p>
         )}
         {figure.kind === "none" && <p className="figure__text">{t("providers:figure.none")}</p>}
