@@ -242,6 +242,14 @@ describe("the sign-in round trip against a provider", () => {
     expect(after).toEqual(before);
   });
 
+  it("a full disk at the start: the translated 503 'not saved' page, not 'identification service unreachable'", async () => {
+    fillDisk();
+    const { res, before, after } = await untilNotSaved(() => remixRequest(new Request("http://localhost/en/sign-in/start?returnTo=%2Fen%2Fmy")));
+    await expectNotSaved(res, "Not saved");
+    expect(res.headers.get("location")).toBeNull();
+    expect(after).toEqual(before);
+  });
+
   it("a foreign eID (no identity code, no municipality) signs in and is shown what they can do", async () => {
     const s = await start("en", "/en/my");
     const claims = goodClaims(s.nonce);
