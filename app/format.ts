@@ -42,8 +42,16 @@ export function todayInFinland(now: Date = new Date()): string {
   return finnishDay.format(now);
 }
 
-export function municipalityName(m: { nameFi: string; nameSv: string }, lang: Lang) {
-  return lang === "sv" ? m.nameSv : m.nameFi;
+/**
+ * A municipality's name in a page's language. Swedish pages use the Swedish name. English has no
+ * names of its own: it uses the name in the municipality's majority language, as English texts
+ * do (Pedersöre, Jakobstad, Mariehamn; Helsinki, Porvoo), never a Finnish form such as
+ * "Pedersören kunta" for a Swedish-speaking municipality. Without `languages`, the Finnish name.
+ */
+export function municipalityName(m: { nameFi: string; nameSv: string; languages?: string }, lang: Lang) {
+  if (lang === "sv") return m.nameSv;
+  if (lang === "en" && m.languages?.startsWith("sv")) return m.nameSv;
+  return m.nameFi;
 }
 
 /**

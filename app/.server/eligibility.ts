@@ -443,7 +443,16 @@ export type ResultView = {
   commitmentMonths: number;
   reasons: { code: string; text: string }[];
   nextSteps: NextStep[];
-  publicService: { kind: PublicService["kind"]; name: string | null; web: string | null; sure: boolean; before2025: boolean; jobMarket: string };
+  publicService: {
+    kind: PublicService["kind"];
+    name: string | null;
+    /** The language the name is in: an area with no Swedish or English name is named in Finnish. */
+    nameLang: Lang;
+    web: string | null;
+    sure: boolean;
+    before2025: boolean;
+    jobMarket: string;
+  };
   pilot: PilotView | null;
   others: { slug: string; name: string; statusText: string }[];
   answers: { label: string; value: string }[];
@@ -581,6 +590,7 @@ export function eligibilityPage(params: URLSearchParams, lang: Lang, today: stri
       publicService: {
         kind: publicService.kind,
         name: publicService.name?.[lang] ?? null,
+        nameLang: lang !== "fi" && publicService.name && publicService.name[lang] === publicService.name.fi ? "fi" : lang,
         web: publicService.web,
         sure: publicService.sure,
         before2025: read.date < "2025-01-01",

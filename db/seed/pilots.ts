@@ -66,7 +66,8 @@ export function examplePilots(mainland: string[]): PilotDefinition[] {
       smallNumberThreshold: 5,
       eligibility: northSavoRules,
       source:
-        "Pohjois-Savon ELY-keskus ja TE-toimisto, tiedote 29.5.2018 (kokeilua ehdotettiin vuosille 2019–2020; ei tietoa, että se toteutui: tässä esimerkkinä)",
+        // The citation only: that the pilot is an example is said by isExample, in every language.
+        "Pohjois-Savon ELY-keskus ja TE-toimisto, tiedote 29.5.2018",
     },
     {
       slug: "mikkeli-region-municipal",

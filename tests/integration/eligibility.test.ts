@@ -182,6 +182,15 @@ describe("the page /{lang}/eligibility", () => {
     expect(page.form.relevance).toEqual({ "749": ["registered", "integration_act", "typ"], "402": ["registered", "integration_act", "typ"] });
   });
 
+  it("in English, a Swedish-speaking municipality is named as it is in English, not in a Finnish form", () => {
+    const res = pageLoader(args("/en/eligibility", { lang: "en" })) as unknown as { data: EligibilityPageData };
+    if (res.data.mode !== "municipality") throw new Error(res.data.mode);
+    const labels = res.data.form.options.map((o) => o.label);
+    expect(labels).toContain("Pedersöre");
+    expect(labels).not.toContain("Pedersören kunta");
+    expect(labels).toContain("Helsinki");
+  });
+
   it("without JavaScript, the second step asks only what matters in the municipality", () => {
     const step = page("municipality=749");
     expect(step.mode).toBe("questions");
@@ -242,7 +251,7 @@ describe("the page /{lang}/eligibility", () => {
       expect.objectContaining({ key: "see_providers", link: { href: "/en/providers?pilot=north-savo-choice", text: "See the pilot's providers", external: false } }),
     ]);
     // Kuopio's employment area: members placed by elimination ("low"), so Job Market Finland is named too.
-    expect(r.publicService).toEqual({ kind: "employment_area", name: "Kuopion työllisyysalue", web: null, sure: false, before2025: false, jobMarket: "https://tyomarkkinatori.fi" });
+    expect(r.publicService).toEqual({ kind: "employment_area", name: "Kuopion työllisyysalue", nameLang: "fi", web: null, sure: false, before2025: false, jobMarket: "https://tyomarkkinatori.fi" });
     expect(r.pilot).toMatchObject({ slug: "north-savo-choice", isExample: true, statusText: "Running from 1 January 2025, no end date.", areaText: "Area: Siilinjärvi, Lapinlahti." });
     expect(r.others).toEqual([{ slug: "purchased-services", name: "National purchased-services pilot", statusText: "Ended on 31 December 2018 (started 1 January 2017)." }]);
     expect(r.answers).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalisePhone } from "~/domain/choice";
-import { formatDate, formatPhone } from "~/format";
+import { formatDate, formatPhone, municipalityName } from "~/format";
 
 describe("a phone number shown to a person", () => {
   it("groups Finnish mobile, area-code and service numbers", () => {
@@ -24,5 +24,17 @@ describe("dates", () => {
   it("reads the same in every language's own way", () => {
     expect(formatDate("2026-01-05", "fi")).toBe("5.1.2026");
     expect(formatDate("2026-01-05", "en")).toBe("5 January 2026");
+  });
+});
+
+describe("municipalityName", () => {
+  const pedersore = { nameFi: "Pedersören kunta", nameSv: "Pedersöre", languages: "sv+fi" };
+  const porvoo = { nameFi: "Porvoo", nameSv: "Borgå", languages: "fi+sv" };
+  it("uses the Swedish name in Swedish, and in English the name in the municipality's majority language", () => {
+    expect(municipalityName(pedersore, "fi")).toBe("Pedersören kunta");
+    expect(municipalityName(pedersore, "sv")).toBe("Pedersöre");
+    expect(municipalityName(pedersore, "en")).toBe("Pedersöre");
+    expect(municipalityName(porvoo, "en")).toBe("Porvoo");
+    expect(municipalityName(porvoo, "sv")).toBe("Borgå");
   });
 });

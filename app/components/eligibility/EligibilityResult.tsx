@@ -11,7 +11,7 @@ export type ResultProps = {
   commitmentMonths: number;
   reasons: { code: string; text: string }[];
   nextSteps: { key: string; text: string; link: { href: string; text: string; external: boolean } | null }[];
-  publicService: { kind: string; name: string | null; web: string | null; sure: boolean; before2025: boolean; jobMarket: string };
+  publicService: { kind: string; name: string | null; nameLang: string; web: string | null; sure: boolean; before2025: boolean; jobMarket: string };
   pilot: { slug: string; name: string; isExample: boolean; statusText: string; areaText: string; offers: string; source: string } | null;
   others: { slug: string; name: string; statusText: string }[];
   answers: { label: string; value: string }[];
@@ -71,7 +71,7 @@ export function EligibilityResult(props: ResultProps) {
         {ps.name ? (
           <>
             <p>
-              {t("result.public.intro")} <strong>{ps.name}</strong>
+              {t("result.public.intro")} <strong lang={ps.nameLang === i18n.language ? undefined : ps.nameLang}>{ps.name}</strong>
             </p>
             {ps.web && (
               <p>
