@@ -176,6 +176,8 @@ function writeMonths(tx: Tx, pilotSlug: string, rows: StagedRow[], ids: Map<stri
           pilotSlug,
           month,
           providerId: r.provider_business_id ? ids.get(r.provider_business_id)! : null,
+          // A file staged before the breakdown existed has no group: its rows are the whole.
+          customerGroup: r.group ?? "all",
           started: r.started,
           employedOpen3m: r.employed_open_3m,
           employedOpen6m: r.employed_open_6m,
@@ -379,7 +381,8 @@ export function uploadPreview(scope: OfficialScope, upload: Upload) {
 function contactCheck(scope: OfficialScope, rows: StagedRow[], months: string[], nameOf: (r: StagedRow) => string) {
   const checked = months.map((month) => {
     const file = rows
-      .filter((r) => r.month === month)
+      // The rows of all customers: a group's rows are a part of them.
+      .filter((r) => r.month === month && (r.group ?? "all") === "all")
       .map((r) => ({ businessId: r.provider_business_id, name: nameOf(r), started: r.started, contacted: r.contacted_within_5_days }));
     const recorded = firstContactCounts(scope.pilot.slug, month, scope.today).map((c) => ({
       businessId: c.businessId,

@@ -9,6 +9,7 @@ import {
   type Window,
 } from "~/domain/results";
 import { groupByOverlap, isSuppressed, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
+import { allGroup, dimensionOf, groupValues, isCustomerGroup, type GroupOrAll } from "~/domain/customer-groups";
 import { getDb, type Db } from "./db";
 import { once } from "./prepared";
 
@@ -120,6 +121,7 @@ function computeFigures(pilotSlug: string, threshold: number, latestMonth: strin
       and(
         eq(results.pilotSlug, pilotSlug),
         isNotNull(resultMonths.publishedAt),
+        eq(results.customerGroup, allGroup),
         gte(results.month, earliest),
         lte(results.month, latestMonth),
       ),
@@ -167,6 +169,7 @@ export function monthlySeries(pilotSlug: string, providerId: number | null, limi
         and(
           eq(results.pilotSlug, sql.placeholder("pilot")),
           providerId === null ? isNull(results.providerId) : eq(results.providerId, sql.placeholder("provider")),
+          eq(results.customerGroup, allGroup),
           isNotNull(resultMonths.publishedAt),
         ),
       )
@@ -249,6 +252,7 @@ export function exportMonth(
     .select({
       businessId: providers.businessId,
       providerName: providers.name,
+      group: results.customerGroup,
       started: results.started,
       employed3m: results.employedOpen3m,
       employed6m: results.employedOpen6m,
@@ -261,13 +265,14 @@ export function exportMonth(
     .from(results)
     .leftJoin(providers, eq(providers.id, results.providerId))
     .where(and(eq(results.pilotSlug, m.pilot), eq(results.month, m.month)))
-    .orderBy(sql`coalesce(${providers.businessId}, '')`)
+    .orderBy(sql`coalesce(${providers.businessId}, '')`, groupOrder)
     .all();
-  return rows.map((r) => ({
+  return withheldGroupCells(rows, threshold).map((r) => ({
     month: m.month,
     pilot: m.pilot,
     provider_business_id: r.businessId,
     provider_name: r.providerName ?? publicServiceExportName,
+    group: r.group as GroupOrAll,
     started: r.started,
     employed_open_3m: r.employed3m,
     employed_open_6m: r.employed6m,
@@ -279,6 +284,53 @@ export function exportMonth(
     published_at: m.publishedAt,
     corrected_at: m.correctedAt,
   }));
+}
+
+/** Rows of a month in the order of groupValues: `all` first, then each dimension's groups. */
+const groupOrder = sql.raw(`CASE customer_group ${groupValues.map((g, i) => `WHEN '${g}' THEN ${i}`).join(" ")} ELSE ${groupValues.length} END`);
+
+type CellRow = {
+  businessId: string | null;
+  group: string;
+  started: number;
+  employed3m: number | null;
+  employed6m: number | null;
+  education: number | null;
+  subsidised: number | null;
+  contacted: number | null;
+  responses: number;
+  mean: number | null;
+};
+
+/**
+ * The small-number rule for the breakdown by customer group
+ * (docs/decisions/069-customer-groups-and-adjusted-figures.md): a group row of fewer customers than
+ * the threshold keeps its `started` and count of answers but publishes its outcomes and mean empty, since a
+ * small group's outcomes are those of people others may know. When that leaves a single cell of a
+ * dimension withheld, the next smallest group of the dimension is withheld too, so that it cannot be
+ * worked out from the row of all customers. Rows of all customers are published as before.
+ */
+export function withheldGroupCells<R extends CellRow>(rows: readonly R[], threshold: number): R[] {
+  const withheld = new Set<R>();
+  const bySubject = new Map<string, R[]>();
+  for (const r of rows) {
+    if (r.group === allGroup || !isCustomerGroup(r.group)) continue;
+    const key = `${r.businessId ?? "public"}|${dimensionOf(r.group)}`;
+    bySubject.set(key, [...(bySubject.get(key) ?? []), r]);
+  }
+  for (const list of bySubject.values()) {
+    const small = list.filter((r) => isSuppressed(r.started, threshold));
+    for (const r of small) withheld.add(r);
+    if (small.length === 1 && list.length > 1) {
+      const next = list.filter((r) => !withheld.has(r)).sort((a, b) => a.started - b.started)[0];
+      if (next) withheld.add(next);
+    }
+  }
+  return rows.map((r) =>
+    withheld.has(r)
+      ? { ...r, employed3m: null, employed6m: null, education: null, subsidised: null, contacted: null, mean: null }
+      : r,
+  );
 }
 
 /** The providers' ids among `ids` that have any published result in the pilot. */

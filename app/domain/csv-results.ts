@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
+import { dimensionOf, groupDimensions, type CustomerGroup, type GroupDimension } from "./customer-groups";
 import {
   exportColumns,
+  optionalColumns,
   resultColumns,
   validateResultRow,
   type ResultProblem,
@@ -41,7 +43,15 @@ export type FileProblemCode =
   | "too-many-columns"
   | "no-rows"
   | "too-many-rows";
-export type RowProblemCode = ResultProblem | "column-count" | "count-negative" | "pilot-other" | "duplicate-row" | "delimiter";
+export type RowProblemCode =
+  | ResultProblem
+  | "column-count"
+  | "count-negative"
+  | "pilot-other"
+  | "duplicate-row"
+  | "delimiter"
+  | "group-without-all"
+  | "groups-do-not-add-up";
 export type CsvProblemCode = FileProblemCode | RowProblemCode;
 
 /**
@@ -241,7 +251,7 @@ function headerProblems(header: string[]): Problems {
     const listed = unknown.slice(0, 10).map(shorten).join(", ");
     problems.add({ row: 1, column: null, code: "header-unknown", detail: unknown.length > 10 ? `${listed}, …` : listed });
   }
-  const missing = resultColumns.filter((c) => !counts.has(c));
+  const missing = resultColumns.filter((c) => !counts.has(c) && !optionalColumns.includes(c));
   if (missing.length > 0) problems.add({ row: 1, column: null, code: "header-missing", detail: missing.join(", ") });
   return problems;
 }
@@ -355,7 +365,7 @@ export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResul
     if (otherPilot) add("pilot", "pilot-other", { detail: ctx.pilot });
     const month = (raw.month ?? "").trim();
 
-    const key = `${pilot}|${month}|${(raw.provider_business_id ?? "").trim() || "public"}`;
+    const key = `${pilot}|${month}|${(raw.provider_business_id ?? "").trim() || "public"}|${result.ok ? result.row.group : (raw.group ?? "").trim().toLowerCase() || "all"}`;
     const earlier = firstSeen.get(key);
     if (earlier !== undefined) add(null, "duplicate-row", { detail: String(earlier) });
     else firstSeen.set(key, row);
@@ -375,7 +385,68 @@ export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResul
     rows.push({ ...valid, row });
   }
 
+  if (problems.count === 0) for (const p of groupProblems(rows)) problems.add(p);
   if (problems.count > 0) return problems.refusal(records.length);
   const months = [...new Set(rows.map((r) => r.month))].sort();
   return { ok: true, rows, warnings, months };
+}
+
+/** The counts a dimension's groups must add up to: the row of all customers. */
+const summedColumns = [
+  "started",
+  "employed_open_3m",
+  "employed_open_6m",
+  "in_education",
+  "in_subsidised_work",
+  "contacted_within_5_days",
+  "satisfaction_responses",
+] as const;
+
+/**
+ * The breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md): a
+ * group's row needs the row of all customers of the same month and provider, and the groups of
+ * one dimension that a file gives must add up to it in every count (a group left out has none).
+ * An outcome still in follow-up is empty on every row of the month.
+ */
+export function groupProblems(rows: readonly StagedRow[]): CsvProblem[] {
+  const out: CsvProblem[] = [];
+  const wholes = new Map<string, StagedRow>();
+  const parts = new Map<string, Map<GroupDimension, StagedRow[]>>();
+  for (const r of rows) {
+    const key = `${r.pilot}|${r.month}|${r.provider_business_id ?? "public"}`;
+    if (r.group === "all") {
+      wholes.set(key, r);
+      continue;
+    }
+    let byDimension = parts.get(key);
+    if (!byDimension) parts.set(key, (byDimension = new Map()));
+    const dimension = dimensionOf(r.group);
+    byDimension.set(dimension, [...(byDimension.get(dimension) ?? []), r]);
+  }
+  for (const [key, byDimension] of parts) {
+    const whole = wholes.get(key);
+    for (const [dimension, list] of byDimension) {
+      const first = list.reduce((a, b) => (b.row < a.row ? b : a));
+      if (!whole) {
+        out.push({ row: first.row, column: "group", code: "group-without-all", value: first.group });
+        continue;
+      }
+      for (const column of summedColumns) {
+        const expected = whole[column];
+        const values = list.map((r) => r[column]);
+        const adds = expected === null ? values.every((v) => v === null) : values.every((v) => v !== null) && values.reduce<number>((a, v) => a + (v ?? 0), 0) === expected;
+        if (!adds) {
+          out.push({
+            row: first.row,
+            column,
+            code: "groups-do-not-add-up",
+            value: (groupDimensions[dimension] as readonly CustomerGroup[]).join(", "),
+            detail: String(whole.row),
+          });
+          break;
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }

@@ -1,4 +1,5 @@
 import { parseBusinessId } from "./business-id";
+import { allGroup, isGroupValue, type GroupOrAll } from "./customer-groups";
 
 /**
  * Monthly results: one row per pilot, provider (or the public service) and month, describing the
@@ -14,6 +15,7 @@ export const resultColumns = [
   "pilot",
   "provider_business_id",
   "provider_name",
+  "group",
   "started",
   "employed_open_3m",
   "employed_open_6m",
@@ -23,6 +25,11 @@ export const resultColumns = [
   "satisfaction_responses",
   "satisfaction_mean",
 ] as const;
+/**
+ * Columns an upload may leave out: without `group` every row is the whole (`all`), as in the files
+ * made before the breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md).
+ */
+export const optionalColumns: readonly ResultColumn[] = ["group"];
 /** Written by the service when a month is published or replaced; ignored in an upload. */
 export const serviceColumns = ["published_at", "corrected_at"] as const;
 export const exportColumns = [...resultColumns, ...serviceColumns] as const;
@@ -36,6 +43,8 @@ export type ResultRow = {
   /** null for the public service */
   provider_business_id: string | null;
   provider_name: string;
+  /** The customer group the row counts (app/domain/customer-groups.ts), or `all` for every customer. */
+  group: GroupOrAll;
   started: number;
   employed_open_3m: number | null;
   employed_open_6m: number | null;
@@ -130,6 +139,7 @@ export type ResultProblem =
   | "provider-unknown"
   | "provider-not-in-pilot"
   | "name-missing"
+  | "group-unknown"
   | "count-format"
   | "count-required"
   | "more-than-started"
@@ -210,6 +220,10 @@ export function validateResultRow(
   const providerName = text(raw.provider_name);
   if (providerName === "" || providerName.length > 200) add("provider_name", "name-missing");
 
+  const groupText = text(raw.group).toLowerCase();
+  const group = groupText === "" ? allGroup : groupText;
+  if (!isGroupValue(group)) add("group", "group-unknown");
+
   const counts = {} as Record<
     "started" | "employed_open_3m" | "employed_open_6m" | "in_education" | "in_subsidised_work" | "contacted_within_5_days" | "satisfaction_responses",
     number | null
@@ -267,6 +281,7 @@ export function validateResultRow(
       pilot,
       provider_business_id: businessId,
       provider_name: providerName,
+      group: group as GroupOrAll,
       started: started!,
       employed_open_3m: counts.employed_open_3m,
       employed_open_6m: counts.employed_open_6m,

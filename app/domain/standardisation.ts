@@ -15,7 +15,7 @@ import { z95, type Interval } from "./statistics";
  * Cancer Research, vol. II, IARC Scientific Publications 82, §2.3, p. 65 and §2.5).
  *
  * The 95 % interval of the ratio treats O as a Poisson count and E as known, with Byar's
- * approximation to the exact Poisson limits (Breslow & Day vol. II, p. 69, eq. 2.12):
+ * approximation to the exact Poisson limits (Breslow & Day vol. II, chapter 2):
  *
  *   O_lower = O × (1 − 1/(9O) − z/(3√O))³,   O_upper = (O+1) × (1 − 1/(9(O+1)) + z/(3√(O+1)))³
  *

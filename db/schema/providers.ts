@@ -139,6 +139,12 @@ export const results = sqliteTable(
     /** YYYY-MM: the month the customers started. */
     month: text("month").notNull(),
     providerId: integer("provider_id").references(() => providers.id),
+    /**
+     * The customer group the row counts (app/domain/customer-groups.ts), or "all" for every customer
+     * of the month. A month's group rows add up to its "all" row, dimension by dimension
+     * (docs/decisions/069-customer-groups-and-adjusted-figures.md).
+     */
+    customerGroup: text("customer_group").notNull().default("all"),
     started: integer("started").notNull(),
     employedOpen3m: integer("employed_open_3m"),
     employedOpen6m: integer("employed_open_6m"),
@@ -150,12 +156,14 @@ export const results = sqliteTable(
   },
   (t) => [
     uniqueIndex("results_provider_month_unique")
-      .on(t.pilotSlug, t.providerId, t.month)
+      .on(t.pilotSlug, t.providerId, t.customerGroup, t.month)
       .where(sql`${t.providerId} IS NOT NULL`),
     uniqueIndex("results_public_month_unique")
-      .on(t.pilotSlug, t.month)
+      .on(t.pilotSlug, t.customerGroup, t.month)
       .where(sql`${t.providerId} IS NULL`),
     index("results_pilot_month_idx").on(t.pilotSlug, t.month),
+    // The comparison reads one group's rows (the whole, or the adjustment's groups) of a period.
+    index("results_pilot_group_month_idx").on(t.pilotSlug, t.customerGroup, t.month),
   ],
 );
 

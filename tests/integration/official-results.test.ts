@@ -89,7 +89,7 @@ describe("monthly results: upload, preview, publish", () => {
     const csv = await csvText();
     const lines = csv.split("\r\n").filter((l) => l.startsWith(`${month},${pilot}`));
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.includes("2345671-3"))).toMatch(/^2025-04,north-savo-choice,2345671-3,Työpolku Oy,15,4,7,1,1,14,6,4.4,\d{4}-\d\d-\d\dT[^,]+,$/);
+    expect(lines.find((l) => l.includes("2345671-3"))).toMatch(/^2025-04,north-savo-choice,2345671-3,Työpolku Oy,all,15,4,7,1,1,14,6,4.4,\d{4}-\d\d-\d\dT[^,]+,$/);
     const row = getDb().select().from(resultMonths).where(and(eq(resultMonths.pilotSlug, pilot), eq(resultMonths.month, month))).get()!;
     expect(row.publishedAt).not.toBeNull();
     expect(row.correctedAt).toBeNull();
@@ -228,6 +228,7 @@ describe("a bad file changes nothing", () => {
       "month-format", "month-not-over", "pilot-format", "pilot-unknown", "business-id-format", "business-id-check-digit",
       "provider-unknown", "provider-not-in-pilot", "name-missing", "count-format", "count-required", "more-than-started",
       "employed-3m-over-6m", "follow-up-not-over", "mean-format", "mean-without-responses", "mean-missing",
+      "group-unknown", "group-without-all", "groups-do-not-add-up",
     ];
     expect(codes.sort()).toEqual([...expected].sort());
     for (const lang of ["fi", "sv", "en"] as const) {

@@ -81,6 +81,7 @@ describe("validateResultRow", () => {
         pilot: "north-savo-choice",
         provider_business_id: "2345671-3",
         provider_name: "Työpolku Oy",
+        group: "all",
         started: 14,
         employed_open_3m: 4,
         employed_open_6m: 6,
@@ -91,6 +92,17 @@ describe("validateResultRow", () => {
         satisfaction_mean: 4.25,
       },
     });
+  });
+
+  it("reads the customer group: empty is the whole, a known group in any case, anything else is a problem", () => {
+    const ok = (group: string) => {
+      const r = validateResultRow({ ...good, group }, context);
+      return r.ok ? r.row.group : null;
+    };
+    expect(ok("")).toBe("all");
+    expect(ok("all")).toBe("all");
+    expect(ok(" Age_50_plus ")).toBe("age_50_plus");
+    expect(problems({ ...good, group: "age_60_plus" })).toEqual(["group:group-unknown"]);
   });
 
   it("accepts the public service's row (empty business ID) and outcomes not known yet", () => {
@@ -159,6 +171,7 @@ describe("CSV", () => {
       "pilot",
       "provider_business_id",
       "provider_name",
+      "group",
       "started",
       "employed_open_3m",
       "employed_open_6m",

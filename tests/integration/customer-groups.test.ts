@@ -1,0 +1,153 @@
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { results } from "../../db/schema";
+import { getDb } from "~/.server/db";
+import type { CsvRefusal } from "~/domain/csv-results";
+import * as preview from "~/routes/lang.official.$pilot.results.$upload";
+import * as resultsPage from "~/routes/lang.official.$pilot.results";
+import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
+import { loader as resultsJson } from "~/routes/api.v1.results-json";
+import { as, post, quietLogs, upload, type Who } from "./official-support";
+
+/**
+ * The breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md):
+ * the upload with and without the `group` column, and the open data's group rows and small cells.
+ */
+
+quietLogs();
+
+const pilot = "north-savo-choice";
+const params = { lang: "fi", pilot };
+const page = `/fi/official/${pilot}/results`;
+const header =
+  "month,pilot,provider_business_id,provider_name,group,started,employed_open_3m,employed_open_6m,in_education,in_subsidised_work,contacted_within_5_days,satisfaction_responses,satisfaction_mean";
+const encode = (lines: string[]) => new TextEncoder().encode(lines.join("\n"));
+
+async function publish(who: Who, body: Uint8Array) {
+  const answer = await upload(resultsPage.action, page, params, who, body);
+  expect(answer.status, JSON.stringify(answer.data)).toBe(303);
+  const id = answer.location!.split("/").pop()!;
+  const done = await post(preview.action, `${page}/${id}`, { ...params, upload: id }, who, { intent: "publish" });
+  expect(done.status).toBe(303);
+}
+
+async function refused(who: Who, body: Uint8Array): Promise<CsvRefusal> {
+  const answer = await upload(resultsPage.action, page, params, who, body);
+  expect(answer.status).toBe(400);
+  return answer.data!.report as CsvRefusal;
+}
+
+async function csvLines(month: string): Promise<string[]> {
+  const res = resultsCsv({ request: new Request("http://localhost/api/v1/results.csv"), params: {}, context: {} });
+  return (await res.text()).split("\r\n").filter((l) => l.startsWith(`${month},${pilot}`));
+}
+
+describe("customer groups in the results upload", () => {
+  it("a file without the group column (as before the breakdown) is still accepted: its rows are the whole", async () => {
+    const sari = as("sari");
+    const body = new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/csv/valid.csv")));
+    const text = new TextDecoder().decode(body);
+    expect(text.split("\n")[0]).not.toContain("group");
+    const answer = await upload(resultsPage.action, page, params, sari, body);
+    expect(answer.status, JSON.stringify(answer.data)).toBe(303);
+  });
+
+  it("a file with the breakdown is published, and the open data shows each group's row, small cells empty", async () => {
+    const sari = as("sari");
+    const month = "2025-02"; // before the example data
+    await publish(
+      sari,
+      encode([
+        header,
+        `${month},${pilot},,Julkinen työvoimapalvelu,all,40,8,13,3,2,30,12,3.9`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,unemployed_under_6m,15,5,7,1,1,12,5,4.0`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,unemployed_6_12m,13,2,4,1,1,10,4,3.8`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,unemployed_over_12m,12,1,2,1,0,8,3,3.67`,
+        `${month},${pilot},2345671-3,Työpolku Oy,,15,4,7,1,1,14,6,4.4`,
+        // Age: 3 customers aged 50 or over is fewer than the threshold (5): withheld, and with it the next smallest (under 30).
+        `${month},${pilot},2345671-3,Työpolku Oy,age_under_30,5,2,3,0,0,5,2,4.5`,
+        `${month},${pilot},2345671-3,Työpolku Oy,age_30_49,7,2,3,1,1,6,3,4.33`,
+        `${month},${pilot},2345671-3,Työpolku Oy,age_50_plus,3,0,1,0,0,3,1,4`,
+      ]),
+    );
+    const stored = getDb().select().from(results).where(and(eq(results.pilotSlug, pilot), eq(results.month, month))).all();
+    expect(stored.map((r) => r.customerGroup).sort()).toEqual(["age_30_49", "age_50_plus", "age_under_30", "all", "all", "unemployed_6_12m", "unemployed_over_12m", "unemployed_under_6m"]);
+
+    const lines = await csvLines(month);
+    // The public service first, `all` before its groups; then the provider.
+    expect(lines.map((l) => l.split(",").slice(2, 5).join(","))).toEqual([
+      ",Julkinen työvoimapalvelu,all",
+      ",Julkinen työvoimapalvelu,unemployed_under_6m",
+      ",Julkinen työvoimapalvelu,unemployed_6_12m",
+      ",Julkinen työvoimapalvelu,unemployed_over_12m",
+      "2345671-3,Työpolku Oy,all",
+      "2345671-3,Työpolku Oy,age_under_30",
+      "2345671-3,Työpolku Oy,age_30_49",
+      "2345671-3,Työpolku Oy,age_50_plus",
+    ]);
+    const cells = (group: string) => lines.find((l) => l.includes(`Työpolku Oy,${group},`))!.split(",").slice(4, 12);
+    expect(cells("all")).toEqual(["all", "15", "4", "7", "1", "1", "14", "6"]);
+    expect(cells("age_30_49")).toEqual(["age_30_49", "7", "2", "3", "1", "1", "6", "3"]);
+    // Fewer than 5: the count who started stays, the outcomes are empty.
+    expect(cells("age_50_plus")).toEqual(["age_50_plus", "3", "", "", "", "", "", "1"]);
+    // The next smallest group of the same breakdown is withheld too, so that the small one cannot be subtracted out.
+    expect(cells("age_under_30")).toEqual(["age_under_30", "5", "", "", "", "", "", "2"]);
+
+    const json = (await resultsJson({ request: new Request("http://localhost/api/v1/results.json"), params: {}, context: {} }).json()) as {
+      columns: string[];
+      rows: Record<string, unknown>[];
+    };
+    expect(json.columns).toContain("group");
+    const row = json.rows.find((r) => r.month === month && r.provider_business_id === "2345671-3" && r.group === "age_50_plus")!;
+    expect(row).toEqual(expect.objectContaining({ started: 3, employed_open_6m: null, satisfaction_mean: null }));
+    expect(json.rows.filter((r) => r.month === month && r.group === "all")).toHaveLength(2);
+  });
+
+  it("refuses group rows that do not add up to the whole, a group without the whole, and an unknown group", async () => {
+    const sari = as("sari");
+    const month = "2025-01";
+    const report = await refused(
+      sari,
+      encode([
+        header,
+        `${month},${pilot},,Julkinen työvoimapalvelu,all,40,8,13,3,2,30,12,3.9`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,language_foreign,10,1,2,1,0,7,3,3.67`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,language_domestic,29,7,11,2,2,23,9,4`,
+        `${month},${pilot},2345671-3,Työpolku Oy,age_under_30,5,2,3,0,0,5,2,4.5`,
+        `${month},${pilot},3456782-2,Savon Uravalmennus,all,11,2,4,2,0,9,5,4.1`,
+        `${month},${pilot},3456782-2,Savon Uravalmennus,age_60_plus,11,2,4,2,0,9,5,4.1`,
+      ]),
+    );
+    expect(report.problems.map((p) => [p.row, p.code])).toEqual([[7, "group-unknown"]]);
+    const second = await refused(
+      sari,
+      encode([
+        header,
+        `${month},${pilot},,Julkinen työvoimapalvelu,all,40,8,13,3,2,30,12,3.9`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,language_foreign,10,1,2,1,0,7,3,3.67`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,language_domestic,29,7,11,2,2,23,9,4`,
+        `${month},${pilot},2345671-3,Työpolku Oy,age_under_30,5,2,3,0,0,5,2,4.5`,
+      ]),
+    );
+    expect(second.problems).toEqual([
+      expect.objectContaining({ row: 3, column: "started", code: "groups-do-not-add-up", detail: "2" }),
+      expect.objectContaining({ row: 5, column: "group", code: "group-without-all", value: "age_under_30" }),
+    ]);
+  });
+
+  it("a duplicate is the same month, provider and group", async () => {
+    const sari = as("sari");
+    const month = "2025-01";
+    const report = await refused(
+      sari,
+      encode([
+        header,
+        `${month},${pilot},,Julkinen työvoimapalvelu,all,40,8,13,3,2,30,12,3.9`,
+        `${month},${pilot},,Julkinen työvoimapalvelu,,40,8,13,3,2,30,12,3.9`,
+      ]),
+    );
+    expect(report.problems).toEqual([expect.objectContaining({ row: 3, code: "duplicate-row", detail: "2" })]);
+  });
+});
