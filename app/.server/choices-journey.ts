@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { confirmSchema, contactBy as contactByDate, contactSchema, pickSchema, PUBLIC_SERVICE, weightyReasonSchema, type Refusal } from "~/domain/choice";
-import { factsFormSchema, factsToForm, missingFacts } from "~/domain/choice-facts";
+import { answersFromQuery, factsFormSchema, factsToForm, missingFacts } from "~/domain/choice-facts";
 import { relevantFacts } from "~/domain/eligibility";
 import type { FactName } from "~/domain/pilot";
 import { parseReference } from "~/domain/reference-number";
@@ -138,7 +138,8 @@ export function startLoader({ request, params }: LoaderFunctionArgs) {
     asked,
     missing,
     editing: missing.length > 0 || url.searchParams.get("edit") === "1",
-    values: factsToForm(ctx.facts),
+    // Answers given on the eligibility check before signing in fill in what is not yet stored.
+    values: { ...answersFromQuery(url.searchParams, missing), ...factsToForm(ctx.facts) },
     errors: {} as Record<string, string>,
     explanation: explainEvaluation(ctx.evaluation, lang, user.homeMunicipality, ctx.pilots),
     mayChoose: ctx.evaluation.outcome === "may_choose" && !!ctx.pilot,

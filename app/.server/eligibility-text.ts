@@ -210,12 +210,20 @@ export function nextStep(r: Reason, lang: Lang, ctx: TextContext, page: { editHr
   }
 }
 
-/** The distinct next steps of a set of reasons, in order; the public service is always reachable. */
-export function nextSteps(reasons: Reason[], lang: Lang, ctx: TextContext, page: { editHref?: string } = {}): NextStep[] {
+/**
+ * The distinct next steps of a set of reasons, in order; the public service is always reachable.
+ * Where the person may choose, the page also offers the choice itself (`chooseHref`, which carries
+ * the answers so that they are not asked again after signing in).
+ */
+export function nextSteps(reasons: Reason[], lang: Lang, ctx: TextContext, page: { editHref?: string; chooseHref?: string } = {}): NextStep[] {
+  const t = tFor(lang);
   const steps: NextStep[] = [];
   for (const r of reasons) {
     const step = nextStep(r, lang, ctx, page);
     if (step && !steps.some((s) => s.key === step.key)) steps.push(step);
+    if (step?.key === "see_providers" && page.chooseHref && !steps.some((s) => s.key === "make_choice")) {
+      steps.push({ key: "make_choice", text: t(`${ns}:next.make_choice`), link: { href: page.chooseHref, text: t(`${ns}:links.choose`), external: false } });
+    }
   }
   return steps;
 }

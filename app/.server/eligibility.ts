@@ -572,7 +572,10 @@ export function eligibilityPage(params: URLSearchParams, lang: Lang, today: stri
   ];
   const editHref = href(lang, [...answerParams, ["edit", "answers"]]);
   const pilot = evaluation.pilot ? data.pilotsBySlug.get(evaluation.pilot)! : null;
-  const steps = nextSteps(evaluation.reasons, lang, ctx, { editHref });
+  // The choice journey asks the same questions: the answers go with the link.
+  const carried = new URLSearchParams(read.relevant.map((f): [string, string] => [f, String(read.query[f])])).toString();
+  const chooseHref = `/${lang}/choose${carried ? `?${carried}` : ""}`;
+  const steps = nextSteps(evaluation.reasons, lang, ctx, { editHref, chooseHref });
   return {
     mode: "result",
     status: 200,

@@ -84,6 +84,20 @@ export function factsFormSchema(asked: readonly FactName[]) {
   return z.object(shape).transform((v) => v as Facts);
 }
 
+/**
+ * Answers carried in an address from the eligibility check (its "make your choice" link), in the
+ * open API's words: only the facts asked here, and only values the form would accept. They fill in
+ * the form for the person to confirm; nothing is stored until the person saves it.
+ */
+export function answersFromQuery(params: URLSearchParams, asked: readonly FactName[]): Record<string, string> {
+  const form: Record<string, string> = {};
+  for (const name of asked) {
+    const value = params.get(name);
+    if (value !== null && factsFormSchema([name]).safeParse({ [name]: value }).success) form[name] = value.trim();
+  }
+  return form;
+}
+
 /** The ages the form accepts (the eligibility check's own limits, said in its message). */
 export const AGE_MIN = 15;
 export const AGE_MAX = 99;

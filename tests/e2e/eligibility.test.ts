@@ -69,6 +69,8 @@ describe("eligibility journeys", () => {
     await page.waitForLoadState();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(fi.result.outcome.may_choose.title);
     await expect(page.getByRole("link", { name: fi.links.providers }).getAttribute("href")).resolves.toBe("/fi/providers?pilot=north-savo-choice");
+    // The choice itself is offered too, and the answers go with it.
+    await expect(page.getByRole("link", { name: fi.links.choose }).getAttribute("href")).resolves.toBe("/fi/choose?registered=yes&integration_act=no&typ=no");
     await expect(page.locator("main").textContent()).resolves.toContain(fi.result.review.p3);
     // The answer says that a choice of a provider binds (the pilot's six months).
     await expect(page.locator(".outcome-panel").textContent()).resolves.toContain(fiCommon.commitment_other.replace("{{count}}", "6"));
@@ -166,6 +168,9 @@ describe("eligibility journeys", () => {
       expect(first).toContain(c.service);
       // The ended national pilot comes after, not instead.
       expect(await page.locator(".reasons li").nth(1).getAttribute("data-reason")).toBe("pilot_ended");
+      // "Contact the public service" is said once, by the section that names it.
+      expect(await page.locator("#next-heading").count()).toBe(0);
+      expect(await page.locator("#public-heading + p").textContent()).toContain(c.service);
     }
     await context.close();
   });

@@ -304,6 +304,15 @@ describe("refusals: nothing is half-written", () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it("answers given on the eligibility check come along in the address and fill in the form, unsaved; a bad value is dropped", () => {
+    const aino = person("aino");
+    const page = startLoader(get(aino, "/fi/choose?registered=yes&integration_act=no&typ=maybe&age=-4", lang));
+    expect(page.editing).toBe(true);
+    expect(page.values).toEqual({ registered: "yes", integration_act: "no" });
+    // Nothing is stored until the person saves: the same page without the address asks again.
+    expect(startLoader(get(aino, "/fi/choose", lang)).values).toEqual({});
+  });
+
   it("a person living outside every pilot area is not offered a choice, and the public service is named", () => {
     const juha = person("juha");
     const page = startLoader(get(juha, "/fi/choose", lang));

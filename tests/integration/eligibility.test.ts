@@ -249,6 +249,11 @@ describe("the page /{lang}/eligibility", () => {
     expect(r.reasons).toEqual([{ code: "may_choose", text: "You live in the pilot's area and meet its conditions." }]);
     expect(r.nextSteps).toEqual([
       expect.objectContaining({ key: "see_providers", link: { href: "/en/providers?pilot=north-savo-choice", text: "See the pilot's providers", external: false } }),
+      // The choice itself, with the answers, so that they are not asked again after signing in.
+      expect.objectContaining({
+        key: "make_choice",
+        link: { href: "/en/choose?registered=yes&integration_act=no&typ=no", text: "Make your choice", external: false },
+      }),
     ]);
     // Kuopio's employment area: members placed by elimination ("low"), so Job Market Finland is named too.
     expect(r.publicService).toEqual({ kind: "employment_area", name: "Kuopion työllisyysalue", nameLang: "fi", web: null, sure: false, before2025: false, jobMarket: "https://tyomarkkinatori.fi" });

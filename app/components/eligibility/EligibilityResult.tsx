@@ -27,6 +27,10 @@ function StepLink({ link }: { link: { href: string; text: string; external: bool
 export function EligibilityResult(props: ResultProps) {
   const { t, i18n } = useTranslation("eligibility");
   const ps = props.publicService;
+  // "Contact the public service" is said by the section about it, with its name and address: the
+  // list of next steps does not repeat it.
+  const contactPublic = props.nextSteps.some((s) => s.key === "contact_public");
+  const steps = props.nextSteps.filter((s) => s.key !== "contact_public");
   return (
     <div className="page page--narrow eligibility-result">
       <div className={`outcome-panel outcome-panel--${props.outcome}`}>
@@ -50,28 +54,30 @@ export function EligibilityResult(props: ResultProps) {
         </ul>
       </section>
 
-      <section aria-labelledby="next-heading">
-        <h2 id="next-heading">{t("result.nextHeading")}</h2>
-        <ul className="next-steps">
-          {props.nextSteps.map((s) => (
-            <li key={s.key} data-step={s.key}>
-              <p>{s.text}</p>
-              {s.link && (
-                <p>
-                  <StepLink link={s.link} />
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      {steps.length > 0 && (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">{t("result.nextHeading")}</h2>
+          <ul className="next-steps">
+            {steps.map((s) => (
+              <li key={s.key} data-step={s.key}>
+                <p>{s.text}</p>
+                {s.link && (
+                  <p>
+                    <StepLink link={s.link} />
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="public-heading">
         <h2 id="public-heading">{t("result.public.heading")}</h2>
         {ps.name ? (
           <>
             <p>
-              {t("result.public.intro")} <strong lang={ps.nameLang === i18n.language ? undefined : ps.nameLang}>{ps.name}</strong>
+              {t(contactPublic ? "result.public.contactIntro" : "result.public.intro")} <strong lang={ps.nameLang === i18n.language ? undefined : ps.nameLang}>{ps.name}</strong>
             </p>
             {ps.web && (
               <p>
