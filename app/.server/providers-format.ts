@@ -1,6 +1,7 @@
 import type { MeanView, ShareView } from "~/components/providers/types";
 import { compactOpeningHours, type OpeningHours } from "~/domain/providers";
 import type { MeanFigure, ShareFigure } from "~/domain/statistics";
+import type { Verdict } from "~/domain/verdict";
 import { locales } from "~/format";
 import type { Lang } from "~/i18n";
 
@@ -85,9 +86,10 @@ export function openingHoursLines(lang: Lang, hours: OpeningHours): string[] {
   });
 }
 
-export function shareView(lang: Lang, figure: ShareFigure | undefined): ShareView {
-  if (!figure) return { kind: "none" };
-  if (figure.kind === "too-few") return { kind: "too-few", n: figure.n };
+/** `words`: the figure's sentence (app/.server/figure-sentence.ts) and its verdict against the public service. */
+export function shareView(lang: Lang, figure: ShareFigure | undefined, words?: { sentence: string; verdict?: Verdict | null }): ShareView {
+  if (!figure) return { kind: "none", ...(words && { sentence: words.sentence }) };
+  if (figure.kind === "too-few") return { kind: "too-few", n: figure.n, ...words };
   const round = (v: number) => Math.round(v * 1000) / 1000;
   return {
     kind: "shown",
@@ -98,11 +100,13 @@ export function shareView(lang: Lang, figure: ShareFigure | undefined): ShareVie
     estimate: round(figure.estimate),
     lower: round(figure.lower),
     upper: round(figure.upper),
+    ...words,
   };
 }
 
-export function meanView(lang: Lang, figure: MeanFigure | undefined): MeanView {
-  if (!figure) return { kind: "none" };
-  if (figure.kind === "too-few") return { kind: "too-few", responses: figure.responses };
-  return { kind: "shown", mean: decimal(lang, figure.mean), value: Math.round(figure.mean * 100) / 100, responses: figure.responses };
+export function meanView(lang: Lang, figure: MeanFigure | undefined, sentence?: string): MeanView {
+  const words = sentence === undefined ? {} : { sentence };
+  if (!figure) return { kind: "none", ...words };
+  if (figure.kind === "too-few") return { kind: "too-few", responses: figure.responses, ...words };
+  return { kind: "shown", mean: decimal(lang, figure.mean), value: Math.round(figure.mean * 100) / 100, responses: figure.responses, ...words };
 }

@@ -20,6 +20,7 @@ import {
   type ShownOption,
 } from "~/domain/providers";
 import { isSuppressed } from "~/domain/statistics";
+import { orderByLowerEnd } from "~/domain/verdict";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { locales, municipalityName } from "~/format";
 import type { Lang } from "~/i18n";
@@ -40,7 +41,8 @@ import {
   type ProviderListRow,
 } from "./providers";
 import { dateInFinland, dateText, decimal, languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./providers-format";
-import { monthlySeries, pilotFigures, publicKey, type PilotFigures } from "./results";
+import { meanSentence, newProviderSentence, shareSentence } from "./figure-sentence";
+import { monthlySeries, newProviderMonths, pilotFigures, publicKey, type PilotFigures } from "./results";
 
 /**
  * The comparison page and the profile page, assembled from the repositories and the domain
@@ -65,19 +67,38 @@ function finnishDate(iso: string, lang: Lang) {
   return dateText(dateInFinland(new Date(iso)), lang);
 }
 
+/**
+ * One share of a subject as the pages show it, with its sentence: for a provider, the public
+ * service's figure and the verdict against it follow (app/.server/figure-sentence.ts).
+ */
+export function shareWithSentence(lang: Lang, figures: PilotFigures | null, key: number, measure: ShareMeasure) {
+  const f = figures?.figures.get(key);
+  const figure = f?.shares[measure];
+  const isPublic = key === publicKey;
+  const verdict = isPublic || !f ? null : (f.versus?.[measure].verdict ?? null);
+  const publicService = isPublic ? undefined : figures?.figures.get(publicKey)?.shares[measure];
+  return shareView(lang, figure, { sentence: shareSentence(lang, { measure, figure, publicService, verdict }), ...(!isPublic && { verdict }) });
+}
+
 function figuresView(lang: Lang, figures: PilotFigures | null, key: number): FiguresView {
   const f = figures?.figures.get(key);
   return {
-    shares: Object.fromEntries(shareMeasures.map((m) => [m, shareView(lang, f?.shares[m])])) as FiguresView["shares"],
-    satisfaction: meanView(lang, f?.satisfaction),
+    shares: Object.fromEntries(shareMeasures.map((m) => [m, shareWithSentence(lang, figures, key, m)])) as FiguresView["shares"],
+    satisfaction: meanView(lang, f?.satisfaction, meanSentence(lang, f?.satisfaction)),
   };
 }
 
 function cardFigure(lang: Lang, figures: PilotFigures | null, key: number, shown: ShownOption): CardFigure {
   const f = figures?.figures.get(key);
   return shown === "satisfaction"
-    ? { measure: "satisfaction", mean: meanView(lang, f?.satisfaction) }
-    : { measure: shown, share: shareView(lang, f?.shares[shown]) };
+    ? { measure: "satisfaction", mean: meanView(lang, f?.satisfaction, meanSentence(lang, f?.satisfaction)) }
+    : { measure: shown, share: shareWithSentence(lang, figures, key, shown) };
+}
+
+/** "New: results after 12 months (5 months so far)" while a provider has fewer published months of results. */
+export function newnessOf(lang: Lang, figures: PilotFigures | null, key: number): string | null {
+  const months = figures?.figures.get(key)?.months ?? 0;
+  return months < newProviderMonths ? newProviderSentence(lang, months, newProviderMonths) : null;
 }
 
 function referenceView(lang: Lang, figures: PilotFigures | null): ReferenceView {
@@ -98,7 +119,7 @@ function periodView(lang: Lang, figures: PilotFigures | null): ComparisonView["p
   return { latest: monthName(lang, figures.latestMonth), lastUpdated: finnishDate(figures.lastUpdated, lang), windows };
 }
 
-function card(lang: Lang, row: ProviderListRow, languages: string[], figures: PilotFigures | null, group: number | null, shown: ShownOption): ProviderCardView {
+function card(lang: Lang, row: ProviderListRow, languages: string[], figures: PilotFigures | null, shown: ShownOption): ProviderCardView {
   return {
     slug: row.slug,
     name: row.name,
@@ -108,7 +129,7 @@ function card(lang: Lang, row: ProviderListRow, languages: string[], figures: Pi
     languages: list(lang, orderLanguages(languages).map((c) => languageName(lang, c))),
     verified: row.commitmentsVerifiedOn !== null,
     figure: cardFigure(lang, figures, row.id, shown),
-    group,
+    isNew: newnessOf(lang, figures, row.id),
   };
 }
 
@@ -199,14 +220,12 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     reference: {},
     sort: query.sort,
     show: query.show,
-    groupCount: 0,
     total: 0,
     page: 1,
     pageCount: 1,
     firstOnPage: 0,
     lastOnPage: 0,
     items: [],
-    previousGroup: null,
     pages: [],
     search: { previous: null, next: null },
   };
@@ -231,30 +250,18 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
   const effective = { ...query, pilot: def.slug, municipality: query.municipality, page };
 
   let rows: ProviderListRow[];
-  let groupOf: (id: number) => number | null = () => null;
-  let groupCount = 0;
-  let previousGroup: number | null = null;
-  let publicGroup: number | null = null;
   if (query.sort === "name") {
     rows = providersByName(filters, pageSize, offset, db);
   } else {
+    // By the lower end of the range, highest first, the rule the page states; never in groups.
     const measure = query.sort;
-    const groups = figures?.groups[measure] ?? new Map<number, number>();
-    const keys = matchingProviderKeys(filters, db);
-    // Number the groups present in this view 1, 2, 3…; the public service counts, as it is listed too.
-    const present = [...new Set([...keys.map((k) => groups.get(k.id)), groups.get(publicKey)].filter((g): g is number => g !== undefined))].sort(
-      (a, b) => a - b,
+    const order = orderByLowerEnd(
+      matchingProviderKeys(filters, db).map((k) => {
+        const s = figures?.figures.get(k.id)?.shares[measure];
+        return { key: k.id, sortKey: k.sortKey, range: s?.kind === "shown" ? s : null };
+      }),
     );
-    const dense = new Map(present.map((g, i) => [g, i + 1]));
-    groupOf = (id) => {
-      const g = groups.get(id);
-      return g === undefined ? null : dense.get(g)!;
-    };
-    groupCount = present.length;
-    publicGroup = groupOf(publicKey);
-    keys.sort((a, b) => (groupOf(a.id) ?? Infinity) - (groupOf(b.id) ?? Infinity) || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id - b.id));
-    rows = providersByIds(keys.slice(offset, offset + pageSize).map((k) => k.id), db);
-    previousGroup = offset > 0 ? groupOf(keys[offset - 1].id) : null;
+    rows = providersByIds(order.slice(offset, offset + pageSize), db);
   }
   const languages = languagesOf(rows.map((r) => r.id), db);
 
@@ -262,16 +269,14 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     ...empty,
     pilot: { slug: def.slug, name: def.name[lang], isExample: def.isExample, threshold },
     period: periodView(lang, figures),
-    publicService: figures?.figures.has(publicKey) ? { figures: figuresView(lang, figures, publicKey), group: publicGroup } : null,
+    publicService: figures?.figures.has(publicKey) ? { figures: figuresView(lang, figures, publicKey) } : null,
     reference: referenceView(lang, figures),
-    groupCount,
     total,
     page,
     pageCount,
     firstOnPage: total === 0 ? 0 : offset + 1,
     lastOnPage: offset + rows.length,
-    items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, groupOf(r.id), query.show)),
-    previousGroup,
+    items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, query.show)),
     pages: pageCount > 1 ? pageLinks(effective, page, pageCount) : [],
     search: {
       previous: page > 1 ? comparisonSearch({ ...effective, page: page - 1 }) : null,
@@ -346,6 +351,7 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
       period: periodView(lang, figures),
       figures: figures?.figures.has(row.id) ? figuresView(lang, figures, row.id) : null,
       publicService: figures?.figures.has(publicKey) ? figuresView(lang, figures, publicKey) : null,
+      isNew: current(chosen) ? newnessOf(lang, figures, row.id) : null,
       reference: referenceView(lang, figures),
       months,
       span: months.length > 0 ? `${monthName(lang, months[0].month)} – ${monthName(lang, months[months.length - 1].month)}` : null,

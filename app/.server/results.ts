@@ -8,7 +8,8 @@ import {
   type ShareMeasure,
   type Window,
 } from "~/domain/results";
-import { groupByOverlap, isSuppressed, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
+import { isSuppressed, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
+import { versusPublicService, type Difference, type Verdict } from "~/domain/verdict";
 import { allGroup, dimensionOf, groupValues, isCustomerGroup, type GroupOrAll } from "~/domain/customer-groups";
 import { getDb, type Db } from "./db";
 import { once } from "./prepared";
@@ -46,11 +47,20 @@ export function publicationState(pilotSlug: string, db: Db = getDb()): Publicati
   return { latestMonth: row?.latestMonth ?? null, lastUpdated: row?.lastUpdated ?? null, publishedMonths: row?.publishedMonths ?? 0 };
 }
 
-type Counts = { x: number; n: number };
+export type Counts = { x: number; n: number };
+
+/** A subject's verdict against the public service of the same pilot and period (app/domain/verdict.ts). */
+export type Versus = { verdict: Verdict; difference: Difference | null };
 
 export type SubjectFigures = {
   shares: Record<ShareMeasure, ShareFigure>;
+  /** The counts behind each share, also when the share is too small to show. */
+  counts: Record<ShareMeasure, Counts>;
+  /** Against the public service; null for the public service itself. */
+  versus: Record<ShareMeasure, Versus> | null;
   satisfaction: MeanFigure;
+  /** Published months with a result of this subject, among the latest 18 (12 months make a provider no longer new). */
+  months: number;
 };
 
 export type PilotFigures = {
@@ -61,9 +71,6 @@ export type PilotFigures = {
   windows: Record<ShareMeasure | "satisfaction", Window>;
   /** By subject key (provider id, or publicKey for the public service). */
   figures: Map<number, SubjectFigures>;
-  /** For each measure: the overlap groups (highest first) of every subject with a figure. */
-  groups: Record<ShareMeasure, Map<number, number>>;
-  groupCount: Record<ShareMeasure, number>;
 };
 
 const column: Record<ShareMeasure, AnySQLiteColumn> = {
@@ -76,7 +83,7 @@ const column: Record<ShareMeasure, AnySQLiteColumn> = {
 
 /**
  * The figures of every provider and the public service of a pilot over the comparison period,
- * with their overlap groups. Computing them reads every published row of the period, so the
+ * each provider with its verdict against the public service. Computing them reads every published row of the period, so the
  * result is kept in memory until a month is published or replaced, or the threshold changes:
  * a page then costs what it shows, not what is stored.
  */
@@ -111,6 +118,7 @@ function computeFigures(pilotSlug: string, threshold: number, latestMonth: strin
   const rows = db
     .select({
       providerId: results.providerId,
+      months: sql<number>`count(DISTINCT ${results.month})`,
       responses: sql<number>`coalesce(sum(CASE WHEN ${satisfactionWindow} THEN ${results.satisfactionResponses} END), 0)`,
       total: sql<number>`coalesce(sum(CASE WHEN ${satisfactionWindow} THEN ${results.satisfactionResponses} * ${results.satisfactionMean} END), 0)`,
       ...selection,
@@ -127,31 +135,35 @@ function computeFigures(pilotSlug: string, threshold: number, latestMonth: strin
       ),
     )
     .groupBy(results.providerId)
-    .all() as ({ providerId: number | null; responses: number; total: number } & Record<string, number>)[];
+    .all() as ({ providerId: number | null; months: number; responses: number; total: number } & Record<string, number>)[];
 
+  const counted = rows.map((row) => ({
+    key: row.providerId ?? publicKey,
+    row,
+    counts: Object.fromEntries(shareMeasures.map((m) => [m, { x: row[`x_${m}`], n: row[`n_${m}`] }])) as Record<ShareMeasure, Counts>,
+  }));
+  const publicCounts = counted.find((c) => c.key === publicKey)?.counts ?? null;
   const figures = new Map<number, SubjectFigures>();
-  for (const row of rows) {
-    const counts = Object.fromEntries(shareMeasures.map((m) => [m, { x: row[`x_${m}`], n: row[`n_${m}`] }])) as Record<ShareMeasure, Counts>;
-    figures.set(row.providerId ?? publicKey, {
+  for (const { key, row, counts } of counted) {
+    figures.set(key, {
       shares: Object.fromEntries(shareMeasures.map((m) => [m, shareFigure(counts[m].x, counts[m].n, threshold)])) as Record<ShareMeasure, ShareFigure>,
+      counts,
+      versus:
+        key === publicKey
+          ? null
+          : (Object.fromEntries(shareMeasures.map((m) => [m, versusPublicService(counts[m], publicCounts?.[m] ?? null, threshold)])) as Record<
+              ShareMeasure,
+              Versus
+            >),
       satisfaction: meanFigure(row.responses, row.total, threshold),
+      months: row.months,
     });
   }
-
-  const groups = {} as Record<ShareMeasure, Map<number, number>>;
-  const groupCount = {} as Record<ShareMeasure, number>;
-  for (const m of shareMeasures) {
-    const items: { key: number; estimate: number; lower: number; upper: number }[] = [];
-    for (const [key, f] of figures) {
-      const s = f.shares[m];
-      if (s.kind === "shown") items.push({ key, estimate: s.estimate, lower: s.lower, upper: s.upper });
-    }
-    const grouped = groupByOverlap(items);
-    groups[m] = new Map(grouped.flatMap((keys, index) => keys.map((k) => [k, index] as const)));
-    groupCount[m] = grouped.length;
-  }
-  return { pilot: pilotSlug, threshold, latestMonth, lastUpdated, windows, figures, groups, groupCount };
+  return { pilot: pilotSlug, threshold, latestMonth, lastUpdated, windows, figures };
 }
+
+/** A provider with fewer published months of results than this is "new: results after 12 months". */
+export const newProviderMonths = 12;
 
 export type MonthRow = typeof results.$inferSelect;
 

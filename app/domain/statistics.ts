@@ -1,7 +1,7 @@
 /**
  * The statistics behind the published results (docs/decisions/021-honest-figures.md):
- * a share with a 95 % Wilson score interval, suppression of small numbers, and the overlap rule
- * that keeps providers whose ranges overlap from being ranked against each other.
+ * a share with a 95 % Wilson score interval and suppression of small numbers. A provider is compared
+ * with the public service in ./verdict.ts (docs/decisions/068-verdicts-and-figure-sentences.md).
  * Framework-free: no clock, no database.
  */
 
@@ -57,41 +57,6 @@ export type MeanFigure = { kind: "shown"; responses: number; mean: number } | { 
 export function meanFigure(responses: number, total: number, threshold: number): MeanFigure {
   if (isSuppressed(responses, threshold) || responses === 0) return { kind: "too-few", responses };
   return { kind: "shown", responses, mean: total / responses };
-}
-
-/**
- * Groups ranges so that no two ranges that overlap are presented as better or worse than each other.
- *
- * The items are ordered by their estimate, highest first (ties by key). A cut between two
- * neighbours is made only where every range above the cut lies strictly above every range below
- * it: min(lower of all above) > max(upper of all below). Inside a group some ranges overlap, so
- * a group is listed in another order (by name), never ranked. Removing items from a valid grouping
- * keeps every cut valid, so a grouping of a whole pilot stays honest for any filtered part of it.
- *
- * Returns the groups, highest first, each a list of keys.
- */
-export function groupByOverlap<K extends string | number>(
-  items: readonly { key: K; estimate: number; lower: number; upper: number }[],
-): K[][] {
-  const sorted = [...items].sort((a, b) => b.estimate - a.estimate || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const n = sorted.length;
-  if (n === 0) return [];
-  // maxUpperBelow[i] = the highest upper bound among sorted[i..n-1]
-  const maxUpperBelow = new Array<number>(n + 1);
-  maxUpperBelow[n] = -Infinity;
-  for (let i = n - 1; i >= 0; i--) maxUpperBelow[i] = Math.max(sorted[i].upper, maxUpperBelow[i + 1]);
-  const groups: K[][] = [];
-  let current: K[] = [];
-  let minLowerAbove = Infinity;
-  for (let i = 0; i < n; i++) {
-    current.push(sorted[i].key);
-    minLowerAbove = Math.min(minLowerAbove, sorted[i].lower);
-    if (i === n - 1 || minLowerAbove > maxUpperBelow[i + 1]) {
-      groups.push(current);
-      current = [];
-    }
-  }
-  return groups;
 }
 
 /** Whether two ranges overlap (touching counts as overlapping). */

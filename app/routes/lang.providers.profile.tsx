@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { dateInFinland } from "~/.server/providers-format";
 import { loadProfile } from "~/.server/providers-page";
-import { FigureList } from "~/components/providers/FigureList";
+import { ChartKey, FigureList } from "~/components/providers/FigureList";
 import { MonthlyResults } from "~/components/providers/MonthlyResults";
 import { Notices } from "~/components/providers/Notices";
 import { useCachedT } from "~/components/providers/useCachedT";
@@ -163,16 +163,17 @@ export default function ProviderProfile() {
                 : t("providers:period.none", { pilot: results.pilot.name })}{" "}
               <Link to={`/${lang}/about-the-figures`}>{t("providers:measuresSection.about")}</Link>
             </p>
-            <p className="hint">{t("providers:legend")}</p>
+            {results.isNew && <p className="tag tag--new">{results.isNew}</p>}
+            <ChartKey />
             {results.figures ? (
-              <FigureList id="profile" figures={results.figures} reference={results.reference} />
+              <FigureList id="profile" figures={results.figures} reference={results.reference} first="employed_open_6m" />
             ) : (
               <p>{t("providers:figure.none")}</p>
             )}
             {results.publicService && (
               <>
                 <h3>{t("providers:profile.results.public")}</h3>
-                <FigureList id="public" figures={results.publicService} />
+                <FigureList id="public" figures={results.publicService} first="employed_open_6m" />
               </>
             )}
             <MonthlyResults results={results} name={p.name} />

@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { dateInFinland } from "~/.server/providers-format";
 import { loadComparison } from "~/.server/providers-page";
 import { SelectField } from "~/components/form/fields";
-import { FigureList } from "~/components/providers/FigureList";
+import { ChartKey, FigureList } from "~/components/providers/FigureList";
 import { Notices } from "~/components/providers/Notices";
 import { ProviderCard } from "~/components/providers/ProviderCard";
 import { useCachedT } from "~/components/providers/useCachedT";
@@ -57,18 +57,12 @@ export default function Providers() {
               : t("providers:period.none", { pilot: pilot.name })}{" "}
             <a href="#measures">{t("providers:period.measuresLink")}</a>
           </p>
-          <p className="hint">{t("providers:legend")}</p>
 
           <section aria-labelledby="public-service" className="public-service">
             <h2 id="public-service">{t("providers:public.heading")}</h2>
             <p>{t("providers:public.body")}</p>
             {view.publicService ? (
-              <>
-                {sortedBy && view.publicService.group !== null && (
-                  <p className="group-note">{t("providers:public.group", { group: view.publicService.group, count: view.groupCount })}</p>
-                )}
-                <FigureList id="public" figures={view.publicService.figures} first={show} />
-              </>
+              <FigureList id="public" figures={view.publicService.figures} first={show} />
             ) : (
               <p>{t("providers:figure.none")}</p>
             )}
@@ -80,17 +74,16 @@ export default function Providers() {
               {view.total === 0
                 ? t("providers:list.noneMatch")
                 : t("providers:list.showing", { first: view.firstOnPage, last: view.lastOnPage, count: view.total })}{" "}
-              {sortedBy ? t("providers:list.sortedBy", { measure: t(`providers:measures.${sortedBy}.label`) }) : t("providers:list.sortedByName")}
+              {sortedBy ? t("providers:order.rule", { measure: t(`providers:measures.${sortedBy}.label`) }) : t("providers:list.sortedByName")}
             </p>
+            {sortedBy && <p>{t("providers:order.meaning")}</p>}
             <p>{t("providers:list.shown", { measure: t(`providers:measures.${show}.label`) })}</p>
-            {sortedBy && <p>{t("providers:groups.explanation")}</p>}
-            {sortedBy ? <GroupedList view={view} /> : (
-              <ul className="provider-list">
-                {view.items.map((p) => (
-                  <ProviderCard key={p.slug} lang={lang} provider={p} reference={view.reference} level={3} />
-                ))}
-              </ul>
-            )}
+            {show !== "satisfaction" && <ChartKey />}
+            <ul className="provider-list">
+              {view.items.map((p) => (
+                <ProviderCard key={p.slug} lang={lang} provider={p} reference={view.reference} level={3} />
+              ))}
+            </ul>
             <Pagination view={view} />
           </section>
 
@@ -195,48 +188,6 @@ function Filters({ view }: { view: ComparisonView }) {
         <Link to={`/${lang}/providers`}>{t("providers:filters.clear")}</Link>
       </div>
     </Form>
-  );
-}
-
-/** Sorted by a result: groups of providers whose ranges overlap, each group in alphabetical order. */
-function GroupedList({ view }: { view: ComparisonView }) {
-  const t = useCachedT("providers");
-  const sections: { group: number | null; items: ComparisonView["items"] }[] = [];
-  for (const item of view.items) {
-    const last = sections[sections.length - 1];
-    if (last && last.group === item.group) last.items.push(item);
-    else sections.push({ group: item.group, items: [item] });
-  }
-  return (
-    <>
-      {sections.map((s, i) => {
-        const continued = i === 0 && view.previousGroup === s.group;
-        const id = `group-${s.group ?? "none"}`;
-        return (
-          <section key={id} aria-labelledby={id} className="group">
-            <h3 id={id}>
-              {s.group === null
-                ? t("providers:groups.noFigure")
-                : t("providers:groups.heading", { group: s.group, count: view.groupCount })}
-              {continued && ` ${t("providers:groups.continued")}`}
-            </h3>
-            {s.group === null ? (
-              <p>{t("providers:groups.noFigureBody")}</p>
-            ) : (
-              <p>
-                {s.group === 1 ? t("providers:groups.first") : t("providers:groups.lower", { previous: s.group - 1 })}{" "}
-                {view.publicService?.group === s.group && t("providers:groups.publicHere")}
-              </p>
-            )}
-            <ul className="provider-list">
-              {s.items.map((p) => (
-                <ProviderCard key={p.slug} lang={view.lang} provider={p} reference={view.reference} level={4} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </>
   );
 }
 

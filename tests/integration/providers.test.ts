@@ -5,7 +5,7 @@ import { getDb } from "~/.server/db";
 import type { ComparisonView, ProfileView } from "~/components/providers/types";
 import { chooseProviderPath } from "~/domain/providers";
 import { addMonths, exportColumns, lastFullMonth, measureWindow } from "~/domain/results";
-import { rangesOverlap, wilsonInterval } from "~/domain/statistics";
+import { wilsonInterval } from "~/domain/statistics";
 import { todayInFinland } from "~/format";
 import { loader as providersJson } from "~/routes/api.v1.providers";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
@@ -158,34 +158,52 @@ describe("the comparison loader", () => {
     expect(view.sort).toBe("name");
   });
 
-  it("sorted by a result: groups whose ranges do not overlap, names within a group, no figure last", () => {
-    const view = compare("?sort=employed_open_6m");
-    const withGroup = view.items.filter((p) => p.group !== null);
-    expect(view.items.at(-1)?.slug).toBe("uusi-suunta");
-    expect(view.items.at(-1)?.group).toBeNull();
-    expect(view.groupCount).toBeGreaterThanOrEqual(1);
-    expect(view.publicService?.group).not.toBeNull();
-    // Groups ascend; names ascend within a group.
-    for (let i = 1; i < withGroup.length; i++) {
-      const [a, b] = [withGroup[i - 1], withGroup[i]];
-      expect(a.group! <= b.group!).toBe(true);
-      if (a.group === b.group) expect(a.name.replace(/^Ab /, "") < b.name.replace(/^Ab /, "")).toBe(true);
-    }
-    // The example data: one clearly higher provider, a middle group with the public service, one clearly lower.
-    expect(view.groupCount).toBe(3);
-    expect(view.items.filter((p) => p.group === 1).map((p) => p.slug)).toEqual(["tyopolku"]);
-    expect(view.items.filter((p) => p.group === 3).map((p) => p.slug)).toEqual(["kielisilta"]);
-    expect(view.publicService?.group).toBe(2);
-    // Nobody in a higher group overlaps anybody in a lower one.
-    const range = (p: (typeof withGroup)[number]) => (p.figure.measure === "employed_open_6m" ? p.figure.share : null) as { lower: number; upper: number };
-    for (const a of withGroup) {
-      for (const b of withGroup) {
-        if (a.group! < b.group!) {
-          expect(rangesOverlap(range(a), range(b))).toBe(false);
-          expect(range(a).lower).toBeGreaterThan(range(b).upper);
-        }
+  it("sorted by a result: by the lower end of the range, never in groups, no figure last", () => {
+    for (const sort of ["employed_open_6m", "employed_open_3m", "in_education", "in_subsidised_work", "contacted_within_5_days"] as const) {
+      const view = compare(`?sort=${sort}`);
+      expect(view.items.at(-1)?.slug).toBe("uusi-suunta");
+      expect(view).not.toHaveProperty("groupCount");
+      const shown = view.items.map((p) => (p.figure.measure === sort && p.figure.share.kind === "shown" ? p.figure.share : null));
+      const ranges = shown.filter((r): r is NonNullable<typeof r> => r !== null);
+      // Figures first, then those without one.
+      expect(shown.slice(0, ranges.length).every((r) => r !== null)).toBe(true);
+      for (let i = 1; i < ranges.length; i++) expect(ranges[i - 1].lower).toBeGreaterThanOrEqual(ranges[i].lower);
+      // A range wholly above another is always listed before it.
+      for (let i = 0; i < ranges.length; i++) {
+        for (let j = i + 1; j < ranges.length; j++) expect(ranges[j].lower > ranges[i].upper).toBe(false);
       }
+      // No card says anything about another provider: each has its own verdict against the public service.
+      for (const p of view.items) if (p.figure.measure !== "satisfaction") expect(p.figure.share).toHaveProperty("verdict");
     }
+    // Issue 14: Työpolku (about 36–49 %) and Kielisilta (about 1–7 %) do not overlap, and now read so.
+    const view = compare("?sort=employed_open_3m", "en");
+    const verdictOf = (slug: string) => {
+      const f = view.items.find((p) => p.slug === slug)!.figure;
+      return f.measure === "satisfaction" ? null : f.share.kind === "shown" ? f.share.verdict : null;
+    };
+    expect(verdictOf("tyopolku")).toBe("better");
+    expect(verdictOf("kielisilta")).toBe("worse");
+    expect(view.items[0].slug).toBe("tyopolku");
+  });
+
+  it("each figure is one sentence with the public service's figure and the verdict, in the reader's language", () => {
+    const en = compare("", "en").items.find((p) => p.slug === "tyopolku")!;
+    if (en.figure.measure === "satisfaction" || en.figure.share.kind !== "shown") throw new Error("a share was expected");
+    expect(en.figure.share.sentence).toMatch(
+      /^About \d+ in 10 of \d+ customers had a job on the open labour market within 6 months \(somewhere between \d+ ?% and \d+ ?%\)\. Public service: about \d+ in 10\. Clearly better than the public service\.$/,
+    );
+    const fi = compare("", "fi").items.find((p) => p.slug === "tyopolku")!;
+    if (fi.figure.measure === "satisfaction") throw new Error("a share was expected");
+    expect(fi.figure.share.sentence).toContain("Selvästi parempi kuin julkinen palvelu.");
+    const sv = compare("", "sv").items.find((p) => p.slug === "tyopolku")!;
+    if (sv.figure.measure === "satisfaction") throw new Error("a share was expected");
+    expect(sv.figure.share.sentence).toContain("Tydligt bättre än den offentliga servicen.");
+    // Too few never reads as a score: the count comes first, in words.
+    const newcomer = compare("?show=satisfaction", "en").items.find((p) => p.slug === "uusi-suunta")!;
+    if (newcomer.figure.measure !== "satisfaction") throw new Error("the mean was expected");
+    expect(newcomer.figure.mean.sentence).toMatch(/^(Only \d+ (person has|people have) answered so far: too few to show an average\. This is not a bad result\.|No answers yet\.)$/);
+    expect(newcomer.isNew).toMatch(/^New: results after 12 months \(\d+ months? so far\)\.$/);
+    expect(en.isNew).toBeNull();
   });
 
   it("pages 25 providers at a time and every view has a shareable address", () => {

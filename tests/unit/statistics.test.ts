@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { groupByOverlap, isSuppressed, meanFigure, rangesOverlap, shareFigure, wilsonInterval } from "~/domain/statistics";
+import { isSuppressed, meanFigure, shareFigure, wilsonInterval } from "~/domain/statistics";
 
 describe("Wilson 95 % interval", () => {
   // Known values: Newcombe, "Two-sided confidence intervals for the single proportion" (Stat Med 1998),
@@ -83,87 +83,5 @@ describe("suppression of small numbers", () => {
     expect(meanFigure(4, 16, 5)).toEqual({ kind: "too-few", responses: 4 });
     expect(meanFigure(5, 21, 5)).toEqual({ kind: "shown", responses: 5, mean: 4.2 });
     expect(meanFigure(0, 0, 1)).toEqual({ kind: "too-few", responses: 0 });
-  });
-});
-
-describe("the overlap rule", () => {
-  const r = (key: string, lower: number, estimate: number, upper: number) => ({ key, lower, estimate, upper });
-
-  it("ranges that overlap are one group", () => {
-    expect(groupByOverlap([r("a", 0.3, 0.4, 0.5), r("b", 0.35, 0.45, 0.55)])).toEqual([["b", "a"]]);
-  });
-
-  it("ranges that do not overlap are ranked", () => {
-    expect(groupByOverlap([r("low", 0.1, 0.15, 0.2), r("high", 0.5, 0.6, 0.7)])).toEqual([["high"], ["low"]]);
-  });
-
-  it("touching ranges count as overlapping", () => {
-    expect(groupByOverlap([r("a", 0.2, 0.25, 0.3), r("b", 0.3, 0.35, 0.4)])).toEqual([["b", "a"]]);
-  });
-
-  it("a chain of overlaps is one group, even when its ends do not overlap", () => {
-    // a overlaps b, b overlaps c, a and c do not: no cut can put a above c without also ranking
-    // b against one of them, so all three stay together.
-    const groups = groupByOverlap([r("a", 0.5, 0.6, 0.7), r("b", 0.35, 0.45, 0.55), r("c", 0.2, 0.3, 0.4)]);
-    expect(groups).toEqual([["a", "b", "c"]]);
-  });
-
-  it("a wide range keeps a group open past narrower ones", () => {
-    // w is wide and high; x sits inside its range; y is below everything above it.
-    const groups = groupByOverlap([r("w", 0.2, 0.62, 0.9), r("x", 0.55, 0.6, 0.65), r("y", 0.05, 0.1, 0.15)]);
-    expect(groups).toEqual([["w", "x"], ["y"]]);
-  });
-
-  it("three clear groups from known figures", () => {
-    // 90/100, 85/100 | 50/100 | 10/100, 12/100
-    const items = [
-      [90, 100],
-      [85, 100],
-      [50, 100],
-      [10, 100],
-      [12, 100],
-    ].map(([x, n], i) => ({ key: `p${i}`, ...wilsonInterval(x, n) }));
-    expect(groupByOverlap(items)).toEqual([["p0", "p1"], ["p2"], ["p4", "p3"]]);
-  });
-
-  it("no two ranges in different groups overlap, and every group below is wholly lower", () => {
-    const item = fc
-      .tuple(fc.integer({ min: 1, max: 400 }), fc.double({ min: 0, max: 1, noNaN: true }))
-      .map(([n, p]) => ({ n, x: Math.round(p * n) }));
-    fc.assert(
-      fc.property(fc.array(item, { maxLength: 30 }), (raw) => {
-        const items = raw.map((v, i) => ({ key: i, ...wilsonInterval(v.x, v.n) }));
-        const groups = groupByOverlap(items);
-        expect(groups.flat().sort((a, b) => a - b)).toEqual(items.map((i) => i.key));
-        for (let g = 0; g < groups.length; g++) {
-          for (let h = g + 1; h < groups.length; h++) {
-            for (const a of groups[g]) {
-              for (const b of groups[h]) {
-                expect(rangesOverlap(items[a], items[b])).toBe(false);
-                expect(items[a].lower).toBeGreaterThan(items[b].upper);
-              }
-            }
-          }
-        }
-      }),
-    );
-  });
-
-  it("stays valid for any part of a grouping (a filtered list)", () => {
-    const items = [
-      [90, 100],
-      [60, 100],
-      [55, 100],
-      [20, 100],
-    ].map(([x, n], i) => ({ key: i, ...wilsonInterval(x, n) }));
-    const groups = groupByOverlap(items);
-    const groupOf = new Map(groups.flatMap((keys, g) => keys.map((k) => [k, g] as const)));
-    // Dropping item 1 and 2 keeps 0 and 3 in different groups that do not overlap.
-    expect(groupOf.get(0)).not.toBe(groupOf.get(3));
-    expect(rangesOverlap(items[0], items[3])).toBe(false);
-  });
-
-  it("an empty list has no groups", () => {
-    expect(groupByOverlap([])).toEqual([]);
   });
 });

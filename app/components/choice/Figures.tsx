@@ -1,32 +1,19 @@
-import { useTranslation } from "react-i18next";
-import type { ShareFigure } from "~/domain/statistics";
+import type { Verdict } from "~/domain/verdict";
 
-type Figure = { measure: "employed_open_3m" | "contacted_within_5_days"; figure: ShareFigure };
-
-const percent = (x: number) => Math.round(x * 100);
+type Figure = { measure: string; label: string; sentence: string; verdict: Verdict | null };
 
 /**
- * The comparison's figures beside an option of the pick step: a share with its plain-language
- * range and the number of customers behind it, or "too few customers yet" (never a bad result).
+ * The comparison's figures beside an option of the pick step: each figure's one sentence, made on
+ * the server by the same function as on the comparison and the profile (app/.server/figure-sentence.ts),
+ * so that a figure reads the same everywhere.
  */
 export function Figures({ figures }: { figures: Figure[] }) {
-  const { t } = useTranslation("choice");
   if (figures.length === 0) return null;
   return (
     <ul className="pick-figures">
-      {figures.map(({ measure, figure }) => (
+      {figures.map(({ measure, label, sentence }) => (
         <li key={measure}>
-          <span className="pick-figures__measure">{t(`figures.${measure}`)}:</span>{" "}
-          {figure.kind === "shown"
-            ? t("figures.shown", {
-                share: percent(figure.estimate),
-                lower: percent(figure.lower),
-                upper: percent(figure.upper),
-                count: figure.n,
-              })
-            : figure.n === 0
-              ? t("figures.none")
-              : t("figures.tooFew")}
+          <span className="pick-figures__measure">{label}:</span> {sentence}
         </li>
       ))}
     </ul>

@@ -1,12 +1,14 @@
+import type { ReactNode } from "react";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { IntervalGraphic, MeanGraphic } from "./IntervalGraphic";
 import { useCachedT } from "./useCachedT";
 import type { FiguresView, MeanView, ReferenceView, ShareView } from "./types";
 
 /**
- * A published result in words and as a graphic: the share with its plain-language range, or
- * "too few customers yet", never a 0 % in disguise. Used once per provider in the list and for
- * every measure on a profile.
+ * A published result in words and as a graphic: the figure's one sentence (made on the server by
+ * app/.server/figure-sentence.ts: the share in words with its range, the public service's and the
+ * verdict against it), or "too few customers yet", never a 0 % in disguise. Used once per provider
+ * in the list and for every measure on a profile.
  */
 export function ShareFigure({
   id,
@@ -31,8 +33,13 @@ export function ShareFigure({
         {figure.kind === "shown" && (
           <>
             <p className="figure__text">
-              <strong className="figure__value">{figure.percent}</strong> {t("providers:figure.range", { low: figure.low, high: figure.high, count: figure.n })}
+              {figure.sentence ?? (
+                <>
+                  <strong className="figure__value">{figure.percent}</strong> {t("providers:figure.range", { low: figure.low, high: figure.high, count: figure.n })}
+                </>
+              )}
             </p>
+            {figure.verdict && figure.verdict !== "too_few" && <VerdictTag verdict={figure.verdict} />}
             <IntervalGraphic
               id={`${id}-${measure}`}
               label={
@@ -43,15 +50,20 @@ export function ShareFigure({
               lower={figure.lower}
               upper={figure.upper}
               reference={reference?.estimate}
+              scale={[t("providers:profile.monthly.axis0"), t("providers:profile.monthly.axis50"), t("providers:profile.monthly.axis100")]}
             />
           </>
         )}
         {figure.kind === "too-few" && (
           <p className="figure__text">
-            {t("providers:figure.tooFew")} <span className="hint">{t("providers:figure.customers", { count: figure.n })}</span>
+            {figure.sentence ?? (
+              <>
+                {t("providers:figure.tooFew")} <span className="hint">{t("providers:figure.customers", { count: figure.n })}</span>
+              </>
+            )}
           </p>
         )}
-        {figure.kind === "none" && <p className="figure__text">{t("providers:figure.none")}</p>}
+        {figure.kind === "none" && <p className="figure__text">{figure.sentence ?? t("providers:figure.none")}</p>}
       </dd>
     </div>
   );
@@ -66,7 +78,11 @@ export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
         {figure.kind === "shown" && (
           <>
             <p className="figure__text">
-              <strong className="figure__value">{t("providers:figure.mean", { value: figure.mean })}</strong> {t("providers:figure.answers", { count: figure.responses })}
+              {figure.sentence ?? (
+                <>
+                  <strong className="figure__value">{t("providers:figure.mean", { value: figure.mean })}</strong> {t("providers:figure.answers", { count: figure.responses })}
+                </>
+              )}
             </p>
             <MeanGraphic id={`${id}-satisfaction`} label={t("providers:figure.meanGraphic", { value: figure.mean })} value={figure.value} />
           </>
@@ -74,11 +90,59 @@ export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
         {figure.kind === "too-few" && (
           <p className="figure__text">
             {/* A count, not an average: "average of 4 answers" read as a score of 4. */}
-            {t("providers:figure.tooFewAnswers")} <span className="hint">{t("providers:figure.answersSoFar", { count: figure.responses })}</span>
+            {figure.sentence ?? (
+              <>
+                {t("providers:figure.tooFewAnswers")} <span className="hint">{t("providers:figure.answersSoFar", { count: figure.responses })}</span>
+              </>
+            )}
           </p>
         )}
-        {figure.kind === "none" && <p className="figure__text">{t("providers:figure.none")}</p>}
+        {figure.kind === "none" && <p className="figure__text">{figure.sentence ?? t("providers:figure.none")}</p>}
       </dd>
+    </div>
+  );
+}
+
+/** The verdict against the public service as a short visible tag (the sentence says it in full). */
+export function VerdictTag({ verdict }: { verdict: "better" | "similar" | "worse" }) {
+  const t = useCachedT("providers");
+  return <p className={`verdict verdict--${verdict}`}>{t(`providers:sentence.verdict.${verdict}`)}</p>;
+}
+
+/**
+ * How to read the graphics, beside them: the scale, the range, the dot and the public service's
+ * dashed line, each with a small drawing of its mark.
+ */
+export function ChartKey({ monthly }: { monthly?: boolean }) {
+  const t = useCachedT("providers");
+  const mark = (d: ReactNode) => (
+    <svg className="chart-key__mark" viewBox="0 0 24 12" width="24" height="12" aria-hidden="true" focusable="false">
+      {d}
+    </svg>
+  );
+  return (
+    <div className="chart-key">
+      <p className="chart-key__heading">{t("providers:chartKey.heading")}</p>
+      <ul className="chart-key__list">
+        <li>{t("providers:chartKey.scale")}</li>
+        {monthly ? (
+          <li>
+            {mark(<circle cx="12" cy="6" r="3" fill="#0b3d66" />)} {t("providers:chartKey.month")}
+          </li>
+        ) : (
+          <>
+            <li>
+              {mark(<line x1="3" y1="6" x2="21" y2="6" stroke="#0b3d66" strokeWidth="6" strokeLinecap="round" />)} {t("providers:chartKey.range")}
+            </li>
+            <li>
+              {mark(<circle cx="12" cy="6" r="4.5" fill="#ffffff" stroke="#0b3d66" strokeWidth="2.5" />)} {t("providers:chartKey.figure")}
+            </li>
+          </>
+        )}
+        <li>
+          {mark(<line x1="12" y1="0" x2="12" y2="12" stroke="#1a1a1a" strokeWidth="1.5" strokeDasharray="3 2" />)} {t("providers:chartKey.public")}
+        </li>
+      </ul>
     </div>
   );
 }

@@ -3,7 +3,8 @@
  * public service, so that graphics can be compared down a list. Server-rendered SVG; its text
  * alternative is the `label` (the same facts as the words beside it).
  *
- * The line is the range, the dot the share, the dashed mark the public service's share.
+ * The line is the range, the dot the share, the dashed mark the public service's share; with
+ * `scale`, the 0, 50 and 100 % marks are labelled under the axis (ChartKey explains the marks).
  */
 const width = 200;
 const x = (share: number) => (share * width).toFixed(1);
@@ -17,6 +18,7 @@ export function IntervalGraphic({
   lower,
   upper,
   reference,
+  scale,
 }: {
   id: string;
   label: string;
@@ -24,9 +26,12 @@ export function IntervalGraphic({
   lower: number;
   upper: number;
   reference?: number;
+  /** "0 %", "50 %", "100 %" in the reader's language. */
+  scale?: [string, string, string];
 }) {
+  const height = scale ? 36 : 24;
   return (
-    <svg className="interval" viewBox="-8 0 216 24" width="216" height="24" role="img" aria-labelledby={id} focusable="false">
+    <svg className="interval" viewBox={`-14 0 228 ${height}`} width="228" height={height} role="img" aria-labelledby={id} focusable="false">
       <title id={id}>{label}</title>
       <path d={axis} stroke="#8a9096" strokeWidth="1" fill="none" />
       {reference !== undefined && (
@@ -34,6 +39,11 @@ export function IntervalGraphic({
       )}
       <line x1={x(lower)} y1="12" x2={x(upper)} y2="12" stroke="#0b3d66" strokeWidth="6" strokeLinecap="round" />
       <circle cx={x(estimate)} cy="12" r="5" fill="#ffffff" stroke="#0b3d66" strokeWidth="2.5" />
+      {scale?.map((text, i) => (
+        <text key={i} x={i * 100} y="33" textAnchor="middle" fontSize="10" fill="#1a1a1a">
+          {text}
+        </text>
+      ))}
     </svg>
   );
 }

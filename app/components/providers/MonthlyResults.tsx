@@ -1,4 +1,5 @@
 import { shareMeasures } from "~/domain/results";
+import { ChartKey } from "./FigureList";
 import { ResultsChart } from "./ResultsChart";
 import { useCachedT } from "./useCachedT";
 import type { ProfileView } from "./types";
@@ -29,6 +30,7 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
     <>
       <h3>{t("providers:profile.monthly.heading")}</h3>
       <p>{t("providers:profile.monthly.intro", { span: results.span ?? "", threshold: results.pilot.threshold })}</p>
+      <ChartKey monthly />
       <div className="charts">
         {shareMeasures.map((measure) => {
           const ref = results.reference[measure];

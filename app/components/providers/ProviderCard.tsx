@@ -34,6 +34,7 @@ export function ProviderCard({
         <li className="fact">{t("providers:card.languages", { list: provider.languages })}</li>
         {!provider.verified && <li className="fact fact--no">{t("providers:card.notVerified")}</li>}
       </ul>
+      {provider.isNew && <p className="tag tag--new">{provider.isNew}</p>}
       <dl className="figures figures--one">
         {provider.figure.measure === "satisfaction" ? (
           <MeanFigure id={`p-${provider.slug}`} figure={provider.figure.mean} />

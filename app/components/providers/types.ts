@@ -1,4 +1,5 @@
 import type { ShareMeasure } from "~/domain/results";
+import type { Verdict } from "~/domain/verdict";
 import type { ShownOption, SortOption } from "~/domain/providers";
 
 /**
@@ -17,14 +18,18 @@ export type ShareView =
       estimate: number;
       lower: number;
       upper: number;
+      /** The one sentence about the figure (app/.server/figure-sentence.ts). */
+      sentence?: string;
+      /** Against the public service; absent for the public service itself. */
+      verdict?: Verdict | null;
     }
-  | { kind: "too-few"; n: number }
-  | { kind: "none" };
+  | { kind: "too-few"; n: number; sentence?: string; verdict?: Verdict | null }
+  | { kind: "none"; sentence?: string };
 
 export type MeanView =
-  | { kind: "shown"; mean: string; value: number; responses: number }
-  | { kind: "too-few"; responses: number }
-  | { kind: "none" };
+  | { kind: "shown"; mean: string; value: number; responses: number; sentence?: string }
+  | { kind: "too-few"; responses: number; sentence?: string }
+  | { kind: "none"; sentence?: string };
 
 export type FiguresView = {
   shares: Record<ShareMeasure, ShareView>;
@@ -46,8 +51,8 @@ export type ProviderCardView = {
   verified: boolean;
   /** The one result the list shows (the profile shows them all). */
   figure: CardFigure;
-  /** The overlap group (1 = highest) in the current order, or null when sorted by name or without a figure. */
-  group: number | null;
+  /** "New: results after 12 months (5 months so far)", or null for a provider with a year of results. */
+  isNew: string | null;
 };
 
 export type Option = { value: string; label: string };
@@ -75,19 +80,17 @@ export type ComparisonView = {
     lastUpdated: string;
     windows: Record<ShareMeasure | "satisfaction", string>;
   } | null;
-  publicService: { figures: FiguresView; group: number | null } | null;
+  publicService: { figures: FiguresView } | null;
   reference: ReferenceView;
   sort: SortOption;
   show: ShownOption;
-  groupCount: number;
   total: number;
   page: number;
   pageCount: number;
   firstOnPage: number;
   lastOnPage: number;
+  /** In the order the page states: by name, or by the lower end of the range (app/domain/verdict.ts). */
   items: ProviderCardView[];
-  /** The group of the last item on the previous page: a group that goes on is "continued". */
-  previousGroup: number | null;
   /** Query strings of the pages: [page number, search]. */
   pages: { number: number; search: string }[];
   search: { previous: string | null; next: string | null };
@@ -150,6 +153,8 @@ export type ProfileView = {
     period: ComparisonView["period"];
     figures: FiguresView | null;
     publicService: FiguresView | null;
+    /** "New: results after 12 months …", or null. */
+    isNew: string | null;
     reference: ReferenceView;
     months: MonthView[];
     /** Range of the monthly series: "toukokuu 2025 – lokakuu 2026". */
