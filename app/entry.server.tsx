@@ -1,8 +1,9 @@
 import { redirectDocument, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { I18nextProvider } from "react-i18next";
 import { resolveLang } from "~/i18n";
 import { getI18n } from "~/.server/i18n";
+import { logger } from "~/.server/log";
 import { renderToBuffer } from "~/.server/render-html";
 import { NonceProvider } from "~/nonce";
 import { noteWriteFailure, RETRY_AFTER_SECONDS, takeWriteFailure, WRITE_FAILED, writeFailed } from "~/.server/write-failures";
@@ -51,8 +52,19 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted || error instanceof Response) return;
+  // Remix's own refusals (405 for a method a route does not take, 404 for no route): one line, no stack.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logger.warn({ event: "request-refused", status: error.status, method: request.method, path: new URL(request.url).pathname }, "request refused");
+    return;
+  }
   if (noteWriteFailure(error, request, context)) return;
-  console.error(error);
+  // Remix passes its own warnings here too (a `?_data` request from an old client): not a fault.
+  if (error instanceof Error && error.message.startsWith("Warning: ")) {
+    logger.warn({ event: "remix-warning", message: error.message.slice(0, 200), path: new URL(request.url).pathname }, "framework warning");
+    return;
+  }
+  // Anything else is a fault: one JSON line with the error (pino escapes its stack into the line).
+  logger.error({ event: "unhandled-error", err: error, method: request.method, path: new URL(request.url).pathname }, "unhandled error");
 };
 
 /**

@@ -49,7 +49,8 @@ export const meta: MetaFunction<typeof loader> = ({ error, location, data }) => 
 
 function statusKey(status: number) {
   // 503: a write failed (full disk, I/O error, database locked): "not saved, try again" (decision 067).
-  return [400, 403, 404, 405, 429, 503].includes(status) ? String(status) : "500";
+  // 413: a posted body over its limit (decision 066).
+  return [400, 403, 404, 405, 413, 429, 503].includes(status) ? String(status) : "500";
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -28,7 +28,7 @@ import { pickFigures } from "./choices-figures";
 import { activeProviders, findProvider } from "./choices-providers";
 import { explainEvaluation } from "./choices-eligibility";
 import { jobMarketFinland, publicServiceFor, publicServiceView } from "./employment-areas";
-import { verifyCsrf } from "./csrf";
+import { readPostedForm } from "./forms";
 import type { CurrentView } from "~/components/choice/Situation";
 import { municipalitiesByCode } from "./pilots";
 import "./i18n";
@@ -75,16 +75,6 @@ function formValues(form: FormData, names: string[]): Record<string, string> {
   );
 }
 
-async function readForm(request: Request): Promise<FormData> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response(null, { status: 400 });
-  }
-  verifyCsrf(request, form);
-  return form;
-}
 
 /* ---------------------------------------------------------------------------------------------
  * What every step shows about the person's situation
@@ -154,7 +144,7 @@ export async function startAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
   const lang = langOf(params);
   const user = requireUser(request);
-  const form = await readForm(request);
+  const form = await readPostedForm(request);
   const ctx = choiceContext(user);
   const asked = askedFacts(user, ctx);
   const parsed = factsFormSchema(asked).safeParse(formValues(form, asked));
@@ -227,7 +217,7 @@ export async function pickAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
   const lang = langOf(params);
   const user = requireUser(request);
-  const form = await readForm(request);
+  const form = await readPostedForm(request);
   const { ctx, pilot } = journeyGate(user, lang);
   const parsed = pickSchema.safeParse({ provider: form.get("provider") ?? undefined });
   const fail = (error: string, status = 400) => {
@@ -283,7 +273,7 @@ export async function contactAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
   const lang = langOf(params);
   const user = requireUser(request);
-  const form = await readForm(request);
+  const form = await readPostedForm(request);
   const { ctx } = journeyGate(user, lang);
   const { provider } = providerDraft(user, lang, ctx);
   const offered = provider.languages.length ? provider.languages : ["fi", "sv", "en"];
@@ -372,7 +362,7 @@ export async function checkAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
   const lang = langOf(params);
   const user = requireUser(request);
-  const form = await readForm(request);
+  const form = await readPostedForm(request);
   const parsed = confirmSchema.safeParse({ key: form.get("key") ?? undefined });
   if (!parsed.success) {
     // A confirmation without its key is incomplete: the page again, with a fresh form, nothing written.
@@ -452,7 +442,7 @@ export async function weightyAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
   const lang = langOf(params);
   const user = requireUser(request);
-  const form = await readForm(request);
+  const form = await readPostedForm(request);
   const values = formValues(form, ["reason"]);
   const parsed = weightyReasonSchema.safeParse(values);
   if (!parsed.success) {

@@ -78,6 +78,9 @@ const schema = z
     RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).optional(),
     RATE_LIMIT_FORM_POSTS: z.coerce.number().int().min(1).optional(),
     RATE_LIMIT_API: z.coerce.number().int().min(1).optional(),
+    // Ceilings for everyone not signed in behind one address together (decision 066).
+    RATE_LIMIT_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
+    RATE_LIMIT_FORM_POSTS_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
     // Public pages for visitors who are not signed in are kept in memory this long at most, and
     // only while the database is unchanged (docs/decisions/059); 0 turns this off.
     PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
@@ -182,14 +185,20 @@ export function testIdpEnabled(cfg: Config = config()): boolean {
   return cfg.TEST_IDP ?? cfg.APP_ENV !== "production";
 }
 
-/** Rate limits per window per client address; generous defaults outside production, where tests
- * and benches send many requests from one address. */
+/**
+ * Rate limits per window (docs/decisions/066-request-limits.md): per browser or account, and a
+ * ceiling per address for everyone not signed in together. Generous defaults outside production,
+ * where tests and benches send many requests from one address.
+ */
 export function rateLimitSettings(cfg: Config) {
   const production = cfg.APP_ENV === "production";
   return {
     windowMs: cfg.RATE_LIMIT_WINDOW_SECONDS * 1000,
     signIn: cfg.RATE_LIMIT_SIGN_IN ?? (production ? 10 : 300),
+    signInPerAddress: cfg.RATE_LIMIT_SIGN_IN_PER_ADDRESS ?? (production ? 300 : 3000),
     formPosts: cfg.RATE_LIMIT_FORM_POSTS ?? (production ? 30 : 1000),
+    formPostsPerAddress: cfg.RATE_LIMIT_FORM_POSTS_PER_ADDRESS ?? (production ? 1000 : 10000),
     api: cfg.RATE_LIMIT_API ?? (production ? 120 : 3000),
   };
 }
+export type RateLimitSettings = ReturnType<typeof rateLimitSettings>;

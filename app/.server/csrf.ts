@@ -15,7 +15,7 @@ import { SESSION_COOKIE, readCookie, serializeCookie } from "./session";
  * In a route:
  *
  *   // the page:   <Form method="post"><CsrfField /> … </Form>     (app/components/CsrfField.tsx)
- *   // the action: const form = await request.formData(); verifyCsrf(request, form);
+ *   // the action: const form = await readPostedForm(request);   (app/.server/forms.ts checks the token)
  *
  * verifyCsrf throws a 403 Response (the translated "request stopped" page) when the token is
  * missing or wrong, and logs the refusal without personal data.

@@ -5,7 +5,6 @@ import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
 import { formatDate, formatDateTime, municipalityName, todayInFinland } from "~/format";
 import { isLang, type Lang } from "~/i18n";
 import { requireOfficial, type SignedInUser } from "./auth";
-import { verifyCsrf } from "./csrf";
 import { getDb } from "./db";
 import { loadPilots, municipalitiesByCode, type Municipality } from "./pilots";
 import { monthName } from "./providers-format";
@@ -50,20 +49,8 @@ export function idParam(value: string | undefined): number {
   return Number(value);
 }
 
-/**
- * Reads a posted form and checks its CSRF token (403 when it is missing or wrong). A body that is
- * not a form is a 400 page, never a crash.
- */
-export async function postedForm(request: Request): Promise<FormData> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response(null, { status: 400 });
-  }
-  verifyCsrf(request, form);
-  return form;
-}
+/** Reads a posted form through the one form kit (size limit, 400/405/413, CSRF): see ./forms. */
+export { readPostedForm as postedForm } from "./forms";
 
 // A form posted without JavaScript is one document request: the action marks the error on the
 // request's load context, and the loader passes it on, so that `meta` can prefix the title.

@@ -29,7 +29,7 @@ import {
 import { formatDate, municipalityName, todayInFinland } from "~/format";
 import { isLang, type Lang } from "~/i18n";
 import { requireProviderStaff, type SignedInUser } from "./auth";
-import { verifyCsrf } from "./csrf";
+import { formText, readPostedForm } from "./forms";
 import "./i18n";
 import { allMunicipalities, loadPilots } from "./pilots";
 import { languageName, list, monthName, openingHoursLines } from "./providers-format";
@@ -89,22 +89,7 @@ export function staffPageStateOf(context: AppLoadContext): StaffPageState {
   return pageStates.get(context) ?? null;
 }
 
-/** A text field of a form ("" when missing or a file), cut to `max` characters. */
-function text(form: FormData, name: string, max = 100): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v.slice(0, max) : "";
-}
 
-async function readForm(request: Request): Promise<FormData> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response(null, { status: 400 });
-  }
-  verifyCsrf(request, form);
-  return form;
-}
 
 function pilotNames(lang: Lang): Map<string, string> {
   return new Map(loadPilots().map((p) => [p.slug, p.name[lang]]));
@@ -222,15 +207,15 @@ export function customersLoader({ request, params, context }: LoaderFunctionArgs
 
 export async function customersAction({ request, params, context }: ActionFunctionArgs) {
   const { user, provider, lang } = staffAndProvider(request, params);
-  const form = await readForm(request);
-  const choiceText = text(form, "choice");
+  const form = await readPostedForm(request);
+  const choiceText = formText(form, "choice");
   if (!/^\d{1,12}$/.test(choiceText)) throw new Response(null, { status: 400 });
   const choiceId = Number(choiceText);
-  const typed = text(form, "contactedOn");
+  const typed = formText(form, "contactedOn");
   const result = recordFirstContact(user, provider, choiceId, typed);
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
   const back = new URLSearchParams();
-  const { filter, page } = readFilter(new URLSearchParams({ show: text(form, "show"), page: text(form, "page") }));
+  const { filter, page } = readFilter(new URLSearchParams({ show: formText(form, "show"), page: formText(form, "page") }));
   if (filter === "all") back.set("show", "all");
   if (page > 1) back.set("page", String(page));
   if (!result.ok) {
@@ -346,9 +331,9 @@ function previewOf(lang: Lang, profile: StaffProfile): NonNullable<ProfileAction
 
 export async function profileAction({ request, params, context }: ActionFunctionArgs) {
   const { user, provider, lang } = staffAndProvider(request, params);
-  const form = await readForm(request);
-  const intent = text(form, "intent");
-  const versionText = text(form, "version", 40);
+  const form = await readPostedForm(request);
+  const intent = formText(form, "intent");
+  const versionText = formText(form, "version", 40);
   const values: ProfileForm = readProfileForm(formReader(form), { add: intent === "add-office" });
   if (values.offices.length === 0) values.offices.push(emptyOffice());
   const view = (over: Partial<ProfileActionView>): ProfileActionView => ({

@@ -18,6 +18,7 @@ export { langFromAcceptLanguage, langFromPath } from "~/i18n";
 // Identification, sessions and roles (issue 5): the test identity provider, rate limits, no-store.
 export { mountTestIdp } from "./test-idp";
 export { rateLimiter } from "./rate-limit";
+export { bodySizeGuard } from "./forms";
 export { noStoreForSignedIn } from "./session";
 export { formActionOrigins } from "./oidc";
 export { publicPageCache } from "./page-cache";

@@ -5,6 +5,7 @@ import { config } from "./config";
 import { getDb, type Db } from "./db";
 import { randomToken, tokenHash } from "./identity";
 import { once } from "./prepared";
+import { isWriteFailure } from "./write-failures";
 
 /**
  * Server-side sessions (docs/decisions/032-sessions.md). The browser holds a random token in the
@@ -18,8 +19,13 @@ type Tx = Pick<Db, "insert" | "delete" | "update" | "select">;
 
 /** Name=value pairs of the Cookie header. A malformed pair is skipped, never an error. */
 export function readCookies(request: Request): Map<string, string> {
+  return parseCookieHeader(request.headers.get("cookie"));
+}
+
+/** The same, from the raw header (Express's `req.headers.cookie`). */
+export function parseCookieHeader(header: string | null | undefined): Map<string, string> {
   const jar = new Map<string, string>();
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+  for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
     if (eq < 1) continue;
     const name = part.slice(0, eq).trim();
@@ -30,9 +36,32 @@ export function readCookies(request: Request): Map<string, string> {
 }
 
 export function readCookie(request: Request, name: string): string | null {
-  const value = readCookies(request).get(name);
+  return ourToken(readCookies(request).get(name));
+}
+
+/** A cookie's value when it has the shape of our tokens, otherwise null. */
+export function ourToken(value: string | undefined): string | null {
   // Our tokens are base64url; anything else is not ours (and is never looked up).
   return value && /^[A-Za-z0-9_-]{16,128}$/.test(value) ? value : null;
+}
+
+/**
+ * The person a session cookie belongs to while the session is valid, without touching its idle
+ * timer: the rate limits key signed-in people by account (docs/decisions/066). A made-up or expired
+ * token gives null, so inventing cookies never earns a fresh budget.
+ */
+export function sessionPersonId(cookieHeader: string | undefined, now = Date.now(), db: Db = getDb()): number | null {
+  const token = ourToken(parseCookieHeader(cookieHeader).get(SESSION_COOKIE));
+  if (!token) return null;
+  const row = once(db, "session:person", () =>
+    db
+      .select({ personId: sessions.personId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, sql.placeholder("hash")))
+      .prepare(),
+  ).get({ hash: tokenHash(token) });
+  if (!row || now >= row.expiresAt || now - row.lastSeenAt >= sessionLimits().idleMs) return null;
+  return row.personId;
 }
 
 /**
@@ -99,9 +128,15 @@ export function lookupSession(request: Request, now = Date.now(), db: Db = getDb
     return { ok: false, problem: expired ? "expired" : "idle" };
   }
   if (now - row.session.lastSeenAt >= touchEveryMs) {
-    once(db, "session:touch", () =>
-      db.update(sessions).set({ lastSeenAt: sql`${sql.placeholder("now")}` }).where(eq(sessions.tokenHash, sql.placeholder("hash"))).prepare(),
-    ).run({ hash, now });
+    try {
+      once(db, "session:touch", () =>
+        db.update(sessions).set({ lastSeenAt: sql`${sql.placeholder("now")}` }).where(eq(sessions.tokenHash, sql.placeholder("hash"))).prepare(),
+      ).run({ hash, now });
+    } catch (error) {
+      // On a full or read-only disk the idle timer is not restarted, but the page still reads
+      // (decision 067): only writes that the person asked for answer "not saved".
+      if (!isWriteFailure(error)) throw error;
+    }
   }
   return { ok: true, token, person: row.person, createdAt: row.session.createdAt, expiresAt: row.session.expiresAt };
 }

@@ -2,7 +2,7 @@ import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, typ
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, signOut } from "~/.server/auth";
-import { verifyCsrf } from "~/.server/csrf";
+import { readPostedForm } from "~/.server/forms";
 import { endSessionUrl } from "~/.server/oidc";
 import { CsrfField } from "~/components/CsrfField";
 import { isLang, tFor, type Lang } from "~/i18n";
@@ -27,7 +27,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang: Lang = isLang(params.lang) ? params.lang : "fi";
-  verifyCsrf(request, await request.formData());
+  await readPostedForm(request);
   const { setCookie, wasSignedIn } = signOut(request);
   const next = (wasSignedIn ? await endSessionUrl(lang) : null) ?? `/${lang}/sign-out`;
   return redirectDocument(next, { status: 303, headers: { "Set-Cookie": setCookie, "Cache-Control": "no-store" } });

@@ -1,80 +1,23 @@
-import express from "express";
 import crypto from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig as parseEnv, rateLimitSettings, resetConfig, testIdpEnabled } from "~/.server/config";
 import { formActionOrigins, issuer, resetOidc } from "~/.server/oidc";
 import { logger } from "~/.server/log";
-import { familyOf, rateLimiter } from "~/.server/rate-limit";
 
 /** parseConfig with a plain object for the environment. */
 const parseConfig = (env: Record<string, string | undefined>) => parseEnv(env as NodeJS.ProcessEnv);
-
-/** A tiny server with the site's rate limiter in front, rerouting as server.mjs does. */
-async function withServer(limits: { signIn: number; formPosts: number; api: number }, fn: (base: string) => Promise<void>) {
-  const app = express();
-  app.use(
-    rateLimiter(
-      (req) => {
-        req.method = "GET";
-        req.url = "/fi/refused/429";
-      },
-      { windowMs: 60_000, ...limits },
-    ),
-  );
-  app.use((req, res) => res.status(res.statusCode === 429 ? 429 : 200).type("text").send(`${req.method} ${req.url}`));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  try {
-    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  } finally {
-    await new Promise((r) => server.close(r));
-  }
-}
 
 beforeEach(() => {
   vi.spyOn(logger, "warn").mockImplementation(() => undefined);
 });
 afterEach(() => vi.restoreAllMocks());
 
+// How requests are sorted and keyed, over the whole stack: tests/integration/request-limits.test.ts.
 describe("rate limits", () => {
-  it("sort requests into sign-in, form posts and the open API", () => {
-    expect(familyOf("GET", "/fi/sign-in/start")).toBe("sign-in");
-    expect(familyOf("GET", "/auth/callback")).toBe("sign-in");
-    expect(familyOf("GET", "/fi/sign-in")).toBeNull();
-    expect(familyOf("POST", "/fi/eligibility")).toBe("form-posts");
-    expect(familyOf("POST", "/sv/sign-out")).toBe("form-posts");
-    expect(familyOf("GET", "/api/v1/providers.json")).toBe("api");
-    expect(familyOf("POST", "/api/v1/x")).toBe("api");
-    expect(familyOf("GET", "/fi/providers")).toBeNull();
-    // The test provider's own endpoints (the site's server calls its token endpoint) are not limited.
-    expect(familyOf("POST", "/test-idp/token")).toBeNull();
-  });
-
-  it("over the limit: 429 with Retry-After, on to the translated 429 page; other families keep their own count", async () => {
-    await withServer({ signIn: 2, formPosts: 3, api: 2 }, async (base) => {
-      for (let i = 0; i < 2; i++) expect((await fetch(`${base}/fi/sign-in/start`)).status).toBe(200);
-      const limited = await fetch(`${base}/fi/sign-in/start`);
-      expect(limited.status).toBe(429);
-      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
-      expect(await limited.text()).toBe("GET /fi/refused/429");
-      // Reading pages is not limited; form posts have their own budget.
-      expect((await fetch(`${base}/fi/providers`)).status).toBe(200);
-      for (let i = 0; i < 3; i++) expect((await fetch(`${base}/fi/eligibility`, { method: "POST" })).status).toBe(200);
-      expect((await fetch(`${base}/fi/eligibility`, { method: "POST" })).status).toBe(429);
-      for (let i = 0; i < 2; i++) expect((await fetch(`${base}/api/v1/providers.json`)).status).toBe(200);
-      const api = await fetch(`${base}/api/v1/providers.json`);
-      expect(api.status).toBe(429);
-      expect(api.headers.get("retry-after")).toBeTruthy();
-    });
-    expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ event: "rate-limited", family: "sign-in", path: "/fi/sign-in/start" }), "too many requests");
-  });
-
   it("the limits are settings, strict by default in production and generous where tests run", () => {
-    expect(rateLimitSettings(parseConfig({ APP_ENV: "test" }))).toEqual({ windowMs: 60_000, signIn: 300, formPosts: 1000, api: 3000 });
+    expect(rateLimitSettings(parseConfig({ APP_ENV: "test" }))).toEqual({ windowMs: 60_000, signIn: 300, signInPerAddress: 3000, formPosts: 1000, formPostsPerAddress: 10000, api: 3000 });
     const production = parseConfig({ ...productionEnv(), RATE_LIMIT_WINDOW_SECONDS: "300", RATE_LIMIT_API: "50" });
-    expect(rateLimitSettings(production)).toEqual({ windowMs: 300_000, signIn: 10, formPosts: 30, api: 50 });
+    expect(rateLimitSettings(production)).toEqual({ windowMs: 300_000, signIn: 10, signInPerAddress: 300, formPosts: 30, formPostsPerAddress: 1000, api: 50 });
     expect(() => parseConfig({ RATE_LIMIT_SIGN_IN: "0" })).toThrow(/RATE_LIMIT_SIGN_IN/);
   });
 });

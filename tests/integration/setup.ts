@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, vi } from "vitest";
 import { setDb } from "~/.server/db";
+import { logger } from "~/.server/log";
 import "~/.server/i18n";
 import { createTestDb } from "../support/db";
 
@@ -16,4 +17,19 @@ beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error: ${args.map(String).join(" ")}`);
   });
+});
+
+// A fault inside a request (logged by entry.server's handleError as one JSON line) fails the test too.
+const faults: unknown[] = [];
+const original: (...args: unknown[]) => void = logger.error.bind(logger);
+beforeEach(() => {
+  faults.length = 0;
+  vi.spyOn(logger, "error").mockImplementation(((...args: unknown[]) => {
+    const first = args[0] as { event?: string; err?: unknown } | undefined;
+    if (first?.event === "unhandled-error") faults.push(first.err);
+    original(...args);
+  }));
+});
+afterEach(() => {
+  if (faults.length > 0) throw new Error(`a request failed with an unhandled error: ${String(faults[0])}`);
 });

@@ -124,4 +124,15 @@ describe("a full disk", () => {
     // Other errors are not write failures: they stay the 500 page.
     expect(noteWriteFailure(new Error("bug"), request, {})).toBe(false);
   });
+
+  it("a signed-in person's pages still read when the session's idle timer cannot be written", async () => {
+    const aino = signedIn("aino", Date.now() - 5 * 60_000);
+    getDb().$client.pragma("query_only = ON"); // every write fails with SQLITE_READONLY
+    try {
+      const res = await remixRequest(new Request("http://localhost/fi/my", { headers: { cookie: aino.cookie } }));
+      expect(res.status).toBe(200);
+    } finally {
+      getDb().$client.pragma("query_only = OFF");
+    }
+  });
 });

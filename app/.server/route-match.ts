@@ -1,0 +1,31 @@
+import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+
+/**
+ * What the router will match, for the server's own checks before Remix (rate limits, body sizes):
+ * the build's route manifest through React Router's `matchRoutes`, so that every spelling the router
+ * accepts (any letter case, percent-encoding, a trailing slash) counts with the route it reaches
+ * (docs/decisions/066-request-limits.md).
+ */
+export type RouteManifest = Record<string, { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }>;
+
+/** The id of the route that the router matches for a path (the deepest match), or null. */
+export function routeMatcher(manifest: RouteManifest): (pathname: string) => string | null {
+  const childrenOf = (parentId: string | undefined): AgnosticRouteObject[] =>
+    Object.values(manifest)
+      .filter((r) => r.parentId === parentId)
+      .map((r) =>
+        r.index
+          ? { id: r.id, index: true, path: r.path, caseSensitive: r.caseSensitive }
+          : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: childrenOf(r.id) },
+      );
+  const tree = childrenOf(undefined);
+  return (pathname) => {
+    try {
+      const matches = matchRoutes(tree, pathname);
+      return matches?.[matches.length - 1]?.route.id ?? null;
+    } catch {
+      return null; // a path the router cannot decode is refused (400) before this
+    }
+  };
+}
+

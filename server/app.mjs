@@ -1,0 +1,184 @@
+// The site's HTTP stack: Express in front of Remix, so that security headers, the request limits,
+// the cross-site check, static files and the test identity provider sit before any route. server.mjs
+// runs it with the production build; the integration tests run it with a build made from the route
+// modules (tests/support/app.ts), so that hostile requests meet exactly what production answers with.
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import crypto from "node:crypto";
+import path from "node:path";
+
+/**
+ * @param {{ build: any, runtime: any, cfg: any, buildDir: string }} options
+ * @returns {import("express").Express}
+ */
+export function createApp({ build, runtime, cfg, buildDir }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", cfg.TRUST_PROXY);
+  
+  app.use((req, res, next) => {
+    res.locals.requestId = crypto.randomUUID();
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    next();
+  });
+  
+  // Metrics by route family: the first path segment after the language, from the build's routes.
+  const knownFamilies = new Set(
+    Object.values(build.routes)
+      .map((r) => r.path?.split("/")[0])
+      .filter((p) => p && !p.startsWith(":") && p !== "*"),
+  );
+  app.use((req, res, next) => {
+    const end = runtime.httpDuration.startTimer();
+    res.on("finish", () => {
+      const family = runtime.routeFamily(req.originalUrl.split("?")[0], knownFamilies);
+      end({ family, method: req.method, status: `${String(res.statusCode)[0]}xx` });
+      if (res.statusCode >= 500) runtime.errorsTotal.inc();
+    });
+    next();
+  });
+  
+  // Metrics answer only with the token of METRICS_TOKEN, or from this machine when no token is set.
+  app.get("/metrics", async (req, res) => {
+    const token = cfg.METRICS_TOKEN;
+    const allowed = token
+      ? req.get("authorization") === `Bearer ${token}`
+      : ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "") && !req.get("x-forwarded-for");
+    if (!allowed) return res.status(404).type("text/plain").send("Not found\n");
+    res.set("Cache-Control", "no-store").type(runtime.metricsRegistry.contentType).send(await runtime.metricsRegistry.metrics());
+  });
+  
+  // One log line per request: id, method, path without the query (queries may hold personal
+  // answers), status and time. No headers, no cookies, no bodies.
+  app.use(
+    pinoHttp({
+      logger: runtime.logger,
+      genReqId: (_req, res) => res.locals.requestId,
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split("?")[0] }),
+        res: (res) => ({ status: res.statusCode }),
+        // pino-http makes an error with a stack for every 5xx; the line keeps its name and message only.
+        err: (e) => ({ type: e.name, message: e.message }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+      autoLogging: { ignore: (req) => req.url.startsWith("/assets/") || req.url === "/healthz" },
+    }),
+  );
+  
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": [(_req, res) => `'nonce-${res.locals.cspNonce}'`, "'strict-dynamic'"],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'"],
+          // Sign-out may continue at the identification service (issue 5): its origin, when it has another.
+          "form-action": ["'self'", ...runtime.formActionOrigins()],
+          "object-src": ["'none'"],
+          "base-uri": ["'none'"],
+          "frame-ancestors": ["'none'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 63072000, includeSubDomains: true },
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  
+  /**
+   * Sends a request that is refused before any route to the translated status page, rendered by
+   * Remix inside the layout, in the visitor's language.
+   */
+  function reroute(req, res, status, reason) {
+    // The raw path is enough to read a language prefix, even when it cannot be decoded.
+    const lang = runtime.langFromPath(req.path) ?? runtime.langFromAcceptLanguage(req.get("accept-language"));
+    res.locals.refused = reason;
+    req.method = "GET";
+    req.url = req.originalUrl = `/${lang}/refused/${status}`;
+  }
+  
+  // A malformed address (bad percent-encoding) is a 400 page, not a crash.
+  app.use((req, res, next) => {
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      reroute(req, res, 400, "malformed-path");
+    }
+    next();
+  });
+  
+  // A write whose declared body is over its route's limit (forms 128 KB, the results file 2 MB) is
+  // answered 413 before a byte of it is read (docs/decisions/066-request-limits.md).
+  app.use(runtime.bodySizeGuard(build.routes, (req, res) => reroute(req, res, 413, "body-too-large")));
+
+  // --- Rate limits (docs/decisions/066-request-limits.md): sign-in, form posts (never sign-out) and
+  // /api/*, by the route the router matches however the path is spelled; keyed by account once signed
+  // in, by browser and with a per-address ceiling before. Over a limit: 429 with Retry-After, and the
+  // translated 429 page. The limits are settings (RATE_LIMIT_* in app/.server/config.ts).
+  app.use(runtime.rateLimiter(build.routes, (req, res) => reroute(req, res, 429, "rate-limit")));
+  
+  // A POST (or any write) from another site never reaches a route: it is answered 403 by the
+  // translated "request stopped" page. Sec-Fetch-Site first; browsers without it send Origin.
+  function isCrossSite(req) {
+    const site = req.get("sec-fetch-site");
+    if (site !== undefined) return site !== "same-origin" && site !== "none";
+    const origin = req.get("origin");
+    if (origin === undefined) return false;
+    try {
+      return new URL(origin).host !== req.get("host");
+    } catch {
+      return true; // "null" and anything unparsable
+    }
+  }
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method) || !isCrossSite(req)) return next();
+    reroute(req, res, 403, "cross-site");
+    next();
+  });
+  
+  app.get("/healthz", (_req, res) => {
+    const health = runtime.checkHealth();
+    res.status(health.ok ? 200 : 503).type("text/plain").send(health.ok ? "ok\n" : `unhealthy: ${health.detail}\n`);
+  });
+  
+  app.use(compression());
+  app.use(
+    "/assets",
+    express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+  
+  // --- Identification (issue 5; docs/decisions/031-test-identity-provider.md) ---
+  // The built-in test identity provider under /test-idp: a real OpenID Connect provider in this
+  // process, on by default in demo and test, off in production unless TEST_IDP=true.
+  runtime.mountTestIdp(app);
+  // Pages for signed-in people (and the sign-in pages) are never cached.
+  app.use(runtime.noStoreForSignedIn);
+  
+  // Public pages for visitors who are not signed in come from memory while the database is unchanged
+  // (docs/decisions/059-public-page-cache.md; PAGE_CACHE_SECONDS=0 turns this off).
+  app.all(
+    "*",
+    runtime.publicPageCache(
+      createRequestHandler({
+        build,
+        mode: "production",
+        getLoadContext: (_req, res) => ({
+          cspNonce: res.locals.cspNonce,
+          requestId: res.locals.requestId,
+          refused: res.locals.refused ?? null,
+          publicOrigin: cfg.PUBLIC_ORIGIN ?? null,
+        }),
+      }),
+    ),
+  );
+  return app;
+}
