@@ -13,7 +13,19 @@ import { nameSortKey, serviceCatalogue, serviceLanguages } from "../app/domain/p
 import { addMonths, lastFullMonth, monthRange } from "../app/domain/results";
 import { todayInFinland } from "../app/format";
 import { seedDatabase } from "./seed";
-import { examplePilotSlug, exampleProviders, hashSeed, inventMonth, publicServiceRates, publicationDates, randomSource } from "./seed/providers";
+import {
+  customerMixes,
+  examplePilotSlug,
+  exampleProviders,
+  hashSeed,
+  inventGroups,
+  inventMonth,
+  publicServiceRates,
+  publicationDates,
+  randomSource,
+  typicalMix,
+  type CustomerMix,
+} from "./seed/providers";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,32 +81,50 @@ const insertOffice = client.prepare(
    VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
 );
 const insertResult = client.prepare(
-  `INSERT OR IGNORE INTO results (pilot_slug, month, provider_id, started, employed_open_3m, employed_open_6m, in_education,
+  `INSERT OR IGNORE INTO results (pilot_slug, month, provider_id, customer_group, started, employed_open_3m, employed_open_6m, in_education,
      in_subsidised_work, contacted_within_5_days, satisfaction_responses, satisfaction_mean)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 const insertMonth = client.prepare(
   "INSERT OR IGNORE INTO result_months (pilot_slug, month, published_at, corrected_at, published_by) VALUES (?, ?, ?, ?, 'seed')",
 );
 
 type Rates = typeof publicServiceRates;
-function writeMonths(providerId: number | null, key: string, rates: Rates) {
+/**
+ * Every month of one subject: the row of all customers and its breakdown by customer group
+ * (docs/decisions/069-customer-groups-and-adjusted-figures.md), as the example data has them.
+ */
+function writeMonths(providerId: number | null, key: string, rates: Rates, mix: CustomerMix) {
   for (const month of months) {
-    const r = inventMonth(rates, month, latest, randomSource(hashSeed(`${key}:${month}`)));
-    insertResult.run(
-      examplePilotSlug,
-      month,
-      providerId,
-      r.started,
-      r.employedOpen3m ?? null,
-      r.employedOpen6m ?? null,
-      r.inEducation ?? null,
-      r.inSubsidisedWork ?? null,
-      r.contactedWithin5Days ?? null,
-      r.satisfactionResponses,
-      r.satisfactionMean ?? null,
-    );
+    const all = inventMonth(rates, month, latest, randomSource(hashSeed(`${key}:${month}`)));
+    const rows = [{ customerGroup: "all", ...all }, ...inventGroups(all, mix, randomSource(hashSeed(`${key}:${month}:groups`)))];
+    for (const r of rows) {
+      insertResult.run(
+        examplePilotSlug,
+        month,
+        providerId,
+        r.customerGroup,
+        r.started,
+        r.employedOpen3m ?? null,
+        r.employedOpen6m ?? null,
+        r.inEducation ?? null,
+        r.inSubsidisedWork ?? null,
+        r.contactedWithin5Days ?? null,
+        r.satisfactionResponses,
+        r.satisfactionMean ?? null,
+      );
+    }
   }
+}
+
+/** A generated provider's customers: the typical mix, moved a little towards easier or harder customers. */
+function randomMix(random: () => number): CustomerMix {
+  const tilt = (shares: readonly number[]) => {
+    const moved = shares.map((v, i) => Math.max(0.02, v * (1 + (random() - 0.5) * (i === 0 ? 1.2 : 0.8))));
+    const total = moved.reduce((a, b) => a + b, 0);
+    return moved.map((v) => v / total);
+  };
+  return { unemployment: tilt(typicalMix.unemployment), age: tilt(typicalMix.age), allowance: tilt(typicalMix.allowance), language: tilt(typicalMix.language) };
 }
 
 const existing = (client.prepare("SELECT count(*) AS n FROM providers").get() as { n: number }).n;
@@ -107,11 +137,11 @@ client.transaction(() => {
     insertMonth.run(examplePilotSlug, month, d.publishedAt, d.correctedAt);
   }
   // The public service and the example providers get the earlier years too.
-  writeMonths(null, "public", publicServiceRates);
+  writeMonths(null, "public", publicServiceRates, typicalMix);
   const ids = client.prepare("SELECT id, business_id AS businessId FROM providers").all() as { id: number; businessId: string }[];
   for (const e of exampleProviders) {
     const row = ids.find((r) => r.businessId === e.businessId);
-    if (row && e.months >= 18) writeMonths(row.id, e.businessId, e.rates);
+    if (row && e.months >= 18) writeMonths(row.id, e.businessId, e.rates, customerMixes[e.slug] ?? typicalMix);
   }
 
   let number = 1_000_000;
@@ -168,6 +198,8 @@ client.transaction(() => {
     const base = publicServiceRates;
     const jitter = (v: number, spread: number) => Math.min(0.95, Math.max(0.02, v + (random() - 0.5) * spread));
     const e6 = jitter(base.employed6m, 0.3);
+    // Its own draws: the provider's other invented values stay as they were.
+    const mix = randomMix(randomSource(hashSeed(`${businessId}:mix`)));
     writeMonths(id, businessId, {
       started: 2 + random() * 18,
       employed6m: e6,
@@ -176,7 +208,7 @@ client.transaction(() => {
       subsidised: jitter(base.subsidised, 0.1),
       contacted: jitter(0.85, 0.3),
       satisfaction: 3 + random() * 1.8,
-    });
+    }, mix);
     generated++;
   }
 })();

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../app/.server/db";
 import { providerSchema, nameSortKey, type ProviderInput } from "../../app/domain/providers";
+import { dimensionNames, groupDimensions, type CustomerGroup, type GroupDimension } from "../../app/domain/customer-groups";
 import { addMonths, lastFullMonth, monthRange } from "../../app/domain/results";
 import { todayInFinland } from "../../app/format";
 import { pilots, providerLanguages, providerOffices, providerPilots, providerServices, providers, resultMonths, results } from "../schema";
@@ -473,6 +474,116 @@ export function inventMonth(rates: Rates, month: string, latest: string, random:
   };
 }
 
+// ---- invented breakdown by customer group ----
+
+/** How a subject's customers divide in each dimension: a share per group, in the order of groupDimensions. */
+export type CustomerMix = Record<GroupDimension, readonly number[]>;
+
+/**
+ * How much likelier a customer who found work is to be in each group than one who did not: the
+ * groups differ in how soon people find work, as they do in the register (the longer unemployed,
+ * the older, the fewer find work soon).
+ */
+const employmentOdds: CustomerMix = {
+  unemployment: [2.0, 1.0, 0.4],
+  age: [1.2, 1.1, 0.6],
+  allowance: [1.4, 0.8],
+  language: [0.6, 1.1],
+};
+
+export const typicalMix: CustomerMix = {
+  unemployment: [0.4, 0.3, 0.3],
+  age: [0.3, 0.45, 0.25],
+  allowance: [0.45, 0.55],
+  language: [0.12, 0.88],
+};
+
+/**
+ * The example providers' customers differ visibly (docs/decisions/069-customer-groups-and-adjusted-figures.md):
+ * Työpolku serves mostly the recently unemployed, Savon Uravalmennus and Kielisilta mostly the long-term
+ * unemployed (Kielisilta foreign-language speakers), Jobbstigen younger people. Adjusting for this
+ * moves Savon Uravalmennus from "no clear difference" to "clearly better" than the public service.
+ */
+export const customerMixes: Record<string, CustomerMix> = {
+  tyopolku: { unemployment: [0.65, 0.25, 0.1], age: [0.4, 0.45, 0.15], allowance: [0.6, 0.4], language: [0.08, 0.92] },
+  "savon-uravalmennus": { unemployment: [0.1, 0.25, 0.65], age: [0.15, 0.45, 0.4], allowance: [0.3, 0.7], language: [0.1, 0.9] },
+  jobbstigen: { unemployment: [0.45, 0.35, 0.2], age: [0.55, 0.35, 0.1], allowance: [0.4, 0.6], language: [0.1, 0.9] },
+  kielisilta: { unemployment: [0.15, 0.25, 0.6], age: [0.35, 0.5, 0.15], allowance: [0.15, 0.85], language: [0.9, 0.1] },
+  "kaira-rekrytointi": { unemployment: [0.25, 0.3, 0.45], age: [0.2, 0.45, 0.35], allowance: [0.5, 0.5], language: [0.05, 0.95] },
+};
+
+type GroupRow = ResultValues & { customerGroup: CustomerGroup };
+
+function weightedPick(weights: readonly number[], random: () => number): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let r = random() * total;
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i];
+    if (r < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/**
+ * The month's rows by customer group, made from its row of all customers so that each dimension's
+ * groups add up to it exactly: each customer gets the outcomes the row counts, then a group in every
+ * dimension, drawn from the subject's mix and likelier in the groups that find work sooner when
+ * the customer did. A group's satisfaction mean is the month's (the example invents no answers per group).
+ */
+export function inventGroups(all: ResultValues, mix: CustomerMix, random: () => number): GroupRow[] {
+  const n = all.started;
+  const e6 = all.employedOpen6m ?? null;
+  const e3 = all.employedOpen3m ?? null;
+  const education = all.inEducation ?? null;
+  const subsidised = all.inSubsidisedWork ?? null;
+  const shuffled = (count: number) => {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return new Set(order.slice(0, count));
+  };
+  const contacted = shuffled(all.contactedWithin5Days ?? 0);
+  const answered = shuffled(all.satisfactionResponses ?? 0);
+  // Customers 0… found work (within 6 months, the first of them within 3); education follows them, subsidised work is counted from the last customer back.
+  const employed = e6 ?? e3 ?? 0;
+  const rows: GroupRow[] = [];
+  for (const dimension of dimensionNames) {
+    const groups = groupDimensions[dimension];
+    const counts = groups.map(() => ({ started: 0, e3: 0, e6: 0, education: 0, subsidised: 0, contacted: 0, responses: 0 }));
+    for (let i = 0; i < n; i++) {
+      const found = i < employed;
+      const weights = mix[dimension].map((m, g) => (found ? m * employmentOdds[dimension][g] : m));
+      const c = counts[weightedPick(weights, random)];
+      c.started++;
+      if (e3 !== null && i < e3) c.e3++;
+      if (e6 !== null && i < e6) c.e6++;
+      if (e6 !== null && education !== null && i >= e6 && i < e6 + education) c.education++;
+      // From the end: the example draws education and subsidised work independently among those who found no job.
+      if (e6 !== null && subsidised !== null && i >= n - subsidised) c.subsidised++;
+      if (contacted.has(i)) c.contacted++;
+      if (answered.has(i)) c.responses++;
+    }
+    groups.forEach((group, g) => {
+      const c = counts[g];
+      if (c.started === 0) return;
+      rows.push({
+        customerGroup: group,
+        started: c.started,
+        employedOpen3m: e3 === null ? null : c.e3,
+        employedOpen6m: e6 === null ? null : c.e6,
+        inEducation: education === null ? null : c.education,
+        inSubsidisedWork: subsidised === null ? null : c.subsidised,
+        contactedWithin5Days: all.contactedWithin5Days === null || all.contactedWithin5Days === undefined ? null : c.contacted,
+        satisfactionResponses: c.responses,
+        satisfactionMean: c.responses > 0 ? (all.satisfactionMean ?? null) : null,
+      });
+    });
+  }
+  return rows;
+}
+
 /**
  * The mean of `responses` invented answers, each a whole number from 1 to 5, around `typical`
  * (which moves a little from month to month). Each answer is the whole number below the month's
@@ -544,16 +655,27 @@ export function seedProviders(db: Db, today: string = todayInFinland(), now: str
     if ((hasResults?.n ?? 0) > 0) return { providers: added, results: 0 };
 
     const rows: (typeof results.$inferInsert)[] = [];
-    const subjects: { providerId: number | null; rates: Rates; key: string; from: string }[] = [
-      { providerId: null, rates: publicServiceRates, key: "public", from: first },
-      ...exampleProviders.map((e) => ({ providerId: ids.get(e.businessId)!, rates: e.rates, key: e.businessId, from: addMonths(latest, -(e.months - 1)) })),
+    const subjects: { providerId: number | null; rates: Rates; key: string; from: string; mix: CustomerMix }[] = [
+      { providerId: null, rates: publicServiceRates, key: "public", from: first, mix: typicalMix },
+      ...exampleProviders.map((e) => ({
+        providerId: ids.get(e.businessId)!,
+        rates: e.rates,
+        key: e.businessId,
+        from: addMonths(latest, -(e.months - 1)),
+        mix: customerMixes[e.slug] ?? typicalMix,
+      })),
     ];
     for (const s of subjects) {
       const range = monthRange(s.from, latest);
       for (const [i, month] of range.entries()) {
         // Seeded by how many months back, not by the calendar: the example looks the same every month.
         const random = randomSource(hashSeed(`${s.key}:${range.length - 1 - i}`));
-        rows.push({ pilotSlug: examplePilotSlug, providerId: s.providerId, month, ...inventMonth(s.rates, month, latest, random) });
+        const all = inventMonth(s.rates, month, latest, random);
+        rows.push({ pilotSlug: examplePilotSlug, providerId: s.providerId, month, ...all });
+        // The breakdown has its own draws: the rows of all customers stay as they were.
+        for (const g of inventGroups(all, s.mix, randomSource(hashSeed(`${s.key}:${range.length - 1 - i}:groups`)))) {
+          rows.push({ pilotSlug: examplePilotSlug, providerId: s.providerId, month, ...g });
+        }
       }
     }
     for (let i = 0; i < rows.length; i += 200) tx.insert(results).values(rows.slice(i, i + 200)).run();
