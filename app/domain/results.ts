@@ -313,4 +313,7 @@ export function csvLine(values: readonly (string | number | null | undefined)[])
  * Changes to how the figures are made, newest first. Each has its text in the "figures"
  * namespace (changes.<key>); /about-the-figures lists them with their dates.
  */
-export const methodChanges: readonly { date: string; key: string }[] = [{ date: "2026-11-25", key: "first" }];
+export const methodChanges: readonly { date: string; key: string }[] = [
+  { date: "2026-12-04", key: "customerGroups" },
+  { date: "2026-11-25", key: "first" },
+];
