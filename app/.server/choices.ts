@@ -257,14 +257,17 @@ export function savePick(user: SignedInUser, pick: DraftInput, now = new Date())
     (tx) => {
       const before = tx.select().from(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).get();
       const open = before && !confirmedReference(user, before, db);
-      const keepContact = open && before.kind === "provider" && before.providerId === pick.providerId && pick.kind === "provider";
+      // Another provider picked (from the check page, say): the person's phone and email are still
+      // theirs, so they are kept; the service language is asked again, as providers serve in different ones.
+      const keepContact = open && before.kind === "provider" && pick.kind === "provider";
+      const sameProvider = keepContact && before.providerId === pick.providerId;
       const row: DraftRow = {
         personId: user.id,
         ...pick,
         contactChannel: keepContact ? before.contactChannel : null,
         contactPhone: keepContact ? before.contactPhone : null,
         contactEmail: keepContact ? before.contactEmail : null,
-        serviceLanguage: keepContact ? before.serviceLanguage : null,
+        serviceLanguage: sameProvider ? before.serviceLanguage : null,
         idempotencyKey: newIdempotencyKey(),
         updatedAt: now.toISOString(),
       };

@@ -51,6 +51,10 @@ export type ContactInput = { channel: "phone" | "email"; phone: string | null; e
  * Only the chosen channel is kept (the other field is dropped, even if something was typed in it).
  * Error messages are translation keys of the `choice` namespace.
  */
+/** The longest phone number and email address the contact step accepts (an address may have 254 characters). */
+export const PHONE_MAX = 40;
+export const EMAIL_MAX = 254;
+
 export function contactSchema(offeredLanguages: readonly string[] = defaultServiceLanguages) {
   // Every field is read as text and checked in one place, so that all problems are reported at once.
   const text = z.string().default("");
@@ -61,12 +65,14 @@ export function contactSchema(offeredLanguages: readonly string[] = defaultServi
       if (v.channel !== "phone" && v.channel !== "email") issue("channel", "errors.channelRequired");
       if (v.channel === "phone") {
         if (v.phone.trim() === "") issue("phone", "errors.phoneRequired");
-        else if (v.phone.length > 40 || !normalisePhone(v.phone)) issue("phone", "errors.phoneInvalid");
+        else if (v.phone.trim().length > PHONE_MAX) issue("phone", "errors.phoneTooLong");
+        else if (!normalisePhone(v.phone)) issue("phone", "errors.phoneInvalid");
       }
       if (v.channel === "email") {
         const email = v.email.trim();
         if (email === "") issue("email", "errors.emailRequired");
-        else if (email.length > 254 || !emailFormat.safeParse(email).success) issue("email", "errors.emailInvalid");
+        else if (email.length > EMAIL_MAX) issue("email", "errors.emailTooLong");
+        else if (!emailFormat.safeParse(email).success) issue("email", "errors.emailInvalid");
       }
       if (v.language === "") issue("language", "errors.languageRequired");
       else if (!offeredLanguages.includes(v.language)) issue("language", "errors.languageNotOffered");

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { contactAction, contactLoader, pageStateOf } from "~/.server/choices-journey";
 import { CsrfField } from "~/components/CsrfField";
@@ -7,6 +8,7 @@ import { ErrorSummary, RadioGroup, TextField } from "~/components/choice/Form";
 import { StepLabel } from "~/components/choice/StepLabel";
 import { languageLabel } from "~/components/choice/languages";
 import { choiceMeta } from "~/components/choice/meta";
+import { useHydrated } from "~/components/eligibility/useHydrated";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => choiceMeta(params, "contact", data?.pageState);
 
@@ -24,13 +26,25 @@ export default function ChooseContact() {
   const d = posted ?? loaded;
   const { t } = useTranslation("choice");
   const { lang } = d;
+  // With JavaScript, only the box of the chosen way of contact shows (both show without it, and
+  // the hint says to fill in only the one chosen). A box with an error always shows.
+  const hydrated = useHydrated();
+  const [channel, setChannel] = useState(d.values.channel);
+  const shows = (box: "phone" | "email") => !hydrated || channel === box || !!d.errors[box];
   return (
     <div className="page page--narrow choice-page">
       <StepLabel step={3} name="contact" />
       <h1>{t("contact.heading", { provider: d.providerName })}</h1>
       <p className="lead">{t("contact.lead", { provider: d.providerName })}</p>
       <ErrorSummary errors={d.errors} order={["channel", "phone", "email", "language"]} />
-      <form method="post" noValidate>
+      <form
+        method="post"
+        noValidate
+        onChange={(e) => {
+          const input = e.target as HTMLInputElement;
+          if (input.name === "channel") setChannel(input.value);
+        }}
+      >
         <CsrfField />
         <RadioGroup
           name="channel"
@@ -43,24 +57,28 @@ export default function ChooseContact() {
             { value: "email", label: t("contact.channel.email") },
           ]}
         />
-        <TextField
-          name="phone"
-          type="tel"
-          autoComplete="tel"
-          label={t("contact.phone.label")}
-          hint={t("contact.phone.hint")}
-          value={d.values.phone}
-          error={d.errors.phone}
-        />
-        <TextField
-          name="email"
-          type="email"
-          autoComplete="email"
-          label={t("contact.email.label")}
-          hint={t("contact.email.hint")}
-          value={d.values.email}
-          error={d.errors.email}
-        />
+        <div hidden={!shows("phone")}>
+          <TextField
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            label={t("contact.phone.label")}
+            hint={t("contact.phone.hint")}
+            value={d.values.phone}
+            error={d.errors.phone}
+          />
+        </div>
+        <div hidden={!shows("email")}>
+          <TextField
+            name="email"
+            type="email"
+            autoComplete="email"
+            label={t("contact.email.label")}
+            hint={t("contact.email.hint")}
+            value={d.values.email}
+            error={d.errors.email}
+          />
+        </div>
         <RadioGroup
           name="language"
           legend={t("contact.language.legend")}

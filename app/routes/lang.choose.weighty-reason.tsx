@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pageStateOf, weightyAction, weightyLoader } from "~/.server/choices-journey";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TextField } from "~/components/choice/Form";
 import { choiceMeta } from "~/components/choice/meta";
+import { useHydrated } from "~/components/eligibility/useHydrated";
 import { WEIGHTY_REASON_MAX } from "~/domain/choice-words";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => choiceMeta(params, "weighty", data?.pageState);
@@ -23,6 +25,11 @@ export default function WeightyReason() {
   const d = posted ?? loaded;
   const { t } = useTranslation("choice");
   const { lang, current } = d;
+  // With JavaScript, a count of the characters left (the hint says the limit without it). The
+  // server counts the text without its surrounding spaces; so does the counter.
+  const hydrated = useHydrated();
+  const [length, setLength] = useState((d.values.reason ?? "").trim().length);
+  const left = WEIGHTY_REASON_MAX - length;
   return (
     <div className="page page--narrow choice-page">
       <h1>{t("weighty.heading")}</h1>
@@ -40,7 +47,7 @@ export default function WeightyReason() {
         <>
           <p>{t("weighty.examples")}</p>
           <p>{t("weighty.decision")}</p>
-          <form method="post" noValidate>
+          <form method="post" noValidate onInput={(e) => (e.target as HTMLElement).id === "field-reason" && setLength((e.target as HTMLTextAreaElement).value.trim().length)}>
             <CsrfField />
             <TextField
               name="reason"
@@ -50,6 +57,11 @@ export default function WeightyReason() {
               value={d.values.reason}
               error={d.errors.reason}
             />
+            {hydrated && (
+              <p className={left < 0 ? "error-message character-count" : "hint character-count"} aria-live="polite">
+                {left >= 0 ? t("weighty.counter.left", { count: left }) : t("weighty.counter.over", { count: -left })}
+              </p>
+            )}
             <div className="button-row">
               <button type="submit" className="button">
                 {t("weighty.send")}

@@ -240,6 +240,42 @@ describe("a choice of a provider binds (360 px)", () => {
   });
 });
 
+describe("with JavaScript at 360 px, the contact step and the weighty-reason form help as the person types", () => {
+  it("only the box of the chosen way of contact shows; the reason box counts the characters left", async () => {
+    const context = await signedIn({ generated: northSavo(41) }, "en", { js: true });
+    const page = await context.newPage();
+    const c = choice.en;
+    await page.goto("/en/choose");
+    await answerEligible(page, "en");
+    await submit(page, c("start.saveAnswers"));
+    await page.goto("/en/choose/provider?provider=tyopolku");
+    await submit(page, c("pick.continue"));
+    await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+    const phone = page.getByLabel(c("contact.phone.label"));
+    const email = page.getByLabel(c("contact.email.label"));
+    expect([await phone.isVisible(), await email.isVisible()]).toEqual([false, false]);
+    await page.getByLabel(c("contact.channel.email")).check();
+    expect([await phone.isVisible(), await email.isVisible()]).toEqual([false, true]);
+    await page.getByLabel(c("contact.channel.phone")).check();
+    expect([await phone.isVisible(), await email.isVisible()]).toEqual([true, false]);
+    await phone.fill("040 123 4567");
+    await page.getByRole("group", { name: c("contact.language.legend") }).getByRole("radio").first().check();
+    await submit(page, c("contact.continue"));
+    await submit(page, c("check.confirm"));
+    expect(await h1(page, c("receipt.heading"))).toBe(c("receipt.heading"));
+
+    await page.goto("/en/choose/weighty-reason");
+    await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+    const count = page.locator(".character-count");
+    expect(await count.innerText()).toBe(c("weighty.counter.left_other", { count: 2000 }));
+    await page.getByLabel(c("weighty.reason.label")).fill("I am moving to Oulu.");
+    expect(await count.innerText()).toBe(c("weighty.counter.left_other", { count: 1980 }));
+    await page.getByLabel(c("weighty.reason.label")).fill("x".repeat(2003));
+    expect(await count.innerText()).toBe(c("weighty.counter.over_other", { count: 3 }));
+    await context.close();
+  });
+});
+
 describe("every step state passes axe and the page basics, in fi/sv/en at 360 and 1280 px, with and without scripts", () => {
   it("the questions, their error state, and the answer for someone outside every pilot", async () => {
     const fresh = await signedIn({ generated: northSavo(7) }, "fi");

@@ -313,6 +313,17 @@ describe("refusals: nothing is half-written", () => {
     expect(startLoader(get(aino, "/fi/choose", lang)).values).toEqual({});
   });
 
+  it("another provider picked from the check page keeps the phone and email; the service language is asked again", async () => {
+    const aino = person("aino");
+    answerEligible(aino);
+    await run(() => pickAction(post(aino, "/fi/choose/provider", lang, { provider: "tyopolku" })));
+    await run(() => contactAction(post(aino, "/fi/choose/contact", lang, { channel: "phone", phone: "040 123 4567", language: "fi" })));
+    const other = pickLoader(get(aino, "/fi/choose/provider", lang)).providers.find((p) => p.slug !== "tyopolku" && p.takesNewCustomers)!.slug;
+    await run(() => pickAction(post(aino, "/fi/choose/provider", lang, { provider: other })));
+    expect(contactLoader(get(aino, "/fi/choose/contact", lang)).values).toMatchObject({ channel: "phone", phone: "+358401234567" });
+    expect(getDb().select().from(choiceDrafts).get()).toMatchObject({ contactChannel: "phone", contactPhone: "+358401234567", serviceLanguage: null });
+  });
+
   it("a person living outside every pilot area is not offered a choice, and the public service is named", () => {
     const juha = person("juha");
     const page = startLoader(get(juha, "/fi/choose", lang));

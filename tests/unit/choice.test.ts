@@ -55,7 +55,11 @@ describe("the contact form", () => {
     expect(errors({ channel: "phone", phone: "", language: "" })).toEqual({ phone: ["errors.phoneRequired"], language: ["errors.languageRequired"] });
     expect(errors({ channel: "email", email: "a@", language: "fi" })).toEqual({ email: ["errors.emailInvalid"] });
     expect(errors({ channel: "email", email: "", language: "fi" })).toEqual({ email: ["errors.emailRequired"] });
-    expect(errors({ channel: "phone", phone: "9".repeat(41), language: "fi" })).toEqual({ phone: ["errors.phoneInvalid"] });
+    // Too long is said as too long, not as a wrong format.
+    expect(errors({ channel: "phone", phone: "9".repeat(41), language: "fi" })).toEqual({ phone: ["errors.phoneTooLong"] });
+    expect(errors({ channel: "phone", phone: "4".repeat(5000), language: "fi" })).toEqual({ phone: ["errors.phoneTooLong"] });
+    expect(errors({ channel: "phone", phone: "040 12", language: "fi" })).toEqual({ phone: ["errors.phoneInvalid"] });
+    expect(errors({ channel: "email", email: `${"a".repeat(250)}@example.fi`, language: "fi" })).toEqual({ email: ["errors.emailTooLong"] });
     expect(errors({ channel: "fax", language: "fi" })).toEqual({ channel: ["errors.channelRequired"] });
   });
 
