@@ -23,6 +23,7 @@ import { findProvider, providerForChoice, providerStatuses, type ProviderState }
 import { getDb, type Db } from "./db";
 import { logger } from "./log";
 import { choicesRecorded } from "./metrics";
+import { enqueueNotification } from "./notifications";
 import { loadPilots, municipalitiesByCode } from "./pilots";
 import { json, once } from "./prepared";
 import { classifyFailure, type Failure } from "./write-failures";
@@ -490,6 +491,17 @@ export function confirmChoice(user: SignedInUser, key: string, now = new Date())
             subject: reference,
             pilotSlug: pilot.slug,
             details: { kind: draft.kind, provider: provider?.slug ?? null, replaces: previous?.row.reference ?? null },
+          },
+          now,
+        );
+        // The receipt by email, when the person has a confirmed address (decision 070).
+        enqueueNotification(
+          db,
+          {
+            personId: user.id,
+            kind: "choice_receipt",
+            data: { reference, kind: draft.kind, provider: snapshot.provider?.name ?? null, pilot: pilot.name, contactBy: snapshot.contactBy, lockMonths: snapshot.lockMonths },
+            dedupeKey: `receipt:${reference}`,
           },
           now,
         );

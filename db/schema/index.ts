@@ -5,3 +5,4 @@ export * from "./choices";
 export * from "./providers";
 export * from "./backoffice";
 export * from "./staff";
+export * from "./notifications";

@@ -1,0 +1,89 @@
+import crypto from "node:crypto";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { notificationAddresses, notificationOutbox, type NotificationKind } from "../../db/schema";
+import type { Db } from "./db";
+import { json, once } from "./prepared";
+
+export type { NotificationKind };
+
+/**
+ * The outbox of notifications (docs/decisions/070-notifications.md). Any event that a person should
+ * hear about calls this inside the transaction that records the event:
+ *
+ *   db.transaction((tx) => {
+ *     tx.update(problemReports).set({ state: "answered", … }).run();
+ *     enqueueNotification(tx, { personId, kind: "problem_report_answered", data: { reportId: 12 }, dedupeKey: "report-answered:12:3" });
+ *   });
+ *
+ * The row is committed with the event or not at all; the worker (notifications-worker.ts) sends it
+ * later, with retries. Nothing is written for a person without a confirmed address (returns null):
+ * an address given later does not bring back old events. `data` is codes, dates, a reference, a
+ * provider's name: never an identity code, a person's name or an address. The same `dedupeKey`
+ * twice is one row (the second call returns null).
+ */
+export type NotificationInput = {
+  personId: number;
+  kind: Exclude<NotificationKind, "address_confirm">;
+  data?: Record<string, unknown>;
+  dedupeKey?: string;
+};
+
+type Tx = Pick<Db, "insert" | "select">;
+
+export function enqueueNotification(tx: Tx | Db, input: NotificationInput, now: Date = new Date()): number | null {
+  const row = {
+    personId: input.personId,
+    kind: input.kind,
+    data: json(input.data ?? {}),
+    dedupeKey: input.dedupeKey ?? null,
+    messageId: newMessageId(),
+    nextAttemptAt: now.getTime(),
+    createdAt: now.toISOString(),
+  };
+  if ("$client" in tx) {
+    const db = tx;
+    const confirmed = once(db, "notifications:confirmed", () =>
+      db
+        .select({ personId: notificationAddresses.personId })
+        .from(notificationAddresses)
+        .where(and(eq(notificationAddresses.personId, sql.placeholder("personId")), isNotNull(notificationAddresses.confirmedAt)))
+        .prepare(),
+    );
+    if (!confirmed.get({ personId: input.personId })) return null;
+    const insert = once(db, "notifications:enqueue", () =>
+      db
+        .insert(notificationOutbox)
+        .values({
+          personId: sql.placeholder("personId"),
+          kind: sql.placeholder("kind"),
+          data: sql`${sql.placeholder("data")}`,
+          dedupeKey: sql.placeholder("dedupeKey"),
+          messageId: sql.placeholder("messageId"),
+          nextAttemptAt: sql.placeholder("nextAttemptAt"),
+          createdAt: sql.placeholder("createdAt"),
+        })
+        .onConflictDoNothing()
+        .returning({ id: notificationOutbox.id })
+        .prepare(),
+    );
+    return insert.get(row)?.id ?? null;
+  }
+  const confirmed = tx
+    .select({ personId: notificationAddresses.personId })
+    .from(notificationAddresses)
+    .where(and(eq(notificationAddresses.personId, input.personId), isNotNull(notificationAddresses.confirmedAt)))
+    .get();
+  if (!confirmed) return null;
+  const inserted = tx
+    .insert(notificationOutbox)
+    .values({ ...row, data: input.data ?? {} })
+    .onConflictDoNothing()
+    .returning({ id: notificationOutbox.id })
+    .get();
+  return inserted?.id ?? null;
+}
+
+/** A Message-ID fixed when the row is written, so that every attempt of the row is the same message. */
+export function newMessageId(): string {
+  return `<${crypto.randomBytes(12).toString("base64url")}@valinta.notifications>`;
+}
