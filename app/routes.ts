@@ -62,6 +62,8 @@ export default [
   route("api/v1/providers.json", "routes/api.v1.providers.ts"),
   route("api/v1/results.csv", "routes/api.v1.results-csv.ts"),
   route("api/v1/results.json", "routes/api.v1.results-json.ts"),
+  // Each provider against the public service (issue 14).
+  route("api/v1/comparison.json", "routes/api.v1.comparison.ts"),
   route("api/*", "routes/api.not-found.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

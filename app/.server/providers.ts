@@ -198,3 +198,28 @@ export function allProvidersForExport(db: Db = getDb()) {
     offices: officesBy.get(r.id) ?? [],
   }));
 }
+
+/**
+ * Every provider that has ever served a pilot, with its dates there, by name: the comparison's
+ * open data (comparison.json) and its list of providers that have left. A provider that left or
+ * was suspended keeps its row, its business ID and its results (docs/decisions/068-verdicts-and-figure-sentences.md).
+ */
+export function providersOfPilot(pilotSlug: string, db: Db = getDb()) {
+  const q = once(db, "providers-of-pilot", () =>
+    db
+      .select({
+        id: providers.id,
+        businessId: providers.businessId,
+        slug: providers.slug,
+        name: providers.name,
+        startsOn: providerPilots.startsOn,
+        endsOn: providerPilots.endsOn,
+      })
+      .from(providerPilots)
+      .innerJoin(providers, eq(providers.id, providerPilots.providerId))
+      .where(eq(providerPilots.pilotSlug, sql.placeholder("pilot")))
+      .orderBy(asc(providers.sortKey), asc(providers.id))
+      .prepare(),
+  );
+  return q.all({ pilot: pilotSlug });
+}

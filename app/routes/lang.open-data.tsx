@@ -14,19 +14,24 @@ export function loader({ params }: LoaderFunctionArgs) {
   const set = loadPilotSet();
   const thresholds = new Set(set.ok ? set.pilots.map((p) => p.smallNumberThreshold) : []);
   const threshold = thresholds.size === 1 ? [...thresholds][0] : null;
-  return { lang: isLang(params.lang) ? params.lang : "fi", threshold };
+  // comparison.json's link asks for the first pilot's comparison by employment within 6 months.
+  const firstPilot = set.ok ? (set.pilots[0]?.slug ?? null) : null;
+  return { lang: isLang(params.lang) ? params.lang : "fi", threshold, firstPilot };
 }
 
 const endpoints = [
   { path: "/api/v1/results.csv", key: "resultsCsv" },
   { path: "/api/v1/results.json", key: "resultsJson" },
   { path: "/api/v1/providers.json", key: "providersJson" },
+  { path: "/api/v1/comparison.json", key: "comparisonJson" },
 ] as const;
 
 type Section = { heading: string; paragraphs?: string[]; items?: string[] };
 
 export default function OpenData() {
-  const { lang, threshold } = useLoaderData<typeof loader>();
+  const { lang, threshold, firstPilot } = useLoaderData<typeof loader>();
+  const hrefOf = (path: string) =>
+    path === "/api/v1/comparison.json" && firstPilot ? `${path}?pilot=${firstPilot}&measure=employed_open_6m` : path;
   const { t } = useTranslation("opendata");
   const list = (key: string) => t(key, { returnObjects: true }) as string[];
   const section = (key: string) => t(key, { returnObjects: true }) as Section;
@@ -57,7 +62,7 @@ export default function OpenData() {
           {endpoints.map((e) => (
             <div key={e.key}>
               <dt>
-                <a href={e.path}>
+                <a href={hrefOf(e.path)}>
                   <code>{e.path}</code>
                 </a>
               </dt>
@@ -102,6 +107,7 @@ export default function OpenData() {
 
       <Block s={section("format")} id="format" />
       <Block s={section("providers")} id="providers" />
+      <Block s={section("comparison")} id="comparison" />
       <Block s={section("caching")} id="caching" />
 
       <section aria-labelledby="licence">
