@@ -27,9 +27,13 @@ export function formatDate(iso: string, lang: Lang): string {
 export function formatDateTime(iso: string, lang: Lang): string {
   let format = dateTimeFormats.get(lang);
   if (!format) {
+    // The date written as formatDate writes it ("4.12.2026" in Swedish too, not "4 dec. 2026"), then the time.
     format = new Intl.DateTimeFormat(locales[lang], {
-      dateStyle: "medium",
-      timeStyle: "short",
+      day: "numeric",
+      month: lang === "en" ? "long" : "numeric",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
       timeZone: "Europe/Helsinki",
     });
     dateTimeFormats.set(lang, format);

@@ -236,6 +236,14 @@ describe("a choice of a provider binds (360 px)", () => {
     const ask = page.getByRole("link", { name: c("situation.weightyLink") });
     expect(await ask.count()).toBe(1);
     expect(await ask.getAttribute("href")).toBe("/fi/choose/weighty-reason");
+
+    // My page at 360 px: the history's status and receipt are on the screen, not behind a sideways scroll.
+    await page.goto("/fi/my");
+    const wrap = page.locator("#choice .table-wrap");
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const receiptLink = page.locator("#choice .table-wrap a .reference").first();
+    const box = (await receiptLink.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
     await context.close();
   });
 });

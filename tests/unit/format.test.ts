@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalisePhone } from "~/domain/choice";
-import { formatDate, formatPhone, municipalityName } from "~/format";
+import { formatDate, formatDateTime, formatPhone, municipalityName } from "~/format";
 
 describe("a phone number shown to a person", () => {
   it("groups Finnish mobile, area-code and service numbers", () => {
@@ -36,5 +36,13 @@ describe("municipalityName", () => {
     expect(municipalityName(pedersore, "en")).toBe("Pedersöre");
     expect(municipalityName(porvoo, "en")).toBe("Porvoo");
     expect(municipalityName(porvoo, "sv")).toBe("Borgå");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("writes the date as the pages do (4.12.2026 in Swedish too), then the time in Finland", () => {
+    expect(formatDateTime("2026-12-04T19:07:00Z", "fi")).toBe("4.12.2026 klo 21.07");
+    expect(formatDateTime("2026-12-04T19:07:00Z", "sv")).toBe("4.12.2026 21.07");
+    expect(formatDateTime("2026-12-04T19:07:00Z", "en")).toBe("4 December 2026 at 21:07");
   });
 });

@@ -70,7 +70,6 @@ export function MyChoice({
                 <p className="quote">{r.reason}</p>
                 {r.decidedOn && <p>{t("my.request.decided", { date: r.decidedOn })}</p>}
                 {r.decisionNote && <p>{t("my.request.note", { note: r.decisionNote })}</p>}
-                {r.status === "approved" && <p>{t("situation.requestApproved")}</p>}
               </li>
             ))}
           </ul>
@@ -81,21 +80,24 @@ export function MyChoice({
       {choices.length === 0 ? (
         <p>{t("my.noChoices")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="my-history">
-          <table aria-labelledby="my-history">
-            <thead>
-              <tr>
-                <th scope="col">{t("my.table.date")}</th>
-                <th scope="col">{t("my.table.choice")}</th>
-                <th scope="col">{t("my.table.status")}</th>
-                <th scope="col">{t("my.table.receipt")}</th>
+        // On a phone each row is stacked with its column names (styles.css, .table--stack), so that
+        // the status and the receipt are not hidden behind a sideways scroll. The explicit roles
+        // keep it a table for screen readers when its cells are laid out as blocks.
+        <div className="table-wrap">
+          <table aria-labelledby="my-history" className="table--stack" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t("my.table.date")}</th>
+                <th scope="col" role="columnheader">{t("my.table.choice")}</th>
+                <th scope="col" role="columnheader">{t("my.table.status")}</th>
+                <th scope="col" role="columnheader">{t("my.table.receipt")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {choices.map((c) => (
-                <tr key={c.reference}>
-                  <td>{c.chosenAt}</td>
-                  <td>
+                <tr key={c.reference} role="row">
+                  <td role="cell" data-label={t("my.table.date")}>{c.chosenAt}</td>
+                  <td role="cell" data-label={t("my.table.choice")}>
                     {c.what ?? t("check.publicService")}
                     <br />
                     <span className="hint">{c.pilotName}</span>
@@ -106,8 +108,10 @@ export function MyChoice({
                       </>
                     )}
                   </td>
-                  <td>{c.status === "current" ? t("my.table.current") : t(`my.table.ended.${c.endedReason ?? "changed"}`, { date: c.endedOn })}</td>
-                  <td>
+                  <td role="cell" data-label={t("my.table.status")}>
+                    {c.status === "current" ? t("my.table.current") : t(`my.table.ended.${c.endedReason ?? "changed"}`, { date: c.endedOn })}
+                  </td>
+                  <td role="cell" data-label={t("my.table.receipt")}>
                     <Link to={`/${lang}/my/receipts/${c.reference}`}>
                       <span className="reference">{c.reference}</span>
                     </Link>
