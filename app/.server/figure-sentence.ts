@@ -27,6 +27,8 @@ export type ShareSentenceInput = {
   verdict?: Verdict | null;
   /** A figure adjusted for whom the provider serves, where a breakdown by customer group exists. */
   adjusted?: Interval | null;
+  /** The verdict of the adjusted figure against the public service's adjusted figure (app/.server/results-groups.ts). */
+  adjustedVerdict?: Verdict | null;
 };
 
 /** "about 6 in 10", "fewer than 1 in 10", "nearly all" in the reader's language (lower case). */
@@ -75,6 +77,7 @@ export function shareSentence(lang: Lang, input: ShareSentenceInput): string {
     );
   }
   if (input.verdict) parts.push(t(`providers:sentence.verdict.${input.verdict}`));
+  if (input.adjusted && input.adjustedVerdict && input.adjustedVerdict !== "too_few") parts.push(t(`providers:sentence.adjustedVerdict.${input.adjustedVerdict}`));
   return parts.join(" ");
 }
 

@@ -42,7 +42,9 @@ import {
 } from "./providers";
 import { dateInFinland, dateText, decimal, languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./providers-format";
 import { meanSentence, newProviderSentence, shareSentence } from "./figure-sentence";
+import { figuresForGroup, isGroupView } from "./people-like-me";
 import { monthlySeries, newProviderMonths, pilotFigures, publicKey, type PilotFigures } from "./results";
+import { adjustedFigures } from "./results-groups";
 
 /**
  * The comparison page and the profile page, assembled from the repositories and the domain
@@ -77,7 +79,13 @@ export function shareWithSentence(lang: Lang, figures: PilotFigures | null, key:
   const isPublic = key === publicKey;
   const verdict = isPublic || !f ? null : (f.versus?.[measure].verdict ?? null);
   const publicService = isPublic ? undefined : figures?.figures.get(publicKey)?.shares[measure];
-  return shareView(lang, figure, { sentence: shareSentence(lang, { measure, figure, publicService, verdict }), ...(!isPublic && { verdict }) });
+  // Beside the raw figure, the figure adjusted for whom the subject serves, where the breakdown allows (decision 069).
+  const adjusted = figures && !isGroupView(figures) && figure?.kind === "shown" ? (adjustedFigures(figures.pilot, figures.threshold)?.get(key)?.[measure] ?? null) : null;
+  const adjustedVerdict = isPublic ? null : (adjusted?.verdict ?? null);
+  return shareView(lang, figure, {
+    sentence: shareSentence(lang, { measure, figure, publicService, verdict, adjusted, adjustedVerdict }),
+    ...(!isPublic && { verdict }),
+  });
 }
 
 function figuresView(lang: Lang, figures: PilotFigures | null, key: number): FiguresView {
@@ -212,6 +220,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     lang,
     today,
     notices,
+    group: query.group,
     outside: null,
     pilot: null,
     form,
@@ -237,7 +246,8 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
   }
 
   const threshold = def.smallNumberThreshold;
-  const figures = pilotFigures(def.slug, threshold, db);
+  // With a customer group chosen ("people like me"), every figure is that group's (decision 069).
+  const figures = figuresForGroup(pilotFigures(def.slug, threshold, db), query.group, db);
   const filters: ListFilters = { pilot: def.slug, language: query.language, service: query.service, today };
   const total = countProviders(filters, db);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));

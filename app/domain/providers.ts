@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customerGroups, type CustomerGroup } from "./customer-groups";
 import { isValidBusinessId } from "./business-id";
 import {
   defaultShown,
@@ -137,11 +138,13 @@ export type ComparisonQuery = {
   /** The result shown when sorted by name; sorted by a result, that result is shown. */
   show: ShownOption;
   page: number;
+  /** Show the figures of this customer group only ("people like me"); null: all customers. */
+  group: CustomerGroup | null;
 };
 
 /** A value that was ignored, with the key of the notice that says so. */
 export type QueryNotice = {
-  key: "pilot" | "municipality" | "language" | "service" | "sort" | "show" | "page";
+  key: "pilot" | "municipality" | "language" | "service" | "sort" | "show" | "page" | "group";
   /** The value as sent, shortened for display. */
   value: string;
 };
@@ -156,6 +159,7 @@ const schemas = {
   sort: param.pipe(z.enum(sortOptions)),
   show: param.pipe(z.enum(shownOptions)),
   page: param.pipe(z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1))),
+  group: param.pipe(z.enum(customerGroups as [CustomerGroup, ...CustomerGroup[]])),
 };
 
 /**
@@ -182,7 +186,9 @@ export function parseComparisonQuery(
   const sort = read("sort") ?? "name";
   const show = read("show") ?? defaultShown;
   const page = read("page") ?? 1;
-  return { query: { pilot, municipality, language, service, sort, show: sort === "name" ? show : sort, page }, notices };
+  // `all` is the same as no group.
+  const group = params.get("group")?.trim() === "all" ? null : read("group");
+  return { query: { pilot, municipality, language, service, sort, show: sort === "name" ? show : sort, page, group }, notices };
 }
 
 export type PilotChoice = {
@@ -228,6 +234,7 @@ export function comparisonSearch(query: Partial<ComparisonQuery>): string {
   if (query.service) params.set("service", query.service);
   if (query.sort && query.sort !== "name") params.set("sort", query.sort);
   else if (query.show && query.show !== defaultShown) params.set("show", query.show);
+  if (query.group) params.set("group", query.group);
   if (query.page && query.page > 1) params.set("page", String(query.page));
   const s = params.toString();
   return s ? `?${s}` : "";

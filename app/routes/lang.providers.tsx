@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { dateInFinland } from "~/.server/providers-format";
+import { likeMeView, type LikeMeView } from "~/.server/people-like-me";
 import { loadComparison } from "~/.server/providers-page";
 import { SelectField } from "~/components/form/fields";
 import { ChartKey, FigureList } from "~/components/providers/FigureList";
@@ -18,7 +19,8 @@ export const meta: MetaFunction = ({ params }) => pageMeta(params, "providers");
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = isLang(params.lang) ? params.lang : "fi";
-  return loadComparison(lang, new URL(request.url).searchParams, dateInFinland());
+  const view = loadComparison(lang, new URL(request.url).searchParams, dateInFinland());
+  return { ...view, likeMe: likeMeView(lang, request, view.group) };
 }
 
 export default function Providers() {
@@ -37,7 +39,7 @@ export default function Providers() {
       <p className="lead">{t("providers:lead")}</p>
       <Notices notices={view.notices} />
 
-      <Filters view={view} />
+      <Filters view={view} likeMe={view.likeMe} />
 
       {view.outside && (
         <section aria-labelledby="outside" className="callout">
@@ -57,6 +59,8 @@ export default function Providers() {
               : t("providers:period.none", { pilot: pilot.name })}{" "}
             <a href="#measures">{t("providers:period.measuresLink")}</a>
           </p>
+
+          <PeopleLikeMe likeMe={view.likeMe} threshold={pilot.threshold} />
 
           <section aria-labelledby="public-service" className="public-service">
             <h2 id="public-service">{t("providers:public.heading")}</h2>
@@ -121,7 +125,41 @@ export default function Providers() {
   );
 }
 
-function Filters({ view }: { view: ComparisonView }) {
+/** "For people like me" (decision 069): the group shown, with a way to drop it, or the groups suggested from the reader's answers. */
+function PeopleLikeMe({ likeMe, threshold }: { likeMe: LikeMeView; threshold: number }) {
+  const t = useCachedT("providers");
+  if (!likeMe.group && likeMe.suggested.length === 0) return null;
+  return (
+    <section aria-labelledby="like-me" className="callout like-me">
+      <h2 id="like-me">{t("providers:likeMe.heading")}</h2>
+      {likeMe.group ? (
+        <>
+          <p>{t("providers:likeMe.showing", { group: likeMe.group.label })}</p>
+          <p>{t("providers:likeMe.small", { threshold })}</p>
+          <p>{t("providers:likeMe.change")}</p>
+          <p>
+            <Link to={likeMe.dropHref}>{t("providers:likeMe.drop")}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t("providers:likeMe.intro")}</p>
+          <p>{t(likeMe.source === "signed-in" ? "providers:likeMe.fromSignedIn" : "providers:likeMe.fromCheck")}</p>
+          <ul className="link-list">
+            {likeMe.suggested.map((g) => (
+              <li key={g.value}>
+                <Link to={likeMe.hrefs[g.value] ?? "#"}>{t("providers:likeMe.show", { group: g.label })}</Link>
+              </li>
+            ))}
+          </ul>
+          <p>{t("providers:likeMe.choose")}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Filters({ view, likeMe }: { view: ComparisonView; likeMe: LikeMeView }) {
   const t = useCachedT("providers");
   const { form, lang } = view;
   return (
@@ -179,6 +217,16 @@ function Filters({ view }: { view: ComparisonView }) {
             value: s,
             label: s === "name" ? t("providers:filters.sortName") : t("providers:filters.sortMeasure", { measure: t(`providers:measures.${s}.label`) }),
           }))}
+        />
+        <SelectField
+          ns="providers"
+          id="f-group"
+          name="group"
+          label={t("providers:filters.group")}
+          hint={t("providers:filters.groupHint")}
+          value={likeMe.group?.value ?? ""}
+          placeholder={t("providers:filters.allCustomers")}
+          options={likeMe.options}
         />
       </div>
       <div className="button-row">

@@ -9,6 +9,7 @@ import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
+import { loader as comparison } from "~/routes/lang.providers";
 import { as, post, quietLogs, upload, type Who } from "./official-support";
 
 /**
@@ -149,5 +150,65 @@ describe("customer groups in the results upload", () => {
       ]),
     );
     expect(report.problems).toEqual([expect.objectContaining({ row: 3, code: "duplicate-row", detail: "2" })]);
+  });
+});
+
+type ComparisonData = {
+  group: string | null;
+  notices: { key: string; value?: string }[];
+  likeMe: { group: { value: string; label: string } | null; suggested: { value: string }[]; source: string | null; hrefs: Record<string, string>; dropHref: string };
+  publicService: { figures: { shares: Record<string, { kind: string; n?: number; sentence?: string }> } } | null;
+  items: { slug: string; figure: { share?: { kind: string; n?: number; sentence?: string; verdict?: string } } }[];
+};
+
+function comparisonOf(search: string, lang = "en"): ComparisonData {
+  return comparison({ request: new Request(`http://localhost/${lang}/providers${search}`), params: { lang }, context: {} }) as unknown as ComparisonData;
+}
+
+describe("the comparison for people like me, and the adjusted figure", () => {
+  it("beside the raw figure, the adjusted one: Savon Uravalmennus is no clearer than the public service raw, clearly better adjusted", () => {
+    const view = comparisonOf(`?pilot=${pilot}`);
+    const savo = view.items.find((i) => i.slug === "savon-uravalmennus")!.figure.share!;
+    expect(savo.verdict).toBe("similar");
+    expect(savo.sentence).toContain("Taking into account whom the provider serves:");
+    expect(savo.sentence).toContain("Taking into account whom it serves: clearly better than the public service.");
+    // The public service's own figure is adjusted too, with no verdict against itself.
+    expect(view.publicService!.figures.shares.employed_open_6m.sentence).toContain("Taking into account whom the provider serves:");
+  });
+
+  it("group=… shows every provider's and the public service's figures for that group only, with a way to drop it", () => {
+    const all = comparisonOf(`?pilot=${pilot}`);
+    const view = comparisonOf(`?pilot=${pilot}&group=age_50_plus&page=1`);
+    expect(view.group).toBe("age_50_plus");
+    expect(view.likeMe.group).toEqual({ value: "age_50_plus", label: "People aged 50 or over" });
+    expect(view.likeMe.dropHref).toBe(`/en/providers?pilot=${pilot}`);
+    const n = (v: ComparisonData, slug: string) => v.items.find((i) => i.slug === slug)!.figure.share!.n!;
+    expect(n(view, "tyopolku")).toBeGreaterThan(0);
+    expect(n(view, "tyopolku")).toBeLessThan(n(all, "tyopolku"));
+    expect(view.publicService!.figures.shares.employed_open_6m.n).toBeLessThan(all.publicService!.figures.shares.employed_open_6m.n!);
+    // No adjusted figure inside a group.
+    expect(view.items.find((i) => i.slug === "tyopolku")!.figure.share!.sentence).not.toContain("Taking into account");
+  });
+
+  it("a small group follows the threshold and says so", () => {
+    const view = comparisonOf(`?pilot=${pilot}&group=language_foreign`);
+    const kaira = view.items.find((i) => i.slug === "kaira-rekrytointi")!.figure.share!;
+    expect(kaira.kind).toBe("too-few");
+    expect(kaira.sentence).toMatch(/too few to show a figure/);
+  });
+
+  it("suggests the reader's groups from the check's answers in the address, and from a signed-in person's saved answers", () => {
+    const fromCheck = comparisonOf(`?pilot=${pilot}&age=55&foreign_language=yes&benefit=earnings_related`);
+    expect(fromCheck.group).toBeNull();
+    expect(fromCheck.likeMe.source).toBe("check");
+    expect(fromCheck.likeMe.suggested.map((g) => g.value)).toEqual(["age_50_plus", "language_foreign", "allowance_earnings_related"]);
+    expect(fromCheck.likeMe.hrefs.age_50_plus).toBe(`/en/providers?pilot=${pilot}&age=55&foreign_language=yes&benefit=earnings_related&group=age_50_plus`);
+    expect(comparisonOf(`?pilot=${pilot}`).likeMe.suggested).toEqual([]);
+  });
+
+  it("an unknown group is a notice and all customers are shown", () => {
+    const view = comparisonOf(`?pilot=${pilot}&group=age_99`);
+    expect(view.group).toBeNull();
+    expect(view.notices).toContainEqual(expect.objectContaining({ key: "group", value: "age_99" }));
   });
 });

@@ -1,3 +1,4 @@
+import type { CustomerGroup } from "~/domain/customer-groups";
 import type { ShareMeasure } from "~/domain/results";
 import type { Verdict } from "~/domain/verdict";
 import type { ShownOption, SortOption } from "~/domain/providers";
@@ -58,7 +59,7 @@ export type ProviderCardView = {
 export type Option = { value: string; label: string };
 
 export type ComparisonNotice =
-  | { key: "pilot" | "municipality" | "language" | "service" | "sort" | "show" | "page"; value: string }
+  | { key: "pilot" | "municipality" | "language" | "service" | "sort" | "show" | "page" | "group"; value: string }
   | { key: "pageBeyond"; value: string; last: number }
   | { key: "municipalityPilot"; municipality: string; pilot: string };
 
@@ -66,6 +67,8 @@ export type ComparisonView = {
   lang: string;
   today: string;
   notices: ComparisonNotice[];
+  /** The customer group whose figures are shown ("people like me", decision 069); null: all customers. */
+  group: CustomerGroup | null;
   /** Set when the home municipality is in no pilot with providers. */
   outside: { municipality: string } | null;
   pilot: { slug: string; name: string; isExample: boolean; threshold: number } | null;
