@@ -18,7 +18,9 @@ export function AccountLinks({ lang }: { lang: Lang }) {
         {root?.signedIn ? (
           <>
             <li>
-              <a href={`/${lang}/my`}>{t("nav.my")}</a>
+              <a href={`/${lang}/my`} aria-current={location.pathname === `/${lang}/my` ? "page" : undefined}>
+                {t("nav.my")}
+              </a>
             </li>
             <li>
               <a href={`/${lang}/sign-out`}>{t("nav.signOut")}</a>

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "~/i18n";
 import { AccountLinks } from "./AccountLinks";
@@ -12,6 +12,7 @@ export const navItems: { path: string; key: string }[] = [
 
 export function SiteHeader({ lang }: { lang: Lang }) {
   const { t } = useTranslation("common");
+  const { pathname } = useLocation();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -32,7 +33,11 @@ export function SiteHeader({ lang }: { lang: Lang }) {
           <ul>
             {navItems.map((item) => (
               <li key={item.path}>
-                <Link to={`/${lang}${item.path}`}>{t(item.key)}</Link>
+                {/* NavLink marks the current area, visibly too (styles.css): aria-current="page" on the
+                    area's own page, "true" on a page inside it (a provider's profile). */}
+                <NavLink to={`/${lang}${item.path}`} aria-current={pathname === `/${lang}${item.path}` ? "page" : "true"}>
+                  {t(item.key)}
+                </NavLink>
               </li>
             ))}
           </ul>

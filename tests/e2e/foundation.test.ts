@@ -74,6 +74,23 @@ describe("the public shell", () => {
     await context.close();
   });
 
+  it("the main navigation marks the current page (aria-current) and shows it", async () => {
+    const context = await newContext({ js: false, width: 360 });
+    const page = await context.newPage();
+    const nav = page.getByRole("navigation", { name: "Main menu" });
+    await page.goto("/en/providers");
+    expect(await nav.getByRole("link", { name: "Providers" }).getAttribute("aria-current")).toBe("page");
+    expect(await nav.getByRole("link", { name: "Can I choose?" }).getAttribute("aria-current")).toBeNull();
+    const style = (name: string) => nav.getByRole("link", { name }).evaluate((a) => [getComputedStyle(a).fontWeight, getComputedStyle(a).borderBottomWidth]);
+    expect(await style("Providers")).not.toEqual(await style("Can I choose?"));
+    // Inside the area (a provider's profile): marked as where the person is, not as the page itself.
+    await page.goto("/en/providers/tyopolku");
+    expect(await nav.getByRole("link", { name: "Providers" }).getAttribute("aria-current")).toBe("true");
+    await page.goto("/en");
+    expect(await nav.locator("[aria-current]").count()).toBe(0);
+    await context.close();
+  });
+
   it("a 404 keeps the layout and the language everywhere", async () => {
     expect(await checkEverywhere("/no-such-page", { status: 404 })).toEqual([]);
   });
