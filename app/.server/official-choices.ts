@@ -169,6 +169,8 @@ export function pilotStatistics(scope: OfficialScope) {
     const requestsOf = (status: "pending" | "approved" | "rejected") => requests.filter((r) => r.month === m && r.status === status).reduce((sum, r) => sum + r.n, 0);
     return {
       month: monthShort(m),
+      // Every switch, whatever ended the earlier choice: the columns after it say why.
+      all: of("changed") + of("weighty_reason") + of("provider_left"),
       changed: of("changed"),
       weightyReason: of("weighty_reason"),
       providerLeft: of("provider_left"),

@@ -71,6 +71,7 @@ export default function OfficialStatistics() {
           <thead>
             <tr>
               <th scope="col">{t("statistics.month")}</th>
+              <th scope="col">{t("statistics.all")}</th>
               <th scope="col">{t("statistics.changed")}</th>
               <th scope="col">{t("statistics.weightyReason")}</th>
               <th scope="col">{t("statistics.providerLeft")}</th>
@@ -83,6 +84,7 @@ export default function OfficialStatistics() {
             {stats.switches.map((s) => (
               <tr key={s.month}>
                 <th scope="row">{s.month}</th>
+                <td>{s.all}</td>
                 <td>{s.changed}</td>
                 <td>{s.weightyReason}</td>
                 <td>{s.providerLeft}</td>

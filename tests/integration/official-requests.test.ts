@@ -101,7 +101,7 @@ describe("aggregates and the audit trail", () => {
     const stats = answer.data!.stats as {
       months: string[];
       byProvider: { name: string; counts: number[]; total: number; current: number }[];
-      switches: { month: string; changed: number; weightyReason: number; providerLeft: number; requested: number; approved: number }[];
+      switches: { month: string; all: number; changed: number; weightyReason: number; providerLeft: number; requested: number; approved: number }[];
     };
     const thisMonth = monthShort(todayInFinland().slice(0, 7));
     expect(stats.months.at(-1)).toBe(thisMonth);
@@ -110,7 +110,7 @@ describe("aggregates and the audit trail", () => {
     expect(row("Työpolku Oy").current).toBe(0);
     expect(row("Savon Uravalmennus Oy")).toEqual(expect.objectContaining({ total: 2, current: 2 }));
     expect(row("Julkinen työvoimapalvelu").total).toBe(0);
-    expect(stats.switches[0]).toEqual(expect.objectContaining({ month: thisMonth, changed: 0, weightyReason: 1, providerLeft: 0, requested: 1, approved: 1 }));
+    expect(stats.switches[0]).toEqual(expect.objectContaining({ month: thisMonth, all: 1, changed: 0, weightyReason: 1, providerLeft: 0, requested: 1, approved: 1 }));
     const text = JSON.stringify(answer.data);
     for (const name of ["Aino", "Virtanen", "Pekka", "Korhonen"]) expect(text).not.toContain(name);
   });
