@@ -52,7 +52,7 @@ export type ContactDateProblem = "required" | "invalid" | "beforeChoice" | "inFu
 /**
  * The "contacted on" form of one customer. Error messages are translation keys of the `staff`
  * namespace. The date may not be before the choice, nor in the future, nor after the day the
- * customer moved on (they were no longer the provider's customer then).
+ * customer moved on (they were no longer the provider's customer then; that day itself counts).
  */
 export function contactedOnSchema(c: { chosenOn: string; today: string; movedOn: string | null }) {
   return z.object({
@@ -69,7 +69,9 @@ export function contactedOnSchema(c: { chosenOn: string; today: string; movedOn:
         if (!date) return issue("invalid");
         if (date < c.chosenOn) return issue("beforeChoice");
         if (date > c.today) return issue("inFuture");
-        if (c.movedOn !== null && date >= c.movedOn) return issue("afterMovedOn");
+        // The day they moved on still counts: they were the provider's customer until the new choice
+        // that day. So a customer who chose and moved on the same day can still be marked contacted.
+        if (c.movedOn !== null && date > c.movedOn) return issue("afterMovedOn");
         return date;
       }),
   });

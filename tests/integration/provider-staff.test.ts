@@ -323,7 +323,7 @@ describe("customers who moved on (the privacy notice: contact details seen for 3
     const user = toUser(getDb().select().from(people).where(eq(people.id, kaisa.personId)).get()!);
     expect(recordFirstContact(user, { id: tyopolku, businessId: TYOPOLKU }, id, "2026-01-02", new Date("2026-04-11T10:00:00Z"))).toEqual({ ok: false, reason: "not_found" });
     // A contact date after they moved on is refused while they are still seen.
-    expect(recordFirstContact(user, { id: tyopolku, businessId: TYOPOLKU }, id, "2026-01-10", new Date("2026-03-01T10:00:00Z"))).toMatchObject({
+    expect(recordFirstContact(user, { id: tyopolku, businessId: TYOPOLKU }, id, "2026-01-11", new Date("2026-03-01T10:00:00Z"))).toMatchObject({
       ok: false,
       error: "errors.contactedOn.afterMovedOn",
     });

@@ -151,10 +151,16 @@ describe("the contacted-on form", () => {
     expect(schema.parse({ contactedOn: "2026-11-25" }).contactedOn).toBe("2026-11-25");
   });
 
-  it("refuses a day from the one the customer moved on", () => {
+  it("refuses a day after the one the customer moved on; that day itself counts", () => {
     const moved = contactedOnSchema({ chosenOn: "2026-11-02", today: "2026-11-25", movedOn: "2026-11-10" });
     expect(error("2026-11-09", moved)).toBeNull();
-    expect(error("2026-11-10", moved)).toBe("errors.contactedOn.afterMovedOn");
+    expect(error("2026-11-10", moved)).toBeNull();
+    expect(error("2026-11-11", moved)).toBe("errors.contactedOn.afterMovedOn");
+  });
+
+  it("a customer who chose and moved on the same day can be marked contacted that day", () => {
+    const sameDay = contactedOnSchema({ chosenOn: "2026-11-10", today: "2026-11-25", movedOn: "2026-11-10" });
+    expect(error("2026-11-10", sameDay)).toBeNull();
   });
 });
 
