@@ -23,7 +23,7 @@ import { isSuppressed } from "~/domain/statistics";
 import { orderByLowerEnd } from "~/domain/verdict";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { locales, municipalityName } from "~/format";
-import type { Lang } from "~/i18n";
+import { tFor, type Lang } from "~/i18n";
 import { getDb, type Db } from "./db";
 import { municipalitiesByCode, municipalityCodeSet, pilotsWithVersion } from "./pilots";
 import {
@@ -37,6 +37,8 @@ import {
   providersByIds,
   providersByName,
   servicesOf,
+  providersOfPilot,
+  suspendedPilotsOf,
   type ListFilters,
   type ProviderListRow,
 } from "./providers";
@@ -235,6 +237,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     firstOnPage: 0,
     lastOnPage: 0,
     items: [],
+    departed: [],
     pages: [],
     search: { previous: null, next: null },
   };
@@ -287,12 +290,36 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     firstOnPage: total === 0 ? 0 : offset + 1,
     lastOnPage: offset + rows.length,
     items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, query.show)),
+    departed: providersOfPilot(def.slug, db)
+      .filter((p) => p.endsOn !== null && p.endsOn < today)
+      .map((p) => ({ slug: p.slug, name: p.name, lastDay: dateText(p.endsOn!, lang) })),
     pages: pageCount > 1 ? pageLinks(effective, page, pageCount) : [],
     search: {
       previous: page > 1 ? comparisonSearch({ ...effective, page: page - 1 }) : null,
       next: page < pageCount ? comparisonSearch({ ...effective, page: page + 1 }) : null,
     },
   };
+}
+
+/** For each pilot a provider has left: who, where, its last day and why (it ended, or was suspended). */
+function departedSentences(
+  lang: Lang,
+  row: { id: number; name: string },
+  served: { pilot: string; endsOn: string | null; def: PilotDefinition }[],
+  today: string,
+  db: Db,
+): string[] {
+  const left = served.filter((p) => p.endsOn !== null && p.endsOn < today);
+  if (left.length === 0) return [];
+  const suspended = suspendedPilotsOf(row.id, db);
+  const t = tFor(lang);
+  return left.map((p) =>
+    t(suspended.has(p.pilot) ? "providers:departed.suspended" : "providers:departed.left", {
+      name: row.name,
+      pilot: p.def.name[lang],
+      date: dateText(p.endsOn!, lang),
+    }),
+  );
 }
 
 /** How many months of a provider's results the profile shows (its cost stays the same as years pass). */
@@ -400,6 +427,8 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
       current: current(p),
     })),
     chooseHref: chooseProviderPath(lang, row.slug),
+    servesNow: served.some(current),
+    departed: departedSentences(lang, row, served, today, db),
     compareSearch: chosen ? comparisonSearch({ pilot: chosen.pilot }) : "",
     results,
   };

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { municipalities, pilots, providerLanguages, providerOffices, providerPilots, providerServices, providers } from "../../db/schema";
+import { municipalities, pilots, providerLanguages, providerOffices, providerPilots, providerServices, providerSuspensions, providers } from "../../db/schema";
 import type { Service, ServiceLanguage } from "~/domain/providers";
 import { getDb, type Db } from "./db";
 import { once } from "./prepared";
@@ -222,4 +222,20 @@ export function providersOfPilot(pilotSlug: string, db: Db = getDb()) {
       .prepare(),
   );
   return q.all({ pilot: pilotSlug });
+}
+
+/**
+ * The pilots a provider is suspended from now (an official's suspension not lifted). A provider whose
+ * dates in a pilot are over without one ended its participation. The official's written reason is
+ * for the pilot's officials only (db/schema/backoffice.ts); the public pages say which of the two it was.
+ */
+export function suspendedPilotsOf(providerId: number, db: Db = getDb()): Set<string> {
+  const q = once(db, "suspended-pilots-of", () =>
+    db
+      .select({ pilot: providerSuspensions.pilotSlug })
+      .from(providerSuspensions)
+      .where(and(eq(providerSuspensions.providerId, sql.placeholder("id")), isNull(providerSuspensions.liftedOn)))
+      .prepare(),
+  );
+  return new Set(q.all({ id: providerId }).map((r) => r.pilot));
 }

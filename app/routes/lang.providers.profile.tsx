@@ -45,23 +45,30 @@ export default function ProviderProfile() {
       )}
       <Notices notices={view.notices} />
       <p className="lead">{p.shortDescription}</p>
+      {view.departed.map((text) => (
+        <p key={text} className="notice">
+          {text}
+        </p>
+      ))}
 
-      <div className="choose-box">
-        {c.takesNewCustomers ? (
-          <>
+      {view.servesNow && (
+        <div className="choose-box">
+          {c.takesNewCustomers ? (
+            <>
+              <p>
+                <a className="button button--large" href={view.chooseHref}>
+                  {t("providers:profile.choose", { name: p.name })}
+                </a>
+              </p>
+              <p className="hint">{t("providers:profile.chooseHint")}</p>
+            </>
+          ) : (
             <p>
-              <a className="button button--large" href={view.chooseHref}>
-                {t("providers:profile.choose", { name: p.name })}
-              </a>
+              <strong>{t("providers:profile.notTakingNew")}</strong> {t("providers:profile.notTakingNewHint")}
             </p>
-            <p className="hint">{t("providers:profile.chooseHint")}</p>
-          </>
-        ) : (
-          <p>
-            <strong>{t("providers:profile.notTakingNew")}</strong> {t("providers:profile.notTakingNewHint")}
-          </p>
-        )}
-      </div>
+          )}
+        </div>
+      )}
 
       <section aria-labelledby="commitments">
         <h2 id="commitments">{t("providers:profile.commitments.heading")}</h2>

@@ -91,6 +91,19 @@ export default function Providers() {
             <Pagination view={view} />
           </section>
 
+          {view.departed.length > 0 && (
+            <section aria-labelledby="departed">
+              <h2 id="departed">{t("providers:departed.listHeading", { pilot: pilot.name })}</h2>
+              <ul>
+                {view.departed.map((d) => (
+                  <li key={d.slug}>
+                    <Link to={`/${lang}/providers/${d.slug}?pilot=${pilot.slug}`}>{d.name}</Link>: {t("providers:departed.listItem", { date: d.lastDay })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
           <section aria-labelledby="measures" className="measures">
             <h2 id="measures">{t("providers:measuresSection.heading")}</h2>
             <p>{t("providers:measuresSection.intro", { threshold: pilot.threshold })}</p>

@@ -13,6 +13,8 @@ describe("the comparison and the profile pass axe and the page basics everywhere
   it.each([
     ["the comparison, by name", "/providers"],
     ["the comparison sorted by a result, with a notice", "/providers?sort=employed_open_6m&language=xx"],
+    ["the comparison sorted by 3-month employment: verdicts, clearly better and clearly worse", "/providers?sort=employed_open_3m&show=employed_open_3m"],
+    ["a new provider's profile", "/providers/uusi-suunta"],
     ["a profile", "/providers/savon-uravalmennus"],
     ["how the figures are made", "/about-the-figures"],
     ["open data", "/open-data"],
@@ -22,7 +24,7 @@ describe("the comparison and the profile pass axe and the page basics everywhere
 });
 
 describe("comparing without JavaScript", () => {
-  it("filters and sorts with a plain form, groups overlapping results and says why", async () => {
+  it("filters and sorts with a plain form, orders by a stated rule and says what the order means", async () => {
     const context = await newContext({ js: false });
     const page = await context.newPage();
     await page.goto("/fi/providers");
@@ -37,23 +39,30 @@ describe("comparing without JavaScript", () => {
     expect(await page.getByRole("heading", { name: fi.public.heading }).count()).toBe(1);
 
     await page.getByLabel(fi.filters.language).selectOption("");
-    await page.getByLabel(fi.filters.sort).selectOption("employed_open_6m");
-    await Promise.all([page.waitForURL(/sort=employed_open_6m/), page.getByRole("button", { name: fi.filters.submit }).click()]);
-    expect(await page.getByText(fi.groups.explanation).count()).toBe(1);
-    const groups = await page.locator("section.group h3").allInnerTexts();
-    expect(groups).toEqual(["Ryhmä 1 / 3", "Ryhmä 2 / 3", "Ryhmä 3 / 3", fi.groups.noFigure]);
-    expect(await page.getByText(fi.groups.publicHere).count()).toBe(1);
+    await page.getByLabel(fi.filters.sort).selectOption("employed_open_3m");
+    await Promise.all([page.waitForURL(/sort=employed_open_3m/), page.getByRole("button", { name: fi.filters.submit }).click()]);
+    // The rule and what it does not mean, and no groups that chain disjoint ranges together (issue 14).
+    expect(await page.getByText(fi.order.rule.replace("{{measure}}", fi.measures.employed_open_3m.label)).count()).toBe(1);
+    expect(await page.getByText(fi.order.meaning).count()).toBe(1);
+    expect(await page.getByText(/Ryhmä \d/).count()).toBe(0);
+    expect(await page.locator(".provider-card h3").first().innerText()).toBe("Työpolku Oy");
+    const card = (name: string) => page.locator(".provider-card").filter({ has: page.getByRole("heading", { name }) });
+    expect(await card("Työpolku Oy").locator(".verdict").innerText()).toBe(fi.sentence.verdict.better);
+    expect(await card("Kielisilta Oy").locator(".verdict").innerText()).toBe(fi.sentence.verdict.worse);
+    // The graphics have their key beside them.
+    expect(await page.locator(".chart-key").getByText(fi.chartKey.public).count()).toBe(1);
     // The newcomer is last, and its missing figures are "too few", not a bad result.
     const last = page.locator(".provider-card").last();
-    expect(await last.locator("h4").innerText()).toBe("Uusi Suunta Osuuskunta");
-    expect(await last.getByText(fi.figure.tooFew).count()).toBe(1);
+    expect(await last.locator("h3").innerText()).toBe("Uusi Suunta Osuuskunta");
+    expect(await last.getByText(/^Vasta \d+ asiakas(ta)?: liian vähän luvun näyttämiseen\. Tämä ei tarkoita huonoa tulosta\.$/).count()).toBe(1);
+    expect(await last.getByText(/^Uusi: tulokset 12 kuukauden jälkeen/).count()).toBe(1);
 
     // Another result to show, by name: satisfaction, said in words for every provider.
     await page.getByLabel(fi.filters.sort).selectOption("name");
     await page.getByLabel(fi.filters.show).selectOption("satisfaction");
     await Promise.all([page.waitForURL(/show=satisfaction/), page.getByRole("button", { name: fi.filters.submit }).click()]);
     expect(await page.locator(".provider-card dt").allInnerTexts()).toEqual(Array(8).fill(fi.measures.satisfaction.label));
-    expect(await page.locator(".provider-card").last().getByText(fi.figure.tooFewAnswers).count()).toBe(1);
+    expect(await page.locator(".provider-card").last().getByText(/^(Vasta \d+ (ihminen|ihmistä) on vastannut: liian vähän keskiarvon näyttämiseen\.|Ei vielä vastauksia\.)/).count()).toBe(1);
     await context.close();
   });
 
@@ -74,8 +83,33 @@ describe("comparing without JavaScript", () => {
 
   it("too few satisfaction answers: the count reads as a count, not as an average of 4", async () => {
     const html = await (await fetch(`${baseURL()}/en/providers/uusi-suunta`)).text();
-    expect(html).toMatch(/Too few answers yet to show a figure; this is not a bad result\.(<!-- -->)? <span class="hint">\(\d+ answers? so far\)<\/span>/);
-    expect(html).not.toMatch(/bad result\.(<!-- -->)? <span class="hint">average of/);
+    expect(html).toMatch(/Only \d+ (person has|people have) answered so far: too few to show an average\. This is not a bad result\./);
+    expect(html).not.toMatch(/average of \d+ answers?/);
+  });
+
+  it.each([
+    ["fi", fi, "Selvästi parempi kuin julkinen palvelu."],
+    ["sv", sv, "Tydligt bättre än den offentliga servicen."],
+    ["en", en, "Clearly better than the public service."],
+  ] as const)("%s: a figure reads as one sentence, the same on the comparison and the profile, at 360 and 1280 px", async (lang, texts, better) => {
+    for (const width of [360, 1280]) {
+      const context = await newContext({ js: false, width });
+      const page = await context.newPage();
+      await page.goto(`/${lang}/providers`);
+      const card = page.locator(".provider-card").filter({ has: page.getByRole("link", { name: "Työpolku Oy" }) });
+      const sentence = await card.locator(".figure__text").innerText();
+      expect(sentence).toContain(better);
+      expect(sentence).toMatch(/\d+ ?%/);
+      // The graphic's scale is labelled, and the key is beside the list.
+      expect(await card.locator("svg.interval text").allInnerTexts()).toEqual([texts.profile.monthly.axis0, texts.profile.monthly.axis50, texts.profile.monthly.axis100]);
+      expect(await page.locator(".chart-key").getByText(texts.chartKey.range).isVisible()).toBe(true);
+      // The same sentence on the profile, where the same measure leads.
+      await page.goto(`/${lang}/providers/tyopolku`);
+      const first = page.locator("#results dl.figures").first().locator(".figure").first();
+      expect(await first.locator("dt").innerText()).toBe(texts.measures.employed_open_6m.label);
+      expect(await first.locator(".figure__text").innerText()).toBe(sentence);
+      await context.close();
+    }
   });
 
   it("an unknown provider is a 404 inside the layout, in the page's language", async () => {
@@ -130,6 +164,16 @@ describe("keyboard only", () => {
 });
 
 describe("open data from the running server", () => {
+  it("comparison.json answers with each provider's verdict, and 400 with a message for an unknown value", async () => {
+    const ok = await fetch(`${baseURL()}/api/v1/comparison.json?pilot=north-savo-choice&measure=employed_open_3m`);
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { providers: { slug: string; versusPublicService: string }[] };
+    expect(body.providers.find((p) => p.slug === "tyopolku")?.versusPublicService).toBe("better");
+    const bad = await fetch(`${baseURL()}/api/v1/comparison.json?pilot=north-savo-choice&measure=nonsense`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toContain("employed_open_6m");
+  });
+
   it("answers a conditional request with 304 through compression", async () => {
     for (const path of ["/api/v1/results.csv", "/api/v1/results.json", "/api/v1/providers.json"]) {
       const first = await fetch(`${baseURL()}${path}`, { headers: { "Accept-Encoding": "gzip" } });

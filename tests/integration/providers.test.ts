@@ -10,9 +10,10 @@ import { todayInFinland } from "~/format";
 import { loader as providersJson } from "~/routes/api.v1.providers";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
+import { loader as comparisonJson } from "~/routes/api.v1.comparison";
 import { loader as comparison } from "~/routes/lang.providers";
 import { loader as profile } from "~/routes/lang.providers.profile";
-import { pilots, providers, resultMonths, results } from "../../db/schema";
+import { pilots, providerPilots, providerSuspensions, providers, resultMonths, results } from "../../db/schema";
 import { examplePilotSlug, exampleProviders, insertProvider, seedProviders } from "../../db/seed/providers";
 import { args, run } from "../support/request";
 
@@ -36,7 +37,11 @@ describe("the example data", () => {
     expect(months.map((m) => m.month).sort()[0]).toBe(addMonths(latest, -17));
     expect(months.every((m) => m.publishedAt !== null && m.publishedAt <= new Date().toISOString())).toBe(true);
     // The public service has a row for every month.
-    const publicRows = db.select().from(results).where(and(eq(results.pilotSlug, examplePilotSlug), isNull(results.providerId))).all();
+    const publicRows = db
+      .select()
+      .from(results)
+      .where(and(eq(results.pilotSlug, examplePilotSlug), isNull(results.providerId), eq(results.customerGroup, "all")))
+      .all();
     expect(publicRows).toHaveLength(18);
     // Outcomes whose follow-up is not over are empty, never zero.
     const newest = publicRows.find((r) => r.month === latest)!;
@@ -82,7 +87,7 @@ describe("the comparison loader", () => {
     const sums = db
       .select({ x: sql<number>`sum(${results.employedOpen6m})`, n: sql<number>`sum(${results.started})` })
       .from(results)
-      .where(and(eq(results.providerId, id), sql`${results.month} BETWEEN ${w.from} AND ${w.to}`))
+      .where(and(eq(results.providerId, id), eq(results.customerGroup, "all"), sql`${results.month} BETWEEN ${w.from} AND ${w.to}`))
       .get()!;
     const card = compare().items.find((p) => p.slug === "tyopolku")!;
     expect(card.figure.measure).toBe("employed_open_6m");
@@ -190,7 +195,7 @@ describe("the comparison loader", () => {
     const en = compare("", "en").items.find((p) => p.slug === "tyopolku")!;
     if (en.figure.measure === "satisfaction" || en.figure.share.kind !== "shown") throw new Error("a share was expected");
     expect(en.figure.share.sentence).toMatch(
-      /^About \d+ in 10 of \d+ customers had a job on the open labour market within 6 months \(somewhere between \d+ ?% and \d+ ?%\)\. Public service: about \d+ in 10\. Clearly better than the public service\.$/,
+      /^About \d+ in 10 of \d+ customers had a job on the open labour market within 6 months \(somewhere between \d+ ?% and \d+ ?%\)\. (.+ )?Public service: about \d+ in 10\. Clearly better than the public service\./,
     );
     const fi = compare("", "fi").items.find((p) => p.slug === "tyopolku")!;
     if (fi.figure.measure === "satisfaction") throw new Error("a share was expected");
@@ -309,11 +314,14 @@ describe("open data", () => {
     const rows = parse<Record<string, string>>(text, { columns: true });
     const db = getDb();
     expect(rows).toHaveLength(db.select({ n: sql<number>`count(*)` }).from(results).get()!.n);
-    expect(rows.filter((r) => r.provider_business_id === "")).toHaveLength(18);
-    expect(rows.find((r) => r.provider_business_id === "" && r.month === latest)?.employed_open_6m).toBe("");
+    // The rows of all customers; the breakdown by customer group follows them (decision 069).
+    expect(rows.filter((r) => r.provider_business_id === "" && r.group === "all")).toHaveLength(18);
+    expect(rows.find((r) => r.provider_business_id === "" && r.group === "all" && r.month === latest)?.employed_open_6m).toBe("");
     // Recompute Työpolku's "in work within 6 months" from the file alone.
     const w = measureWindow("employed_open_6m", latest);
-    const mine = rows.filter((r) => r.provider_business_id === "2345671-3" && r.month >= w.from && r.month <= w.to && r.employed_open_6m !== "");
+    const mine = rows.filter(
+      (r) => r.provider_business_id === "2345671-3" && r.group === "all" && r.month >= w.from && r.month <= w.to && r.employed_open_6m !== "",
+    );
     const x = mine.reduce((s, r) => s + Number(r.employed_open_6m), 0);
     const n = mine.reduce((s, r) => s + Number(r.started), 0);
     const shown = compare().items.find((p) => p.slug === "tyopolku")!.figure;
@@ -366,5 +374,49 @@ describe("open data", () => {
     getDb().update(resultMonths).set({ correctedAt: new Date().toISOString() }).where(eq(resultMonths.month, latest)).run();
     const after = resultsCsv(args("/api/v1/results.csv")).headers.get("etag");
     expect(after).not.toBe(before);
+  });
+});
+
+describe("a provider that has left or was suspended", () => {
+  it("keeps its profile, results, last day and reason, tied to its business ID, and leaves the list", async () => {
+    const db = getDb();
+    const idOf = (slug: string) => db.select().from(providers).where(eq(providers.slug, slug)).get()!.id;
+    const [left, suspended] = [idOf("taitoverkko"), idOf("jobbstigen")];
+    const lastDay = addMonths(latest, -1) + "-15";
+    const before = db.select().from(providerPilots).where(eq(providerPilots.pilotSlug, examplePilotSlug)).all();
+    try {
+      db.update(providerPilots).set({ endsOn: lastDay }).where(and(eq(providerPilots.providerId, left), eq(providerPilots.pilotSlug, examplePilotSlug))).run();
+      db.update(providerPilots).set({ endsOn: lastDay }).where(and(eq(providerPilots.providerId, suspended), eq(providerPilots.pilotSlug, examplePilotSlug))).run();
+      db.insert(providerSuspensions)
+        .values({ providerId: suspended, pilotSlug: examplePilotSlug, suspendedOn: addMonths(latest, -1) + "-16", reason: "test", previousEndsOn: null, suspendedBy: "test" })
+        .run();
+
+      const view = compare("", "en");
+      expect(view.items.map((p) => p.slug)).not.toContain("taitoverkko");
+      expect(view.departed.map((d) => d.slug).sort()).toEqual(["jobbstigen", "taitoverkko"]);
+
+      const gone = (await profileOf("taitoverkko", "", "en")) as ProfileView;
+      expect(gone.servesNow).toBe(false);
+      expect(gone.departed).toHaveLength(1);
+      expect(gone.departed[0]).toMatch(/no longer serves in .+: its last day was .+\. It ended its participation\./);
+      expect(gone.provider.businessId).toMatch(/^\d{7}-\d$/);
+      expect(gone.results?.figures?.shares.employed_open_6m.kind).toBe("shown");
+      expect(gone.results?.isNew).toBeNull();
+
+      const off = (await profileOf("jobbstigen", "", "fi")) as ProfileView;
+      expect(off.departed[0]).toContain("Kokeilun virkailijat keskeyttivät sen toiminnan.");
+      expect(off.departed[0]).not.toContain("test");
+
+      const api = (await comparisonJson(args(`/api/v1/comparison.json?pilot=${examplePilotSlug}&measure=employed_open_6m`)).json()) as {
+        providers: { slug: string; servesNow: boolean; n: number }[];
+      };
+      expect(api.providers.find((p) => p.slug === "taitoverkko")).toMatchObject({ servesNow: false });
+      expect(api.providers.find((p) => p.slug === "tyopolku")).toMatchObject({ servesNow: true });
+    } finally {
+      db.delete(providerSuspensions).run();
+      for (const row of before) {
+        db.update(providerPilots).set({ endsOn: row.endsOn }).where(and(eq(providerPilots.providerId, row.providerId), eq(providerPilots.pilotSlug, row.pilotSlug))).run();
+      }
+    }
   });
 });

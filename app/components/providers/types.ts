@@ -94,6 +94,8 @@ export type ComparisonView = {
   lastOnPage: number;
   /** In the order the page states: by name, or by the lower end of the range (app/domain/verdict.ts). */
   items: ProviderCardView[];
+  /** Providers whose time in the pilot is over: their profiles and results stay. */
+  departed: { slug: string; name: string; lastDay: string }[];
   /** Query strings of the pages: [page number, search]. */
   pages: { number: number; search: string }[];
   search: { previous: string | null; next: string | null };
@@ -149,6 +151,10 @@ export type ProfileView = {
   };
   offices: OfficeView[];
   pilots: { slug: string; name: string; from: string; until: string | null; current: boolean }[];
+  /** Whether the provider serves any pilot today: one that has left cannot be chosen. */
+  servesNow: boolean;
+  /** "X no longer serves in Y: its last day was …", one for each pilot it has left (the reason included). */
+  departed: string[];
   chooseHref: string;
   compareSearch: string;
   results: {
