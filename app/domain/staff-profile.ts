@@ -174,8 +174,8 @@ export function profileToForm(p: StaffProfile): ProfileForm {
       const closes = weekDays.map(() => "");
       for (const h of o.openingHours) {
         for (const d of h.days) {
-          opens[d - 1] = h.opens;
-          closes[d - 1] = h.closes;
+          opens[d - 1] = timeForForm(h.opens);
+          closes[d - 1] = timeForForm(h.closes);
         }
       }
       return {
@@ -200,6 +200,12 @@ export function profileToForm(p: StaffProfile): ProfileForm {
 // ---- normalising what was typed ----
 
 /** "8", "8.30", "8:30", "08:30" → "08:30"; anything else → null. */
+/** A stored time (08:30) as the form's hint asks it to be written (8.30), so that the two agree. */
+export function timeForForm(stored: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(stored);
+  return m ? `${Number(m[1])}.${m[2]}` : stored;
+}
+
 export function parseTime(input: string): string | null {
   const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(input.trim());
   if (!m) return null;

@@ -54,6 +54,9 @@ function edit(change: (v: ProfileForm) => void): ProfileForm {
 
 describe("the profile form", () => {
   it("shows the stored profile, and publishing it unchanged gives the same profile and changes nothing", () => {
+    // Times are shown as the hint asks them to be written (8.30), not as stored (08:30).
+    expect(profileToForm(stored).offices[0].opens.slice(0, 5)).toEqual(["8.30", "8.30", "8.30", "8.30", "8.30"]);
+    expect(profileToForm(stored).offices[0].closes[0]).toBe("16.00");
     const r = parse(profileToForm(stored));
     expect(r.success && r.data).toEqual(stored);
     expect(changedParts(stored, r.success ? r.data : stored)).toEqual([]);
