@@ -171,7 +171,7 @@ function contactPublic(lang: Lang, ctx: TextContext): NextStep {
 }
 
 /** What to do about one reason, or null when the reason needs nothing done. */
-export function nextStep(r: Reason, lang: Lang, ctx: TextContext, page: { editHref?: string } = {}): NextStep | null {
+export function nextStep(r: Reason, lang: Lang, ctx: TextContext, page: { editHref?: string; providersQuery?: string } = {}): NextStep | null {
   const t = tFor(lang);
   switch (r.code) {
     case "municipality_merged":
@@ -191,7 +191,12 @@ export function nextStep(r: Reason, lang: Lang, ctx: TextContext, page: { editHr
       return {
         key: "see_providers",
         text: t(`${ns}:next.see_providers`),
-        link: { href: `/${lang}/providers?pilot=${encodeURIComponent(r.pilot)}`, text: t(`${ns}:links.providers`), external: false },
+        // The answers that tell the reader's customer group go along, so that the comparison can offer results for people like them (decision 069).
+        link: {
+          href: `/${lang}/providers?pilot=${encodeURIComponent(r.pilot)}${page.providersQuery ? `&${page.providersQuery}` : ""}`,
+          text: t(`${ns}:links.providers`),
+          external: false,
+        },
       };
     case "served_by_pilot": {
       const servedBy = ctx.pilots.get(r.pilot)?.servedBy[lang] ?? pilotName(ctx, r.pilot, lang);
@@ -215,7 +220,7 @@ export function nextStep(r: Reason, lang: Lang, ctx: TextContext, page: { editHr
  * Where the person may choose, the page also offers the choice itself (`chooseHref`, which carries
  * the answers so that they are not asked again after signing in).
  */
-export function nextSteps(reasons: Reason[], lang: Lang, ctx: TextContext, page: { editHref?: string; chooseHref?: string } = {}): NextStep[] {
+export function nextSteps(reasons: Reason[], lang: Lang, ctx: TextContext, page: { editHref?: string; chooseHref?: string; providersQuery?: string } = {}): NextStep[] {
   const t = tFor(lang);
   const steps: NextStep[] = [];
   for (const r of reasons) {

@@ -575,7 +575,12 @@ export function eligibilityPage(params: URLSearchParams, lang: Lang, today: stri
   // The choice journey asks the same questions: the answers go with the link.
   const carried = new URLSearchParams(read.relevant.map((f): [string, string] => [f, String(read.query[f])])).toString();
   const chooseHref = `/${lang}/choose${carried ? `?${carried}` : ""}`;
-  const steps = nextSteps(evaluation.reasons, lang, ctx, { editHref, chooseHref });
+  const providersQuery = new URLSearchParams(
+    read.relevant
+      .filter((f) => f === "age" || f === "benefit" || f === "foreign_language")
+      .map((f): [string, string] => [f, String(read.query[f])]),
+  ).toString();
+  const steps = nextSteps(evaluation.reasons, lang, ctx, { editHref, chooseHref, providersQuery });
   return {
     mode: "result",
     status: 200,

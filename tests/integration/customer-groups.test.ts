@@ -4,6 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { results } from "../../db/schema";
 import { getDb } from "~/.server/db";
+import { eligibilityPage } from "~/.server/eligibility";
+import { todayInFinland } from "~/format";
 import type { CsvRefusal } from "~/domain/csv-results";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";
@@ -204,6 +206,13 @@ describe("the comparison for people like me, and the adjusted figure", () => {
     expect(fromCheck.likeMe.suggested.map((g) => g.value)).toEqual(["age_50_plus", "language_foreign", "allowance_earnings_related"]);
     expect(fromCheck.likeMe.hrefs.age_50_plus).toBe(`/en/providers?pilot=${pilot}&age=55&foreign_language=yes&benefit=earnings_related&group=age_50_plus`);
     expect(comparisonOf(`?pilot=${pilot}`).likeMe.suggested).toEqual([]);
+  });
+
+  it("the eligibility check's link to the comparison carries the answers that tell a group (where the pilot asks them)", () => {
+    // The example pilots with providers ask none of age, benefit or language: the link stays as it was.
+    const answer = eligibilityPage(new URLSearchParams("municipality=749&step=questions&registered=yes&integration_act=no&typ=no"), "en", todayInFinland());
+    if (answer.mode !== "result") throw new Error(answer.mode);
+    expect(answer.result.nextSteps.find((s) => s.key === "see_providers")!.link!.href).toBe(`/en/providers?pilot=${pilot}`);
   });
 
   it("an unknown group is a notice and all customers are shown", () => {
