@@ -1,3 +1,4 @@
+import axeCore from "axe-core";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -130,6 +131,24 @@ describe("every back-office page passes axe and the page basics everywhere", () 
   ])("%s", async (_name, p) => {
     expect(await checkSignedIn(p.includes(mikkeli) ? timo : sari, p, visit(p))).toEqual([]);
   }, 120_000);
+
+  it("the results pages' landmarks each have a name of their own (axe landmark-unique, a best-practice rule outside the WCAG tags)", async () => {
+    const context = await contextFor(sari, { width: 1280 });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const p of [`/fi/official/${north}/results`, `/fi${uploadPath}`]) {
+      await page.goto(p);
+      if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeCore.source);
+      const found = await page.evaluate(async () => {
+        const run = (window as unknown as { axe: typeof axeCore }).axe.run;
+        const result = await run(document, { runOnly: { type: "rule", values: ["landmark-unique"] }, resultTypes: ["violations"] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      problems.push(...found.map((f) => `${p}: ${f}`));
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 
   it("a provider another pilot keeps: its shared details are text, with who keeps them, and no form (decision 065)", async () => {
     const html = await (await timo.fetch(`${baseURL()}/fi/official/${mikkeli}/providers/5`)).text();

@@ -67,8 +67,11 @@ export function SelectField(props: Omit<ComponentProps<typeof F.SelectField>, "n
 
 /** A wide table that scrolls inside its own box at 360 px; focusable so that a keyboard can scroll it. */
 export function TableWrap({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  // A scrolling box that the keyboard can reach, so it has a name; a group rather than a region
+  // landmark, as the section around it is often labelled by the same heading and two landmarks
+  // of one name confuse landmark navigation (axe landmark-unique, issue 15).
   return (
-    <div className="table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+    <div className="table-wrap" role="group" aria-labelledby={labelledBy} tabIndex={0}>
       {children}
     </div>
   );
