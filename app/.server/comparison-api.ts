@@ -1,10 +1,13 @@
+import { groupValues, isCustomerGroup } from "~/domain/customer-groups";
 import { isShareMeasure, shareMeasures, type ShareMeasure } from "~/domain/results";
 import type { Verdict } from "~/domain/verdict";
 import { getDb, type Db } from "./db";
+import { figuresForGroup } from "./people-like-me";
 import { pilotsWithVersion } from "./pilots";
 import { providersOfPilot } from "./providers";
 import { licence } from "./results-opendata";
 import { pilotFigures, publicKey, type PilotFigures } from "./results";
+import { adjustedFigures, type AdjustedFigures } from "./results-groups";
 
 /**
  * GET /api/v1/comparison.json?pilot=SLUG&measure=MEASURE[&group=GROUP]
@@ -16,8 +19,8 @@ import { pilotFigures, publicKey, type PilotFigures } from "./results";
  * message that names the allowed values; nothing anyone sends answers 5xx.
  */
 
-/** The customer groups the API accepts: the whole for now (issue 14 part 2 adds the breakdown). */
-export const comparisonGroups = ["all"] as const;
+/** The customer groups the API accepts: `all`, or one group of the breakdown (docs/decisions/069-customer-groups-and-adjusted-figures.md). */
+export const comparisonGroups = groupValues;
 
 type Figure = {
   x: number;
@@ -25,6 +28,12 @@ type Figure = {
   estimate: number | null;
   lower: number | null;
   upper: number | null;
+  /**
+   * The share adjusted for how long the customers had been unemployed (indirect standardisation,
+   * Byar's interval) and its verdict against the public service's adjusted share; null where the
+   * breakdown does not cover the period, for too few customers, and for a group.
+   */
+  adjusted: { estimate: number; lower: number; upper: number; versusPublicService: Verdict | null } | null;
 };
 
 export type ComparisonProvider = Figure & {
@@ -40,13 +49,15 @@ export type ComparisonProvider = Figure & {
 
 const round = (v: number) => Math.round(v * 10000) / 10000;
 
-function figureOf(figures: PilotFigures | null, key: number, measure: ShareMeasure): Figure {
+function figureOf(figures: PilotFigures | null, key: number, measure: ShareMeasure, adjustedAll: AdjustedFigures | null): Figure {
   const f = figures?.figures.get(key);
   const counts = f?.counts[measure] ?? { x: 0, n: 0 };
   const share = f?.shares[measure];
+  const a = share?.kind === "shown" ? adjustedAll?.get(key)?.[measure] : undefined;
+  const adjusted = a ? { estimate: round(a.estimate), lower: round(a.lower), upper: round(a.upper), versusPublicService: key === publicKey ? null : a.verdict } : null;
   return share?.kind === "shown"
-    ? { x: counts.x, n: counts.n, estimate: round(share.estimate), lower: round(share.lower), upper: round(share.upper) }
-    : { x: counts.x, n: counts.n, estimate: null, lower: null, upper: null };
+    ? { x: counts.x, n: counts.n, estimate: round(share.estimate), lower: round(share.lower), upper: round(share.upper), adjusted }
+    : { x: counts.x, n: counts.n, estimate: null, lower: null, upper: null, adjusted: null };
 }
 
 type Answer = { status: number; body: unknown };
@@ -55,12 +66,17 @@ function problem(error: string, message: string): Answer {
   return { status: 400, body: { error, message } };
 }
 
+/** What the caller sent, as it may be repeated in a message: letters, digits, "_", "-", "." only. */
+function echo(value: string): string {
+  return value.slice(0, 64).replace(/[^\w.-]/g, "?");
+}
+
 export function comparisonApi(params: URLSearchParams, today: string, origin: string, db: Db = getDb()): Answer {
   const { pilots } = pilotsWithVersion(db);
   const slugs = pilots.map((p) => p.slug);
   for (const name of params.keys()) {
     if (!["pilot", "measure", "group"].includes(name)) {
-      return problem("unknown_parameter", `Unknown parameter "${name.slice(0, 40)}". Allowed: pilot, measure, group.`);
+      return problem("unknown_parameter", `Unknown parameter "${echo(name)}". Allowed: pilot, measure, group.`);
     }
   }
   for (const name of ["pilot", "measure", "group"]) {
@@ -71,14 +87,17 @@ export function comparisonApi(params: URLSearchParams, today: string, origin: st
   const group = params.get("group") ?? "all";
   if (!pilotSlug) return problem("pilot_required", `Give a pilot: pilot=${slugs.join(" | ")}.`);
   const pilot = pilots.find((p) => p.slug === pilotSlug);
-  if (!pilot) return problem("unknown_pilot", `Unknown pilot "${pilotSlug.slice(0, 64)}". Known pilots: ${slugs.join(", ")}.`);
+  if (!pilot) return problem("unknown_pilot", `Unknown pilot "${echo(pilotSlug)}". Known pilots: ${slugs.join(", ")}.`);
   if (!measure) return problem("measure_required", `Give a measure: measure=${shareMeasures.join(" | ")}.`);
-  if (!isShareMeasure(measure)) return problem("unknown_measure", `Unknown measure "${measure.slice(0, 64)}". Measures: ${shareMeasures.join(", ")}.`);
+  if (!isShareMeasure(measure)) return problem("unknown_measure", `Unknown measure "${echo(measure)}". Measures: ${shareMeasures.join(", ")}.`);
   if (!(comparisonGroups as readonly string[]).includes(group)) {
-    return problem("unknown_group", `Unknown group "${group.slice(0, 64)}". Groups: ${comparisonGroups.join(", ")}.`);
+    return problem("unknown_group", `Unknown group "${echo(group)}". Groups: ${comparisonGroups.join(", ")}.`);
   }
 
-  const figures = pilotFigures(pilot.slug, pilot.smallNumberThreshold, db);
+  const all = pilotFigures(pilot.slug, pilot.smallNumberThreshold, db);
+  // A group's figures in place of the whole's; the adjusted figures are of the whole only.
+  const figures = isCustomerGroup(group) ? figuresForGroup(all, group, db) : all;
+  const adjusted = isCustomerGroup(group) ? null : adjustedFigures(pilot.slug, pilot.smallNumberThreshold, db);
   const serving = (p: { startsOn: string; endsOn: string | null }) => p.startsOn <= today && (p.endsOn === null || p.endsOn >= today);
   // Every provider serving now, and every one that has left but has results in the period.
   const providers: ComparisonProvider[] = providersOfPilot(pilot.slug, db)
@@ -92,7 +111,7 @@ export function comparisonApi(params: URLSearchParams, today: string, origin: st
         slug: p.slug,
         name: p.name,
         servesNow: serving(p),
-        ...figureOf(figures, p.id, measure),
+        ...figureOf(figures, p.id, measure, adjusted),
         versusPublicService: versus?.verdict ?? "too_few",
         difference: d ? { estimate: round(d.estimate), lower: round(d.lower), upper: round(d.upper) } : null,
       };
@@ -111,8 +130,10 @@ export function comparisonApi(params: URLSearchParams, today: string, origin: st
       threshold: pilot.smallNumberThreshold,
       latestMonth: figures?.latestMonth ?? null,
       period: figures ? figures.windows[measure] : null,
-      method: "95 % Wilson score interval for each share; Newcombe's hybrid score interval (method 10) for the difference from the public service",
-      publicService: { ...figureOf(figures, publicKey, measure), versusPublicService: null },
+      method:
+        "95 % Wilson score interval for each share; Newcombe's hybrid score interval (method 10) for the difference from the public service; " +
+        "adjusted: indirect standardisation by length of unemployment over the pilot's rates (public service included), Byar's interval, MOVER difference from the public service's adjusted share",
+      publicService: { ...figureOf(figures, publicKey, measure, adjusted), versusPublicService: null },
       providers,
     },
   };

@@ -41,7 +41,7 @@ export function figuresForGroup(figures: PilotFigures | null, group: CustomerGro
       const figure = g?.[m].figure ?? { kind: "too-few" as const, n: 0 };
       shares[m] = figure;
       counts[m] = { x: figure.kind === "shown" ? figure.x : 0, n: figure.n };
-      versus[m] = { verdict: g?.[m].verdict ?? "too_few", difference: null };
+      versus[m] = { verdict: g?.[m].verdict ?? "too_few", difference: g?.[m].difference ?? null };
     }
     out.set(key, { ...f, shares, counts, versus: f.versus ? versus : null, satisfaction: meanFigure(0, 0, figures.threshold) });
   }

@@ -5,7 +5,7 @@ import { adjustmentDimension, allGroup, groupDimensions, type CustomerGroup } fr
 import { measureWindow, shareMeasures, type ShareMeasure, type Window } from "~/domain/results";
 import { differenceOfIntervals, standardise, type StratumCounts } from "~/domain/standardisation";
 import { isSuppressed, shareFigure, type Interval, type ShareFigure } from "~/domain/statistics";
-import { verdictOf, versusPublicService, type Verdict } from "~/domain/verdict";
+import { verdictOf, versusPublicService, type Difference, type Verdict } from "~/domain/verdict";
 import { getDb, type Db } from "./db";
 import { publicationState, publicKey } from "./results";
 
@@ -119,7 +119,7 @@ function computeAdjusted(pilotSlug: string, threshold: number, latestMonth: stri
 }
 
 /** A subject's figures for one customer group, each with its verdict against the public service's figure for the same group. */
-export type GroupSubjectFigures = Record<ShareMeasure, { figure: ShareFigure; verdict: Verdict | null }>;
+export type GroupSubjectFigures = Record<ShareMeasure, { figure: ShareFigure; verdict: Verdict | null; difference: Difference | null }>;
 
 /**
  * Every subject's figures for one customer group ("people like me"), over the comparison's
@@ -141,7 +141,7 @@ export function groupFigures(pilotSlug: string, threshold: number, group: Custom
             m,
             {
               figure: shareFigure(own[m].x, own[m].n, threshold),
-              verdict: key === publicKey ? null : versusPublicService(own[m], publicSums?.[m] ?? null, threshold).verdict,
+              ...(key === publicKey ? { verdict: null, difference: null } : versusPublicService(own[m], publicSums?.[m] ?? null, threshold)),
             },
           ]),
         ) as GroupSubjectFigures,

@@ -76,7 +76,7 @@ describe("GET /api/v1/comparison.json", () => {
     [`?pilot=${examplePilotSlug}`, "measure_required"],
     [`?pilot=${examplePilotSlug}&measure=satisfaction`, "unknown_measure"],
     [`?pilot=${examplePilotSlug}&measure=%3Cscript%3E`, "unknown_measure"],
-    [`?pilot=${examplePilotSlug}&measure=employed_open_6m&group=age_under_30`, "unknown_group"],
+    [`?pilot=${examplePilotSlug}&measure=employed_open_6m&group=age_under_18`, "unknown_group"],
     [`?pilot=${examplePilotSlug}&measure=employed_open_6m&group=`, "unknown_group"],
     [`?pilot=${examplePilotSlug}&measure=employed_open_6m&sort=best`, "unknown_parameter"],
     [`?pilot=${examplePilotSlug}&pilot=${examplePilotSlug}&measure=employed_open_6m`, "repeated_parameter"],

@@ -12,6 +12,7 @@ import * as resultsPage from "~/routes/lang.official.$pilot.results";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { loader as comparison } from "~/routes/lang.providers";
+import { loader as comparisonJson } from "~/routes/api.v1.comparison";
 import { as, post, quietLogs, upload, type Who } from "./official-support";
 
 /**
@@ -219,5 +220,41 @@ describe("the comparison for people like me, and the adjusted figure", () => {
     const view = comparisonOf(`?pilot=${pilot}&group=age_99`);
     expect(view.group).toBeNull();
     expect(view.notices).toContainEqual(expect.objectContaining({ key: "group", value: "age_99" }));
+  });
+});
+
+type ApiFigure = { x: number; n: number; estimate: number | null; adjusted: { estimate: number; lower: number; upper: number; versusPublicService: string | null } | null };
+type ApiBody = { group: string; error?: string; message?: string; publicService: ApiFigure; providers: (ApiFigure & { slug: string; versusPublicService: string })[] };
+
+async function api(query: string): Promise<{ status: number; body: ApiBody }> {
+  const res = comparisonJson({ request: new Request(`http://localhost/api/v1/comparison.json${query}`), params: {}, context: {} });
+  return { status: res.status, body: (await res.json()) as ApiBody };
+}
+
+describe("GET /api/v1/comparison.json with the breakdown", () => {
+  it("gives the adjusted estimate, range and verdict beside the raw ones", async () => {
+    const { status, body } = await api(`?pilot=${pilot}&measure=employed_open_6m`);
+    expect(status).toBe(200);
+    const savo = body.providers.find((p) => p.slug === "savon-uravalmennus")!;
+    expect(savo.versusPublicService).toBe("similar");
+    expect(savo.adjusted).toEqual(expect.objectContaining({ versusPublicService: "better" }));
+    expect(savo.adjusted!.lower).toBeLessThanOrEqual(savo.adjusted!.estimate);
+    expect(body.publicService.adjusted).toEqual(expect.objectContaining({ versusPublicService: null }));
+    // Too few customers: no figure, no adjusted figure.
+    expect(body.providers.find((p) => p.slug === "uusi-suunta")!.adjusted).toBeNull();
+  });
+
+  it("group=GROUP gives the group's counts and verdicts, without adjusted figures", async () => {
+    const whole = await api(`?pilot=${pilot}&measure=employed_open_6m`);
+    const { status, body } = await api(`?pilot=${pilot}&measure=employed_open_6m&group=unemployed_over_12m`);
+    expect(status).toBe(200);
+    expect(body.group).toBe("unemployed_over_12m");
+    const n = (b: ApiBody, slug: string) => b.providers.find((p) => p.slug === slug)!.n;
+    expect(n(body, "kielisilta")).toBeGreaterThan(0);
+    expect(n(body, "kielisilta")).toBeLessThan(n(whole.body, "kielisilta"));
+    expect(body.providers.every((p) => p.adjusted === null)).toBe(true);
+    const unknown = await api(`?pilot=${pilot}&measure=employed_open_6m&group=age_99`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain("age_50_plus");
   });
 });
