@@ -18,20 +18,33 @@ export function createApp({ build, runtime, cfg, buildDir }) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", cfg.TRUST_PROXY);
-  
-  app.use((req, res, next) => {
-    res.locals.requestId = crypto.randomUUID();
-    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-    res.setHeader("X-Request-Id", res.locals.requestId);
-    next();
-  });
-  
+
   // Metrics by route family: the first path segment after the language, from the build's routes.
   const knownFamilies = new Set(
     Object.values(build.routes)
       .map((r) => r.path?.split("/")[0])
       .filter((p) => p && !p.startsWith(":") && p !== "*"),
   );
+
+  // Public pages for visitors who are not signed in come from memory while the database is unchanged
+  // (docs/decisions/059-public-page-cache.md; PAGE_CACHE_SECONDS=0 turns this off). A hit is answered
+  // here, first, with the headers, nonce, request id, log line and metrics every answer gets, gzip
+  // from parts compressed once (docs/decisions/072-cache-hits-first.md); the rest goes on below.
+  const pageCache = runtime.createPageCache({
+    onAnswer: ({ requestId, path: pathname, status, ms }) => {
+      runtime.httpDuration.observe({ family: runtime.routeFamily(pathname, knownFamilies), method: "GET", status: `${String(status)[0]}xx` }, ms / 1000);
+      runtime.logger.info({ req: { id: requestId, method: "GET", path: pathname }, res: { status }, responseTime: Math.round(ms) }, "request completed");
+    },
+  });
+  app.use(pageCache.answerHits);
+
+  app.use((req, res, next) => {
+    res.locals.requestId = crypto.randomUUID();
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    next();
+  });
+
   app.use((req, res, next) => {
     const end = runtime.httpDuration.startTimer();
     res.on("finish", () => {
@@ -41,7 +54,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
     });
     next();
   });
-  
+
   // Metrics answer only with the token of METRICS_TOKEN, or from this machine when no token is set.
   app.get("/metrics", async (req, res) => {
     const token = cfg.METRICS_TOKEN;
@@ -51,7 +64,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
     if (!allowed) return res.status(404).type("text/plain").send("Not found\n");
     res.set("Cache-Control", "no-store").type(runtime.metricsRegistry.contentType).send(await runtime.metricsRegistry.metrics());
   });
-  
+
   // One log line per request: id, method, path without the query (queries may hold personal
   // answers), status and time. No headers, no cookies, no bodies.
   app.use(
@@ -68,7 +81,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
       autoLogging: { ignore: (req) => req.url.startsWith("/assets/") || req.url === "/healthz" },
     }),
   );
-  
+
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -92,7 +105,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  
+
   /**
    * Sends a request that is refused before any route to the translated status page, rendered by
    * Remix inside the layout, in the visitor's language.
@@ -104,7 +117,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
     req.method = "GET";
     req.url = req.originalUrl = `/${lang}/refused/${status}`;
   }
-  
+
   // A malformed address (bad percent-encoding) is a 400 page, not a crash.
   app.use((req, res, next) => {
     try {
@@ -114,7 +127,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
     }
     next();
   });
-  
+
   // A write whose declared body is over its route's limit (forms 128 KB, the results file 2 MB) is
   // answered 413 before a byte of it is read (docs/decisions/066-request-limits.md).
   app.use(runtime.bodySizeGuard(build.routes, (req, res) => reroute(req, res, 413, "body-too-large")));
@@ -124,7 +137,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
   // in, by browser and with a per-address ceiling before. Over a limit: 429 with Retry-After, and the
   // translated 429 page. The limits are settings (RATE_LIMIT_* in app/.server/config.ts).
   app.use(runtime.rateLimiter(build.routes, (req, res) => reroute(req, res, 429, "rate-limit")));
-  
+
   // A POST (or any write) from another site never reaches a route: it is answered 403 by the
   // translated "request stopped" page. Sec-Fetch-Site first; browsers without it send Origin.
   function isCrossSite(req) {
@@ -143,31 +156,30 @@ export function createApp({ build, runtime, cfg, buildDir }) {
     reroute(req, res, 403, "cross-site");
     next();
   });
-  
+
   app.get("/healthz", (_req, res) => {
     const health = runtime.checkHealth();
     res.status(health.ok ? 200 : 503).type("text/plain").send(health.ok ? "ok\n" : `unhealthy: ${health.detail}\n`);
   });
-  
+
   app.use(compression());
   app.use(
     "/assets",
     express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
   );
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
-  
+
   // --- Identification (issue 5; docs/decisions/031-test-identity-provider.md) ---
   // The built-in test identity provider under /test-idp: a real OpenID Connect provider in this
   // process, on by default in demo and test, off in production unless TEST_IDP=true.
   runtime.mountTestIdp(app);
   // Pages for signed-in people (and the sign-in pages) are never cached.
   app.use(runtime.noStoreForSignedIn);
-  
-  // Public pages for visitors who are not signed in come from memory while the database is unchanged
-  // (docs/decisions/059-public-page-cache.md; PAGE_CACHE_SECONDS=0 turns this off).
+
+  // What a cacheable request renders is kept for the next (see pageCache above).
   app.all(
     "*",
-    runtime.publicPageCache(
+    pageCache.keep(
       createRequestHandler({
         build,
         mode: "production",

@@ -11,6 +11,7 @@ import { CSRF_FIELD, csrfIsValid } from "./csrf";
 import { getDb, type Db } from "./db";
 import { tokenHash } from "./identity";
 import { logger } from "./log";
+import { bodyLimitOf } from "./forms";
 import { readMultipart } from "./multipart";
 import type { OfficialScope } from "./official";
 import { actorNames } from "./official-pilots";
@@ -36,8 +37,6 @@ export type UploadRead =
   | { ok: true; fileName: string; bytes: Uint8Array }
   | { ok: false; problem: "too-large" | "no-file" | "not-a-form" | "csrf" };
 
-/** Room in the posted body for what surrounds the file: boundaries, part headers, the CSRF token. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 /** A file name longer than this is shown shortened in the middle, keeping its end (the extension). */
 const FILE_NAME_CHARS = 80;
 
@@ -64,7 +63,7 @@ export function displayFileName(name: string): string {
  * the same form and is checked here.
  */
 export async function readUpload(request: Request): Promise<UploadRead> {
-  const read = await readMultipart(request, maxUploadBytes + FORM_OVERHEAD_BYTES);
+  const read = await readMultipart(request, bodyLimitOf("routes/lang.official.$pilot.results"));
   if (!read.ok) return { ok: false, problem: read.problem };
   const form = new FormData();
   for (const part of read.parts) if (part.fileName === null && part.name === CSRF_FIELD) form.append(part.name, part.data.toString("utf8"));

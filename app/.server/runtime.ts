@@ -21,7 +21,7 @@ export { rateLimiter } from "./rate-limit";
 export { bodySizeGuard } from "./forms";
 export { noStoreForSignedIn } from "./session";
 export { formActionOrigins } from "./oidc";
-export { publicPageCache } from "./page-cache";
+export { createPageCache } from "./page-cache";
 
 /** Validates the environment, migrates and seeds. Throws (and the server refuses to start) on failure. */
 export function startup() {

@@ -152,3 +152,54 @@ describe("public pages from memory", () => {
     expect(plain.body).toContain("/fi/open-data");
   });
 });
+
+describe("a hit answered first in the server's chain (decision 072)", () => {
+  it("has every header of a rendered answer, its own nonce and request id, and gzip that reads as the page", { timeout: 30_000 }, async () => {
+    const { startApp } = await import("../support/app");
+    const { gunzipSync } = await import("node:zlib");
+    const site = await startApp();
+    try {
+      const first = await fetch(`${site.base}/fi/providers`);
+      expect(first.headers.get("x-page-cache")).toBe("miss");
+      const rendered = await first.text();
+      const plain = await fetch(`${site.base}/fi/providers`);
+      const zipped = await fetch(`${site.base}/fi/providers`, { headers: { "accept-encoding": "gzip" } });
+      for (const hit of [plain, zipped]) {
+        expect(hit.status).toBe(200);
+        expect(hit.headers.get("x-page-cache")).toBe("hit");
+        for (const name of ["content-type", "strict-transport-security", "x-content-type-options", "referrer-policy", "cross-origin-opener-policy", "x-frame-options"]) {
+          expect(hit.headers.get(name), name).toBe(first.headers.get(name));
+        }
+        expect(hit.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
+      }
+      // fetch decodes gzip itself: read the raw bytes to see that they are gzip.
+      expect(zipped.headers.get("content-encoding")).toBe("gzip");
+      const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+      const bodies = [await plain.text(), await zipped.text()];
+      for (const [i, res] of [plain, zipped].entries()) {
+        const nonce = nonceOf(res)!;
+        expect(nonce).not.toBe(nonceOf(first));
+        expect(bodies[i]).toContain(`nonce="${nonce}"`);
+        expect(bodies[i].replaceAll(nonce, "N").replaceAll(res.headers.get("x-request-id")!, "R")).toBe(
+          rendered.replaceAll(nonceOf(first)!, "N").replaceAll(first.headers.get("x-request-id")!, "R"),
+        );
+      }
+      // The gzip bytes themselves, as a browser receives them.
+      const raw = await new Promise<Buffer>((resolve, reject) => {
+        void import("node:http").then(({ get }) =>
+          get(`${site.base}/fi/providers`, { headers: { "accept-encoding": "gzip, deflate, br" } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve(Buffer.concat(chunks)));
+          }).on("error", reject),
+        );
+      });
+      expect(gunzipSync(raw).toString("utf8")).toContain("<h1");
+      // A signed-in visitor is never answered from memory.
+      const signedIn = await fetch(`${site.base}/fi/providers`, { headers: { cookie: `${SESSION_COOKIE}=${"x".repeat(43)}` } });
+      expect(signedIn.headers.get("x-page-cache")).toBeNull();
+    } finally {
+      await site.close();
+    }
+  });
+});

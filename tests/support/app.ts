@@ -31,6 +31,10 @@ export async function startApp(): Promise<{ base: string; app: Express; close: (
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     app,
-    close: () => new Promise((r) => server.close(() => r(undefined))),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r(undefined));
+        server.closeAllConnections(); // keep-alive sockets of fetch would hold close() for seconds
+      }),
   };
 }
