@@ -1,0 +1,80 @@
+// `npm run bench:signed-in`: the pages of signed-in people under load: My page and each step of the
+// choice journey, with 20 signed-in clients (each its own person and session), against the
+// framework's floor measured in the same run (the accessibility statement of the same build,
+// rendered for every request). Signed-in pages are never answered from memory, so a launch day's
+// journeys run at this rate. Prints req/s, p50, p99, the ratio to the floor and the server's RSS;
+// it never fails on a target (issue 17: at least 0.5 of the floor).
+//
+// Environment: VALINTA_BUILD_DIR (the build), DURATION (seconds per page, default 10), CLIENTS (20).
+import autocannon from "autocannon";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { northSavo, prepare } from "./choice-client.mjs";
+import { ensureBuild, startServer } from "./lib.mjs";
+
+ensureBuild();
+const duration = Number(process.env.DURATION ?? 10);
+const clients = Number(process.env.CLIENTS ?? 20);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-signed-in-"));
+// Every request rendered: the floor too (a cached floor would not be the framework's).
+const server = await startServer({ databasePath: path.join(dir, "signed-in.db"), env: { APP_ENV: "demo", PAGE_CACHE_SECONDS: "0" } });
+const base = server.url;
+
+// 20 people of the North Savo example pilot, each signed in and brought to the check page of a
+// choice of a provider (so that every step has its data), nothing confirmed.
+const started = Date.now();
+const people = [];
+for (let i = 0; i < clients; i++) people.push(await prepare(base, northSavo(i), "provider"));
+console.log(`signed in and prepared ${people.length} people in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+/** Load on one page: each connection is one of the people, with their own cookies. */
+function load(pathname, signedIn) {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}${pathname}`,
+        connections: clients,
+        duration,
+        requests: [
+          {
+            setupRequest(req, context) {
+              if (signedIn) {
+                context.person ??= people[next++ % people.length];
+                req.headers = { ...req.headers, cookie: context.person.jar.header() };
+              }
+              return req;
+            },
+          },
+        ],
+      },
+      (err, out) => (err ? reject(err) : resolve(out)),
+    );
+  });
+}
+
+let peak = server.rssMb();
+const sampler = setInterval(() => (peak = Math.max(peak, server.rssMb())), 250);
+const pages = [
+  ["floor: /fi/accessibility (rendered, not signed in)", "/fi/accessibility", false],
+  ["My page /fi/my", "/fi/my", true],
+  ["the journey's start /fi/choose", "/fi/choose", true],
+  ["pick a provider /fi/choose/provider", "/fi/choose/provider", true],
+  ["contact details /fi/choose/contact", "/fi/choose/contact", true],
+  ["check and confirm /fi/choose/check", "/fi/choose/check", true],
+];
+const results = [];
+for (const [name, pathname, signedIn] of pages) {
+  const r = await load(pathname, signedIn);
+  results.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx });
+}
+clearInterval(sampler);
+const floor = results[0].rps;
+console.log(`\n${clients} connections × ${duration} s per page; target: signed-in pages ≥ 0.5 of the floor`);
+for (const r of results) {
+  const ratio = r === results[0] ? "" : `, ${(r.rps / floor).toFixed(2)} of the floor`;
+  console.log(`${r.name}: ${Math.round(r.rps)} req/s${ratio}, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, non-2xx ${r.non2xx}` : ""}`);
+}
+console.log(`server RSS peak under load: ${peak.toFixed(0)} MB`);
+await server.stop();
