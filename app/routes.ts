@@ -25,6 +25,11 @@ export default [
     route("choose/weighty-reason", "routes/lang.choose.weighty-reason.tsx"),
     route("my/receipts/:reference", "routes/lang.my.receipts.$reference.tsx"),
     route("my/data.json", "routes/lang.my.data-json.tsx"),
+    // Accountability: confirm or dispute, report a problem, the officials' queue (issue 16).
+    route("my/delivery/:item", "routes/lang.my.delivery.$item.tsx"),
+    route("providers/:slug/report", "routes/lang.providers.report.tsx"),
+    route("official/:pilot/reports", "routes/lang.official.$pilot.reports.tsx"),
+    route("official/:pilot/reports/:case", "routes/lang.official.$pilot.reports.$case.tsx"),
     // Providers and their results (issue 4).
     route("providers", "routes/lang.providers.tsx"),
     route("providers/:slug", "routes/lang.providers.profile.tsx"),

@@ -48,6 +48,7 @@ import {
   type ProviderRow,
 } from "./provider-staff";
 import { providerFirstContactFigures } from "./provider-staff-figures";
+import { recordMeeting, staffDeliveryOf } from "./accountability";
 
 /**
  * The loaders and actions of the provider staff pages (app/routes/lang.provider-staff*.tsx), kept
@@ -169,7 +170,7 @@ function customerView(lang: Lang, c: Customer, today: string, names: Map<string,
   };
 }
 
-export function customersLoader({ request, params, context }: LoaderFunctionArgs): CustomersView & { pageState: StaffPageState } {
+export function customersLoader({ request, params, context }: LoaderFunctionArgs): CustomersView & { pageState: StaffPageState; meetingSaved: { name: string } | null } {
   const { provider, lang } = staffAndProvider(request, params);
   const today = todayInFinland();
   const url = new URL(request.url);
@@ -195,12 +196,13 @@ export function customersLoader({ request, params, context }: LoaderFunctionArgs
     pageCount,
     from: customers.length ? (page - 1) * CUSTOMERS_PAGE_SIZE + 1 : 0,
     to: (page - 1) * CUSTOMERS_PAGE_SIZE + customers.length,
-    customers: customers.map((c) => customerView(lang, c, today, names)),
+    customers: withDelivery(lang, customers.map((c) => customerView(lang, c, today, names))),
     saved:
       savedCustomer && savedCustomer.contactedOn
         ? { name: `${savedCustomer.givenName} ${savedCustomer.familyName}`, contactedOn: formatDate(savedCustomer.contactedOn, lang) }
         : null,
     figures: figuresView(lang, provider.id, today, names),
+    meetingSaved: url.searchParams.get("meeting") === "saved" && savedCustomer ? { name: `${savedCustomer.givenName} ${savedCustomer.familyName}` } : null,
     pageState: staffPageStateOf(context),
   };
 }
@@ -211,6 +213,7 @@ export async function customersAction({ request, params, context }: ActionFuncti
   const choiceText = formText(form, "choice");
   if (!/^\d{1,12}$/.test(choiceText)) throw new Response(null, { status: 400 });
   const choiceId = Number(choiceText);
+  if (formText(form, "intent") === "meeting") return meetingAction(context, form, { user, provider, lang, choiceId });
   const typed = formText(form, "contactedOn");
   const result = recordFirstContact(user, provider, choiceId, typed);
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
@@ -224,6 +227,33 @@ export async function customersAction({ request, params, context }: ActionFuncti
   }
   back.set("saved", String(choiceId));
   return redirect(`${base(lang, provider.businessId)}/customers?${back.toString()}`, 303);
+}
+
+/** The meetings recorded with each customer shown, and the customer's answers (issue 16). */
+function withDelivery(lang: Lang, views: CustomerView[]): CustomerView[] {
+  const delivery = staffDeliveryOf(views.map((v) => v.id));
+  return views.map((v) => {
+    const d = delivery.get(v.id);
+    return d ? { ...v, delivery: { firstContact: d.firstContact, meetings: d.meetings.map((m) => ({ ...m, heldOn: formatDate(m.heldOn, lang) })) } } : v;
+  });
+}
+
+/** Records a meeting with a customer (the customers page's second form; issue 16). */
+function meetingAction(context: AppLoadContext, form: FormData, s: { user: SignedInUser; provider: ProviderRow; lang: Lang; choiceId: number }) {
+  const typed = formText(form, "meetingOn");
+  const result = recordMeeting(s.user, s.provider, s.choiceId, typed);
+  if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
+  const back = new URLSearchParams();
+  const { filter, page } = readFilter(new URLSearchParams({ show: formText(form, "show"), page: formText(form, "page") }));
+  if (filter === "all") back.set("show", "all");
+  if (page > 1) back.set("page", String(page));
+  if (!result.ok) {
+    mark(context, "error");
+    return data({ error: { choiceId: s.choiceId, message: `accountability:${result.error}`, value: typed, field: "meetingOn" as const } }, { status: 400 });
+  }
+  back.set("saved", String(s.choiceId));
+  back.set("meeting", "saved");
+  return redirect(`${base(s.lang, s.provider.businessId)}/customers?${back.toString()}`, 303);
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import { accountabilityColumns } from "~/domain/accountability";
 import { csvLine, exportColumns } from "~/domain/results";
 import { languages } from "~/i18n";
+import { accountabilityCells, accountabilityVersion } from "./accountability";
 import { config } from "./config";
 import { getDb, type Db } from "./db";
 import { loadPilotSet } from "./pilots";
@@ -84,13 +86,21 @@ function openDataThresholds(db: Db): Thresholds {
   return { of: (pilot) => byPilot.get(pilot) ?? fallback, key };
 }
 
+/**
+ * The columns of results.csv and results.json: the results, then per provider and month the
+ * accountability counts (issue 16; docs/decisions/071-disputes-and-problem-reports.md), filled in
+ * the rows of all customers (`group` all) of a provider and empty in the others.
+ */
+export const openDataColumns = [...exportColumns, ...accountabilityColumns] as const;
+type OpenDataRow = ExportRow & Partial<Record<(typeof accountabilityColumns)[number], number | null>>;
+
 const encoder = new TextEncoder();
 
 /** A stream that reads one published month at a time, so memory does not grow with the data. */
 function monthStream(
   db: Db,
   thresholds: Thresholds,
-  write: { start: string; row: (r: ExportRow, first: boolean) => string; end: string },
+  write: { start: string; row: (r: OpenDataRow, first: boolean) => string; end: string },
 ): ReadableStream<Uint8Array> {
   const months = publishedMonths(db);
   let index = 0;
@@ -103,8 +113,11 @@ function monthStream(
       // A few months per pull keeps chunks large enough without holding much.
       let chunk = "";
       for (let i = 0; i < 12 && index < months.length; i++, index++) {
-        for (const row of exportMonth(months[index], thresholds.of(months[index].pilot), db)) {
-          chunk += write.row(row, first);
+        const threshold = thresholds.of(months[index].pilot);
+        const cells = accountabilityCells(months[index].pilot, months[index].month, threshold, db);
+        for (const row of exportMonth(months[index], threshold, db)) {
+          const extra = row.group === "all" && row.provider_business_id !== null ? cells.get(row.provider_business_id) : undefined;
+          chunk += write.row(extra ? { ...row, ...extra } : row, first);
           first = false;
         }
       }
@@ -122,15 +135,15 @@ export function resultsCsvResponse(request: Request, db: Db = getDb()): Response
   const thresholds = openDataThresholds(db);
   const { headers, notModified } = conditional(
     request,
-    `csv:${version.results}:${thresholds.key}`,
+    `csv:${version.results}:${thresholds.key}:${accountabilityVersion(db)}`,
     version.lastModified,
     "text/csv; charset=utf-8; header=present",
   );
   if (notModified) return notModified;
   headers.set("Content-Disposition", 'inline; filename="valinta-results.csv"');
   const body = monthStream(db, thresholds, {
-    start: csvLine(exportColumns),
-    row: (r) => csvLine(exportColumns.map((c) => r[c])),
+    start: csvLine(openDataColumns),
+    row: (r) => csvLine(openDataColumns.map((c) => r[c] ?? null)),
     end: "",
   });
   return new Response(body, { status: 200, headers });
@@ -141,7 +154,7 @@ export function resultsJsonResponse(request: Request, origin: string, db: Db = g
   const thresholds = openDataThresholds(db);
   const { headers, notModified } = conditional(
     request,
-    `json:${version.results}:${thresholds.key}:${origin}`,
+    `json:${version.results}:${thresholds.key}:${accountabilityVersion(db)}:${origin}`,
     version.lastModified,
     "application/json; charset=utf-8",
   );
@@ -152,12 +165,12 @@ export function resultsJsonResponse(request: Request, origin: string, db: Db = g
     attribution: licence.attribution,
     example_data: true,
     documentation: `${origin}/en/open-data`,
-    columns: exportColumns,
+    columns: openDataColumns,
   };
   const head = JSON.stringify(meta);
   const body = monthStream(db, thresholds, {
     start: `${head.slice(0, -1)},"rows":[\n`,
-    row: (r, first) => `${first ? "" : ",\n"}${JSON.stringify(Object.fromEntries(exportColumns.map((c) => [c, r[c]])))}`,
+    row: (r, first) => `${first ? "" : ",\n"}${JSON.stringify(Object.fromEntries(openDataColumns.map((c) => [c, r[c] ?? null])))}`,
     end: "\n]}\n",
   });
   return new Response(body, { status: 200, headers });

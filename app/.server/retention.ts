@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { audit, changeRequests, choiceDrafts, choiceHistory, choices, signInAttempts } from "../../db/schema";
+import { FREE_TEXT_MAX_MONTHS, FREE_TEXT_MONTHS_AFTER_CLOSED } from "~/domain/accountability";
 import { addMonths } from "~/domain/switching";
 import { todayInFinland } from "~/format";
+import { removeCaseText, removeDeliveryOf } from "./accountability";
 import { getDb, type Db } from "./db";
 import { logger } from "./log";
 import { loadPilots } from "./pilots";
@@ -14,13 +16,17 @@ import { sweepSessions } from "./session";
  * - contact details shared with a provider: hidden from the provider 3 months after the person
  *   moved on (`contact_visible_until`), and removed from the database then;
  * - choices, their history and change requests: 2 years after the choice ended or the pilot ended;
- * - audit records: 5 years.
+ * - audit records: 5 years;
+ * - the free text of problem reports and disputes (a description, a note, an official's answer) and
+ *   a report's link to the person: 6 months after the case was closed, at the latest 2 years after
+ *   it was made (docs/decisions/071-disputes-and-problem-reports.md); meetings and answers about a
+ *   choice go with the choice.
  * Idempotent: a second run the same day removes nothing. Runs at start and every hour, and logs
  * what it removed (counts only).
  */
 export const retention = { choiceYears: 2, auditYears: 5, draftHours: 24 } as const;
 
-export type RetentionReport = Record<"sessions" | "signInAttempts" | "drafts" | "contacts" | "choices" | "audit", number>;
+export type RetentionReport = Record<"sessions" | "signInAttempts" | "drafts" | "contacts" | "choices" | "audit" | "caseText", number>;
 
 /** The history and audit tables refuse deletes (append-only triggers); retention alone lifts that,
  * inside its own transaction, and puts the same triggers back before it commits. */
@@ -76,11 +82,18 @@ export function runRetention(now = new Date(), db: Db = getDb()): RetentionRepor
       )
       .all()
       .map((r) => r.id);
+    const caseText = removeCaseText(
+      new Date(`${addMonths(today, -FREE_TEXT_MONTHS_AFTER_CLOSED)}T00:00:00.000Z`).toISOString(),
+      new Date(`${addMonths(today, -FREE_TEXT_MAX_MONTHS)}T00:00:00.000Z`).toISOString(),
+      now,
+      db,
+    );
     let removedChoices = 0;
     let removedAudit = 0;
     withoutTriggers(db, ["choice_history_no_delete", "audit_no_delete"], () => {
       if (expired.length) {
         db.delete(changeRequests).where(inArray(changeRequests.choiceId, expired)).run();
+        removeDeliveryOf(expired, db);
         db.delete(choiceHistory).where(inArray(choiceHistory.choiceId, expired)).run();
         removedChoices = db.delete(choices).where(inArray(choices.id, expired)).run().changes;
       }
@@ -93,6 +106,7 @@ export function runRetention(now = new Date(), db: Db = getDb()): RetentionRepor
       contacts,
       choices: removedChoices,
       audit: removedAudit,
+      caseText,
     };
   });
   const report = run.immediate();

@@ -30,7 +30,8 @@ export function startup() {
   tightenBackups(cfg.BACKUP_DIR);
   const db = getDb();
   migrateDatabase(db);
-  seedDatabase(db);
+  // The demo's example data of accountability (decision 071); the tests make their own.
+  seedDatabase(db, { examples: cfg.APP_ENV === "demo" });
   checkIdentification();
   return cfg;
 }

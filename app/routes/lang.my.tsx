@@ -5,6 +5,8 @@ import { requireUser } from "~/.server/auth";
 import { config } from "~/.server/config";
 import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
 import { myChoice } from "~/.server/choices-my";
+import { myAccountability } from "~/.server/accountability-pages";
+import { MyAccountability } from "~/components/accountability/MyAccountability";
 import { CsrfField } from "~/components/CsrfField";
 import { MyChoice } from "~/components/my/MyChoice";
 import { MyData } from "~/components/my/MyData";
@@ -40,6 +42,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     idleMinutes: config().SESSION_IDLE_MINUTES,
     // The choice, its history and everything held about the person (issue 6).
     choice: myChoice(user, lang),
+    // Recorded contacts and meetings to confirm or dispute, and problem reports (issue 16).
+    accountability: myAccountability(user, lang),
+    answered: new URL(request.url).searchParams.get("answered") ? true : false,
   };
 }
 
@@ -53,6 +58,8 @@ export default function MyPage() {
       <p className="lead">{t("my.welcome", { name: data.givenName })}</p>
 
       <MyChoice lang={data.lang} current={data.choice.current} mayChoose={data.choice.mayChoose} choices={data.choice.choices} requests={data.choice.requests} />
+
+      <MyAccountability lang={data.lang} view={data.accountability} answered={data.answered ? "1" : null} />
 
       {/* The sections of My page. Other areas add theirs (the choice, the data download) here,
           each a <section> with an h2, before the sign-out section. */}

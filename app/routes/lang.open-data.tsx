@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadPilotSet } from "~/.server/pilots";
 import { exportColumns } from "~/domain/results";
+import { accountabilityColumns } from "~/domain/accountability";
 import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
 
@@ -97,6 +98,20 @@ export default function OpenData() {
                     {c === "satisfaction_mean" && (
                       <> {threshold === null ? t("columns.smallMeanVaries") : t("columns.smallMean", { threshold })}</>
                     )}
+                  </td>
+                </tr>
+              ))}
+              {/* Accountability per provider and month (issue 16; decision 071). */}
+              {accountabilityColumns.map((c) => (
+                <tr key={c}>
+                  <th scope="row">
+                    <code>{c}</code>
+                  </th>
+                  <td>{t(`accountability:opendata.types.${c.startsWith("problem_reports_") ? "problem_reports" : c}`)}</td>
+                  <td>
+                    {c.startsWith("problem_reports_")
+                      ? t("accountability:opendata.meanings.problem_reports_category", { category: t(`accountability:category.${c.slice("problem_reports_".length)}`) })
+                      : t(`accountability:opendata.meanings.${c}`)}
                   </td>
                 </tr>
               ))}

@@ -6,6 +6,7 @@ import { contactFieldId, CustomerCard, FirstContactFigures } from "~/components/
 import { ErrorSummary } from "~/components/staff/Form";
 import { staffMeta } from "~/components/staff/meta";
 import type { ContactError } from "~/components/staff/types";
+import { meetingFieldId } from "~/components/accountability/StaffDelivery";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>
   staffMeta(params, "customers", { provider: data?.provider.name, state: data?.pageState });
@@ -35,9 +36,16 @@ export default function ProviderStaffCustomers() {
       <h1>{t("customers.heading", { provider: d.provider.name })}</h1>
       <p className="lead">{t("customers.lead")}</p>
       {error && errorCustomer && (
-        <ErrorSummary errors={[{ target: contactFieldId(error.choiceId), message: `${errorCustomer.name}: ${t(error.message)}` }]} />
+        <ErrorSummary
+          errors={[{ target: error.field === "meetingOn" ? meetingFieldId(error.choiceId) : contactFieldId(error.choiceId), message: `${errorCustomer.name}: ${t(error.message)}` }]}
+        />
       )}
-      {d.saved && (
+      {d.meetingSaved && (
+        <div className="notice notice--success" role="status">
+          <p>{t("accountability:staff.meetingSaved", { name: d.meetingSaved.name })}</p>
+        </div>
+      )}
+      {d.saved && !d.meetingSaved && (
         <div className="notice notice--success" role="status">
           <p>{t("customers.saved", { name: d.saved.name, date: d.saved.contactedOn })}</p>
         </div>

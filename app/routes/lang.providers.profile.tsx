@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { profileAccountabilityOf } from "~/.server/accountability-pages";
 import { dateInFinland } from "~/.server/providers-format";
+import { ProfileAccountability } from "~/components/accountability/ProfileAccountability";
 import { loadProfile } from "~/.server/providers-page";
 import { ChartKey, FigureList } from "~/components/providers/FigureList";
 import { MonthlyResults } from "~/components/providers/MonthlyResults";
 import { Notices } from "~/components/providers/Notices";
 import { useCachedT } from "~/components/providers/useCachedT";
-import { isLang, tFor } from "~/i18n";
+import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";
 import { OfficeList } from "~/components/providers/OfficeList";
 
@@ -22,9 +24,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = isLang(params.lang) ? params.lang : "fi";
-  const view = loadProfile(lang, params.slug ?? "", new URL(request.url).searchParams, dateInFinland());
+  const today = dateInFinland();
+  const view = loadProfile(lang, params.slug ?? "", new URL(request.url).searchParams, today);
   if (!view) throw new Response(null, { status: 404 });
-  return view;
+  // Problem reports and delivery as customers answered it (issue 16).
+  return {
+    ...view,
+    accountability: profileAccountabilityOf(lang, params.slug ?? "", today),
+  };
 }
 
 export default function ProviderProfile() {
@@ -187,6 +194,8 @@ export default function ProviderProfile() {
           </>
         )}
       </section>
+
+      {view.accountability && <ProfileAccountability lang={lang as Lang} slug={view.provider.slug} view={view.accountability} />}
     </div>
   );
 }

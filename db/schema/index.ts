@@ -6,3 +6,4 @@ export * from "./providers";
 export * from "./backoffice";
 export * from "./staff";
 export * from "./notifications";
+export * from "./accountability";

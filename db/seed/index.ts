@@ -1,4 +1,5 @@
 import type { Db } from "../../app/.server/db";
+import { seedAccountability } from "./accountability";
 import { seedPeople } from "./people";
 import { seedPilots } from "./seed-pilots";
 import { seedProviders } from "./providers";
@@ -9,9 +10,10 @@ import { seedReference } from "./reference";
  * overwrites what officials, providers or people have changed since. Reference data that no page
  * edits (municipalities, employment areas) follows the shipped files in db/data at every start.
  */
-export function seedDatabase(db: Db) {
+export function seedDatabase(db: Db, { examples = false }: { examples?: boolean } = {}) {
   seedReference(db);
   seedPilots(db);
   seedProviders(db);
   seedPeople(db);
+  if (examples) seedAccountability(db);
 }

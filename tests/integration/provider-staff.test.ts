@@ -202,7 +202,7 @@ describe("who may use the provider staff pages", () => {
     expect(list.customers.map((c) => c.name)).toEqual(["Anni Asiakas"]);
     // Only what the customer agreed to share: name, channel, contact, language, dates.
     expect(Object.keys(list.customers[0]).sort()).toEqual(
-      ["channel", "chosenOn", "contactedOn", "contactedOnIso", "deadline", "email", "id", "inTime", "language", "movedOn", "name", "overdue", "phone", "pilotName", "visibleUntil"].sort(),
+      ["channel", "chosenOn", "contactedOn", "contactedOnIso", "deadline", "delivery", "email", "id", "inTime", "language", "movedOn", "name", "overdue", "phone", "pilotName", "visibleUntil"].sort(),
     );
     expect(JSON.stringify(list)).not.toMatch(/Bertil|identity|personId|749/);
     expect(await status(() => indexLoader(get(`/fi/provider-staff/${TYOPOLKU}`, kaisa.cookie)))).toBe(303);

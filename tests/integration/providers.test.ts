@@ -2,9 +2,10 @@ import { parse } from "csv-parse/sync";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/.server/db";
+import { openDataColumns } from "~/.server/results-opendata";
 import type { ComparisonView, ProfileView } from "~/components/providers/types";
 import { chooseProviderPath } from "~/domain/providers";
-import { addMonths, exportColumns, lastFullMonth, measureWindow } from "~/domain/results";
+import { addMonths, lastFullMonth, measureWindow } from "~/domain/results";
 import { wilsonInterval } from "~/domain/statistics";
 import { todayInFinland } from "~/format";
 import { loader as providersJson } from "~/routes/api.v1.providers";
@@ -310,7 +311,7 @@ describe("open data", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const text = await res.text();
-    expect(text.split("\r\n")[0]).toBe(exportColumns.join(","));
+    expect(text.split("\r\n")[0]).toBe(openDataColumns.join(","));
     const rows = parse<Record<string, string>>(text, { columns: true });
     const db = getDb();
     expect(rows).toHaveLength(db.select({ n: sql<number>`count(*)` }).from(results).get()!.n);
@@ -333,9 +334,9 @@ describe("open data", () => {
   it("results.json has the same rows", async () => {
     const json = (await (resultsJson(args("/api/v1/results.json"))).json()) as { columns: string[]; rows: Record<string, unknown>[] };
     const csv = parse<Record<string, string>>(await (resultsCsv(args("/api/v1/results.csv"))).text(), { columns: true });
-    expect(json.columns).toEqual([...exportColumns]);
+    expect(json.columns).toEqual([...openDataColumns]);
     expect(json.rows).toHaveLength(csv.length);
-    expect(Object.keys(json.rows[0])).toEqual([...exportColumns]);
+    expect(Object.keys(json.rows[0])).toEqual([...openDataColumns]);
     expect(json.rows.find((r) => r.provider_business_id === null && r.month === latest)?.employed_open_6m).toBeNull();
   });
 

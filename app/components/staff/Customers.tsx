@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatPhone } from "~/format";
 import { CsrfField } from "~/components/CsrfField";
+import { StaffDelivery } from "~/components/accountability/StaffDelivery";
 import { ErrorMessage, fieldId } from "./Form";
 import type { ContactError, CustomerFilterView, CustomerView, PilotFiguresView } from "./types";
 
@@ -27,6 +28,8 @@ export function CustomerCard({
   const { t } = useTranslation("staff");
   const id = contactFieldId(c.id);
   const nameId = `customer-${c.id}-name`;
+  const meetingError = error?.field === "meetingOn" ? error : null;
+  if (meetingError) error = null;
   const described = [nameId, `${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <li className="card staff-customer">
@@ -105,6 +108,7 @@ export function CustomerCard({
           <span className="visually-hidden"> {t("customers.saveFor", { name: c.name })}</span>
         </button>
       </form>
+      <StaffDelivery c={c} error={meetingError} show={filter} page={page} />
     </li>
   );
 }

@@ -53,6 +53,8 @@ export type CustomerView = {
   overdue: boolean;
   movedOn: string | null;
   visibleUntil: string | null;
+  /** Meetings recorded and the customer's answers (issue 16; app/components/accountability/StaffDelivery.tsx). */
+  delivery?: { firstContact: "confirmed" | "did_not_happen" | "other_day" | null; meetings: { item: string; heldOn: string; answer: "confirmed" | "did_not_happen" | "other_day" | null }[] };
 };
 
 export type CustomerFilterView = "waiting" | "all";
@@ -74,7 +76,7 @@ export type CustomersView = {
 };
 
 /** The error of one customer's "contacted on" form, with what was typed. */
-export type ContactError = { choiceId: number; message: string; value: string };
+export type ContactError = { choiceId: number; message: string; value: string; field?: "contactedOn" | "meetingOn" };
 
 export type Option = { value: string; label: string };
 

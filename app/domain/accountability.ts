@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { parseDateInput } from "./first-contact";
+
+/**
+ * Accountability (issue 16; docs/decisions/071-disputes-and-problem-reports.md): customers confirm
+ * or dispute the contacts and meetings their provider records, and anyone may report a problem with
+ * a provider. Framework-free: "today" is always a parameter. Error messages are translation keys of
+ * the `accountability` namespace.
+ */
+
+/** What a person may report about a provider. The order is the form's and the open data's. */
+export const reportCategories = ["gift", "no_contact", "office_closed", "meeting_cancelled", "treated_badly", "other"] as const;
+export type ReportCategory = (typeof reportCategories)[number];
+
+/** Where a report or a dispute is in the officials' handling. */
+export const caseStates = ["received", "in_progress", "answered", "not_upheld"] as const;
+export type CaseState = (typeof caseStates)[number];
+/** States after which the person has their answer and the case is closed. */
+export const closedStates: readonly CaseState[] = ["answered", "not_upheld"];
+
+/** A customer's answer about a recorded contact or meeting. */
+export const deliveryAnswers = ["confirmed", "did_not_happen", "other_day"] as const;
+export type DeliveryAnswer = (typeof deliveryAnswers)[number];
+export const disputeAnswers: readonly DeliveryAnswer[] = ["did_not_happen", "other_day"];
+
+/** Free text is bounded: a description or a note, and an official's answer. */
+export const DESCRIPTION_MAX = 2000;
+export const NOTE_MAX = 1000;
+export const OFFICIAL_ANSWER_MAX = 2000;
+
+/**
+ * How long free text is kept (the retention decision in 071): the description of a report, a
+ * dispute's note and the official's answer, with the link from a report to the person who made it,
+ * are removed this many months after the case was closed (answered or not upheld), and at the
+ * latest RETENTION_MAX_MONTHS after it was made, whatever its state. Counts stay.
+ */
+export const FREE_TEXT_MONTHS_AFTER_CLOSED = 6;
+export const FREE_TEXT_MAX_MONTHS = 24;
+
+/** The columns the open data adds per provider and month (results.csv / results.json). */
+export const accountabilityColumns = [
+  "meetings_recorded",
+  "meetings_confirmed",
+  "meetings_disputed",
+  "problem_reports",
+  ...reportCategories.map((c) => `problem_reports_${c}` as const),
+] as const;
+export type AccountabilityColumn = (typeof accountabilityColumns)[number];
+
+/** Text with control characters (other than line breaks and tabs) is refused, not silently changed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this expression's purpose
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function freeText(max: number, key: string) {
+  return z
+    .string()
+    .default("")
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
+    .refine((v) => v.length <= max, { message: `errors.${key}.tooLong` })
+    .refine((v) => !controlCharacters.test(v), { message: `errors.${key}.invalid` });
+}
+
+/** The report form: a category, and for a provider serving several pilots, where it happened. */
+export function reportSchema(pilotSlugs: readonly string[]) {
+  return z.object({
+    category: z.enum(reportCategories, { message: "errors.category.required" }),
+    description: freeText(DESCRIPTION_MAX, "description"),
+    pilot: z
+      .string()
+      .default("")
+      .refine((v) => pilotSlugs.length <= 1 || pilotSlugs.includes(v), { message: "errors.pilot.required" }),
+  });
+}
+
+/** The confirm-or-dispute form of one recorded contact or meeting. */
+export const deliverySchema = z.object({
+  answer: z.enum(deliveryAnswers, { message: "errors.answer.required" }),
+  note: freeText(NOTE_MAX, "note"),
+});
+
+/** An official's handling of a report or a dispute: the answer is required to close it as answered. */
+export const handleSchema = z
+  .object({
+    state: z.enum(caseStates, { message: "errors.state.required" }),
+    answer: freeText(OFFICIAL_ANSWER_MAX, "answer"),
+  })
+  .refine((v) => v.state !== "answered" || v.answer.length > 0, { message: "errors.answer.requiredToAnswer", path: ["answer"] });
+
+export type MeetingDateProblem = "required" | "invalid" | "beforeChoice" | "inFuture" | "afterMovedOn";
+
+/** The day of a meeting as provider staff record it: not before the choice, not in the future, not after the customer moved on. */
+export function meetingDate(typed: string, c: { chosenOn: string; today: string; movedOn: string | null }): { ok: true; date: string } | { ok: false; problem: MeetingDateProblem } {
+  if (typed.trim() === "") return { ok: false, problem: "required" };
+  const date = typed.length > 20 ? null : parseDateInput(typed);
+  if (!date) return { ok: false, problem: "invalid" };
+  if (date < c.chosenOn) return { ok: false, problem: "beforeChoice" };
+  if (date > c.today) return { ok: false, problem: "inFuture" };
+  if (c.movedOn !== null && date >= c.movedOn) return { ok: false, problem: "afterMovedOn" };
+  return { ok: true, date };
+}
+
+/** One month of a provider's delivery as customers answered it. */
+export type DeliveryMonth = {
+  month: string;
+  /** Meetings the provider recorded as held in the month. */
+  recorded: number;
+  /** Customers whose meetings these were: the small-number rule counts people, not meetings. */
+  customers: number;
+  confirmed: number;
+  disputed: number;
+  /** First contacts recorded within 5 working days, of customers who chose the provider in the month. */
+  contactsInTime: number;
+  /** Of those, confirmed by the customer. */
+  contactsInTimeConfirmed: number;
+};
+
+/**
+ * What of a month may be published (decision 064's rule, applied to people): the number of meetings
+ * recorded always; how many customers confirmed and disputed only when at least `threshold`
+ * customers' meetings are counted, since with fewer a dispute points at a person.
+ */
+export function publishedDelivery(m: DeliveryMonth, threshold: number) {
+  const shown = m.customers >= threshold;
+  return {
+    recorded: m.recorded,
+    confirmed: shown ? m.confirmed : null,
+    disputed: shown ? m.disputed : null,
+  };
+}
