@@ -13,7 +13,8 @@ import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { loader as comparison } from "~/routes/lang.providers";
 import { loader as comparisonJson } from "~/routes/api.v1.comparison";
-import { as, post, quietLogs, upload, type Who } from "./official-support";
+import { saveAnswers } from "~/.server/choices";
+import { as, post, quietLogs, upload, userOf, type Who } from "./official-support";
 
 /**
  * The breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md):
@@ -207,6 +208,18 @@ describe("the comparison for people like me, and the adjusted figure", () => {
     expect(fromCheck.likeMe.suggested.map((g) => g.value)).toEqual(["age_50_plus", "language_foreign", "allowance_earnings_related"]);
     expect(fromCheck.likeMe.hrefs.age_50_plus).toBe(`/en/providers?pilot=${pilot}&age=55&foreign_language=yes&benefit=earnings_related&group=age_50_plus`);
     expect(comparisonOf(`?pilot=${pilot}`).likeMe.suggested).toEqual([]);
+  });
+
+  it("suggests a signed-in person's groups from their saved answers; the check's answers in the address come first", () => {
+    const amina = as("amina");
+    saveAnswers(userOf(amina), { registered: true, age: 27, foreign_language: true });
+    const request = (search: string) => new Request(`http://localhost/en/providers${search}`, { headers: { cookie: amina.cookie } });
+    const view = comparison({ request: request(`?pilot=${pilot}`), params: { lang: "en" }, context: {} }) as unknown as ComparisonData;
+    expect(view.likeMe.source).toBe("signed-in");
+    expect(view.likeMe.suggested.map((g) => g.value)).toEqual(["age_under_30", "language_foreign"]);
+    const fromCheck = comparison({ request: request(`?pilot=${pilot}&age=60`), params: { lang: "en" }, context: {} }) as unknown as ComparisonData;
+    expect(fromCheck.likeMe.source).toBe("check");
+    expect(fromCheck.likeMe.suggested.map((g) => g.value)).toEqual(["age_50_plus"]);
   });
 
   it("the eligibility check's link to the comparison carries the answers that tell a group (where the pilot asks them)", () => {
