@@ -37,6 +37,8 @@ const stopBackups = runtime.startBackupSchedule();
 const stopCheckpoints = runtime.startCheckpoints();
 // Expired sessions and data past its retention period go at start and every hour.
 const stopRetention = runtime.startRetentionSchedule();
+// Notifications: the outbox is delivered by SMTP (SMTP_URL) or, in the demo, to /{lang}/demo-outbox (decision 070).
+const stopNotifications = runtime.startNotificationWorker();
 
 // On SIGTERM: stop taking connections, let requests in flight finish (up to SHUTDOWN_GRACE_MS),
 // then checkpoint the WAL and close the database, so that a deploy or restart loses nothing.
@@ -55,6 +57,7 @@ function shutdown(signal) {
   stopRetention();
   server.close(async () => {
     clearTimeout(force);
+    await stopNotifications();
     await stopCheckpoints();
     runtime.closeDb();
     runtime.logger.info("database closed; bye");

@@ -25,6 +25,12 @@ export default [
     route("choose/weighty-reason", "routes/lang.choose.weighty-reason.tsx"),
     route("my/receipts/:reference", "routes/lang.my.receipts.$reference.tsx"),
     route("my/data.json", "routes/lang.my.data-json.tsx"),
+    // Notifications by email (issue 16, item 3; decision 070).
+    route("my/notifications", "routes/lang.my.notifications.tsx"),
+    route("notifications/confirm", "routes/lang.notifications.confirm.tsx"),
+    route("notifications/opt-out", "routes/lang.notifications.opt-out.tsx"),
+    route("demo-outbox", "routes/lang.demo-outbox.tsx"),
+    route("demo-outbox/:id", "routes/lang.demo-outbox.$id.tsx"),
     // Accountability: confirm or dispute, report a problem, the officials' queue (issue 16).
     route("my/delivery/:item", "routes/lang.my.delivery.$item.tsx"),
     route("providers/:slug/report", "routes/lang.providers.report.tsx"),

@@ -595,6 +595,7 @@ export function decideWeightyReason(
         })
         .run();
       audit(tx, { actor: official.actorId, action: `choice.weighty-reason.${input.decision}`, subject: `change-request:${row.id}`, pilotSlug: row.pilotSlug }, now);
+      enqueueNotification(tx, { personId: row.personId, kind: "request_decided", data: { decision: input.decision }, dedupeKey: `request-decided:${row.id}` }, now);
       return true;
     },
     { behavior: "immediate" },

@@ -85,6 +85,12 @@ const schema = z
     // only while the database is unchanged (docs/decisions/059); 0 turns this off.
     PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     PAGE_CACHE_MB: z.coerce.number().int().min(1).max(1024).default(32),
+    // Notifications by email (docs/decisions/070): the SMTP server, smtp://user:pass@host:port or
+    // smtps://…; without it, demo and test write messages to the demo outbox page, and production
+    // keeps them in the outbox until it is set.
+    SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "smtp://… or smtps://…").optional(),
+    /** The sender of notifications. */
+    MAIL_FROM: z.string().min(3).default("Valinta <no-reply@valinta.invalid>"),
     // --- end of identification settings ---
   })
   .loose()

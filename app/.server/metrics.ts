@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import client from "prom-client";
 import { config } from "./config";
+import { getDb } from "./db";
 
 /**
  * Prometheus metrics. Labels are route families ("providers", "api", "test-idp"…), never paths
@@ -42,6 +43,30 @@ export const signIns = new client.Counter({
   help: "Completed sign-ins, by result",
   labelNames: ["result"] as const,
   registers: [registry],
+});
+
+export const notificationsSent = new client.Counter({
+  name: "valinta_notifications_total",
+  help: "Notification attempts by result: sent, retry (will be tried again), failed (gave up), skipped (no confirmed address)",
+  labelNames: ["result"] as const,
+  registers: [registry],
+});
+
+// The outbox's backlog (decision 070): read at each scrape from the database.
+new client.Gauge({
+  name: "valinta_notifications_backlog",
+  help: "Notifications in the outbox not sent yet, by state: pending (incl. sending) and failed (gave up, kept)",
+  labelNames: ["state"] as const,
+  registers: [registry],
+  collect() {
+    const rows = getDb()
+      .$client.prepare("SELECT CASE WHEN state = 'failed' THEN 'failed' ELSE 'pending' END AS s, count(*) AS n FROM notification_outbox WHERE state IN ('pending', 'sending', 'failed') GROUP BY 1")
+      .all() as { s: string; n: number }[];
+    this.reset();
+    this.set({ state: "pending" }, 0);
+    this.set({ state: "failed" }, 0);
+    for (const r of rows) this.set({ state: r.s }, r.n);
+  },
 });
 
 function fileSize(file: string) {

@@ -87,3 +87,37 @@ export function enqueueNotification(tx: Tx | Db, input: NotificationInput, now: 
 export function newMessageId(): string {
   return `<${crypto.randomBytes(12).toString("base64url")}@valinta.notifications>`;
 }
+
+/**
+ * "Your provider is no longer available": one message to each current customer of the provider (in
+ * one pilot, or in every pilot when `pilotSlug` is null), with the re-choice link. `occasion` tells
+ * one event from another (the day it happened) so that a later event of the same kind is a new message.
+ */
+export function notifyProviderCustomers(
+  tx: Pick<Db, "all" | "insert" | "select">,
+  input: { providerId: number; pilotSlug: string | null; reason: "left" | "suspended" | "not_taking"; occasion: string; lastDay?: string },
+  now: Date = new Date(),
+): number {
+  const rows = tx.all<{ choiceId: number; personId: number; pilot: string | null; provider: string | null }>(sql`
+    SELECT c.id AS choiceId, c.person_id AS personId, json_extract(c.snapshot, '$.pilotName') AS pilot, p.name AS provider
+    FROM choices c
+    JOIN notification_addresses a ON a.person_id = c.person_id AND a.confirmed_at IS NOT NULL
+    LEFT JOIN providers p ON p.id = c.provider_id
+    WHERE c.status = 'current' AND c.kind = 'provider' AND c.provider_id = ${input.providerId}
+      AND (${input.pilotSlug} IS NULL OR c.pilot_slug = ${input.pilotSlug})`);
+  let n = 0;
+  for (const r of rows) {
+    const id = enqueueNotification(
+      tx,
+      {
+        personId: r.personId,
+        kind: "provider_unavailable",
+        data: { reason: input.reason, provider: r.provider ?? "", pilot: r.pilot ? (JSON.parse(r.pilot) as unknown) : "", lastDay: input.lastDay ?? null },
+        dedupeKey: `provider-${input.reason}:${input.providerId}:${input.occasion}:${r.choiceId}`,
+      },
+      now,
+    );
+    if (id !== null) n++;
+  }
+  return n;
+}

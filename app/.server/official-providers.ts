@@ -23,6 +23,7 @@ import { formatDate, formatDateTime } from "~/format";
 import { tFor } from "~/i18n";
 import { audit } from "./audit";
 import { getDb, type Db } from "./db";
+import { notifyProviderCustomers } from "./notifications";
 import type { OfficialScope } from "./official";
 import { whoDid } from "./official-audit";
 import { actorNames } from "./official-pilots";
@@ -348,6 +349,8 @@ export function updateProvider(scope: OfficialScope, id: number, input: EditProv
         for (const service of input.services) tx.insert(providerServices).values({ providerId: id, service }).run();
       }
       auditProvider(tx, scope, id, "provider.update", { changed: changed.join(",") }, now);
+      // Its customers hear that it takes no new customers (decision 070).
+      if (p.takesNewCustomers && !input.takesNewCustomers) notifyProviderCustomers(tx, { providerId: id, pilotSlug: null, reason: "not_taking", occasion: at }, now);
       return { ok: true };
     },
     { behavior: "immediate" },
@@ -375,6 +378,7 @@ export function setDates(scope: OfficialScope, id: number, dates: { startsOn: st
         .run();
       const leaves = dates.endsOn !== null && row.endsOn !== dates.endsOn;
       auditProvider(tx, scope, id, leaves ? "provider.leave" : "provider.dates", { startsOn: dates.startsOn, endsOn: dates.endsOn, before: `${row.startsOn}..${row.endsOn ?? ""}` }, now);
+      if (leaves) notifyProviderCustomers(tx, { providerId: id, pilotSlug: scope.pilot.slug, reason: "left", occasion: dates.endsOn!, lastDay: dates.endsOn! }, now);
       touchProvider(tx, id, now);
       return { ok: true };
     },
@@ -432,6 +436,7 @@ export function suspendProvider(scope: OfficialScope, id: number, reason: string
         .where(and(eq(providerPilots.providerId, id), eq(providerPilots.pilotSlug, scope.pilot.slug)))
         .run();
       auditProvider(tx, scope, id, "provider.suspend", { from: scope.today }, now);
+      notifyProviderCustomers(tx, { providerId: id, pilotSlug: scope.pilot.slug, reason: "suspended", occasion: scope.today }, now);
       touchProvider(tx, id, now);
       return { ok: true };
     },

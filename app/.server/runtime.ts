@@ -22,6 +22,8 @@ export { bodySizeGuard } from "./forms";
 export { noStoreForSignedIn } from "./session";
 export { formActionOrigins } from "./oidc";
 export { createPageCache } from "./page-cache";
+// Notifications (issue 16, item 3; decision 070): the outbox's worker and the first-contact check.
+export { startNotificationWorker } from "./notifications-worker";
 
 /** Validates the environment, migrates and seeds. Throws (and the server refuses to start) on failure. */
 export function startup() {

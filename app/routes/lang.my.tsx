@@ -8,6 +8,8 @@ import { myChoice } from "~/.server/choices-my";
 import { myAccountability } from "~/.server/accountability-pages";
 import { MyAccountability } from "~/components/accountability/MyAccountability";
 import { CsrfField } from "~/components/CsrfField";
+import { addressOf } from "~/.server/notification-address";
+import { MyNotificationsSection } from "~/components/notifications/MyNotificationsSection";
 import { MyChoice } from "~/components/my/MyChoice";
 import { MyData } from "~/components/my/MyData";
 import { OfficialLink } from "~/components/official/OfficialLink";
@@ -42,6 +44,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     idleMinutes: config().SESSION_IDLE_MINUTES,
     // The choice, its history and everything held about the person (issue 6).
     choice: myChoice(user, lang),
+    // The address for notifications by email (issue 16, item 3).
+    notifications: addressOf(user.id),
     // Recorded contacts and meetings to confirm or dispute, and problem reports (issue 16).
     accountability: myAccountability(user, lang),
     answered: new URL(request.url).searchParams.get("answered") ? true : false,
@@ -60,6 +64,8 @@ export default function MyPage() {
       <MyChoice lang={data.lang} current={data.choice.current} mayChoose={data.choice.mayChoose} choices={data.choice.choices} requests={data.choice.requests} />
 
       <MyAccountability lang={data.lang} view={data.accountability} answered={data.answered ? "1" : null} />
+
+      <MyNotificationsSection lang={data.lang} address={data.notifications} />
 
       {/* The sections of My page. Other areas add theirs (the choice, the data download) here,
           each a <section> with an h2, before the sign-out section. */}
