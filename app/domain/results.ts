@@ -314,6 +314,7 @@ export function csvLine(values: readonly (string | number | null | undefined)[])
  * namespace (changes.<key>); /about-the-figures lists them with their dates.
  */
 export const methodChanges: readonly { date: string; key: string }[] = [
+  { date: "2026-12-04", key: "verdicts" },
   { date: "2026-12-04", key: "customerGroups" },
   { date: "2026-11-25", key: "first" },
 ];

@@ -21,6 +21,12 @@ describe("the difference of two shares (Newcombe's hybrid score interval)", () =
     expect(d.upper).toBeCloseTo(upper, 4);
   });
 
+  it("the worked example of /about-the-figures (locales/*/figures.json): 142/236 against 480/1,200", () => {
+    const d = newcombeDifference(142, 236, 480, 1200);
+    expect([Math.round(d.estimate * 100), Math.round(d.lower * 100), Math.round(d.upper * 100)]).toEqual([20, 13, 27]);
+    expect(versusPublicService({ x: 142, n: 236 }, { x: 480, n: 1200 }, 5).verdict).toBe("better");
+  });
+
   it("refuses counts that are not shares", () => {
     expect(() => newcombeDifference(5, 4, 1, 2)).toThrow(RangeError);
     expect(() => newcombeDifference(1, 0, 1, 2)).toThrow(RangeError);
