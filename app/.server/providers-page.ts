@@ -46,7 +46,7 @@ import { dateInFinland, dateText, decimal, languageName, list, meanView, monthNa
 import { meanSentence, newProviderSentence, shareSentence } from "./figure-sentence";
 import { figuresForGroup, isGroupView } from "./people-like-me";
 import { monthlySeries, newProviderMonths, pilotFigures, publicKey, type PilotFigures } from "./results";
-import { adjustedFigures } from "./results-groups";
+import { adjustedOf } from "./results-groups";
 
 /**
  * The comparison page and the profile page, assembled from the repositories and the domain
@@ -82,7 +82,7 @@ export function shareWithSentence(lang: Lang, figures: PilotFigures | null, key:
   const verdict = isPublic || !f ? null : (f.versus?.[measure].verdict ?? null);
   const publicService = isPublic ? undefined : figures?.figures.get(publicKey)?.shares[measure];
   // Beside the raw figure, the figure adjusted for whom the subject serves, where the breakdown allows (decision 069).
-  const adjusted = figures && !isGroupView(figures) && figure?.kind === "shown" ? (adjustedFigures(figures.pilot, figures.threshold)?.get(key)?.[measure] ?? null) : null;
+  const adjusted = figures && !isGroupView(figures) && figure?.kind === "shown" ? (adjustedOf(figures)?.get(key)?.[measure] ?? null) : null;
   const adjustedVerdict = isPublic ? null : (adjusted?.verdict ?? null);
   return shareView(lang, figure, {
     sentence: shareSentence(lang, { measure, figure, publicService, verdict, adjusted, adjustedVerdict }),

@@ -7,7 +7,7 @@ import { differenceOfIntervals, standardise, type StratumCounts } from "~/domain
 import { isSuppressed, shareFigure, type Interval, type ShareFigure } from "~/domain/statistics";
 import { verdictOf, versusPublicService, type Difference, type Verdict } from "~/domain/verdict";
 import { getDb, type Db } from "./db";
-import { publicationState, publicKey } from "./results";
+import { publicationState, publicKey, type PilotFigures } from "./results";
 
 /**
  * Figures from the breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md):
@@ -79,6 +79,20 @@ export type AdjustedFigures = Map<number, Partial<Record<ShareMeasure, AdjustedF
  */
 export function adjustedFigures(pilotSlug: string, threshold: number, db: Db = getDb()): AdjustedFigures | null {
   return cached(`adjusted|${pilotSlug}|${threshold}`, pilotSlug, db, (latest) => computeAdjusted(pilotSlug, threshold, latest, db));
+}
+
+const byFigures = new WeakMap<PilotFigures, AdjustedFigures | null>();
+
+/**
+ * The adjusted figures that go with a pilot's figures (as pilotFigures returns them, cached while
+ * nothing is published): looked up once per figures object, so that a page asking for each of its
+ * figures costs no query.
+ */
+export function adjustedOf(figures: PilotFigures, db: Db = getDb()): AdjustedFigures | null {
+  if (byFigures.has(figures)) return byFigures.get(figures)!;
+  const value = adjustedFigures(figures.pilot, figures.threshold, db);
+  byFigures.set(figures, value);
+  return value;
 }
 
 function computeAdjusted(pilotSlug: string, threshold: number, latestMonth: string, db: Db): AdjustedFigures {
