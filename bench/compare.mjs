@@ -63,7 +63,7 @@ async function loadInterleaved(targets, rounds = 5) {
     for (const [i, t] of targets.entries()) {
       const before = t.pid ? cpuMs(t.pid) : NaN;
       const res = await new Promise((resolve, reject) => {
-        autocannon({ url: t.url, connections, duration: seconds }, (err, out) => (err ? reject(err) : resolve(out)));
+        autocannon({ url: t.url, headers: t.headers ?? {}, connections, duration: seconds }, (err, out) => (err ? reject(err) : resolve(out)));
       });
       acc[i].requests += res.requests.total;
       acc[i].non2xx += res.non2xx;
@@ -141,6 +141,16 @@ const bare = http.createServer((_req, res) => {
 });
 await new Promise((r) => bare.listen(0, "127.0.0.1", r));
 const bareUrl = `http://127.0.0.1:${bare.address().port}/`;
+// The same page as gzip, for a browser that asks: the machine's limit sends the bytes compressed once.
+const gzipHeaders = { "accept-encoding": "gzip" };
+const { gzipSync } = await import("node:zlib");
+const bareGzipBytes = gzipSync(comparisonBytes);
+const bareGzip = http.createServer((_req, res) => {
+  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip", "Content-Length": bareGzipBytes.length });
+  res.end(bareGzipBytes);
+});
+await new Promise((r) => bareGzip.listen(0, "127.0.0.1", r));
+const bareGzipUrl = `http://127.0.0.1:${bareGzip.address().port}/`;
 
 console.log(`\nLoad on 1,000 providers × 10 years (/fi/providers is ${(comparisonBytes.length / 1024).toFixed(0)} KB, the profile ${(profileBytes / 1024).toFixed(0)} KB, uncompressed):`);
 console.log(`  server RSS at start: ${server.rssMb().toFixed(0)} MB; each target ${duration} s in 5 interleaved rounds`);
@@ -158,10 +168,13 @@ const loaded = await loadInterleaved([
   { url: renderedPages.framework, pid: rendering.pid },
   { url: renderedPages.comparison, pid: rendering.pid },
   { url: renderedPages.profile, pid: rendering.pid },
+  { url: bareGzipUrl, headers: gzipHeaders },
+  { url: pages.comparison, pid: server.pid, headers: gzipHeaders },
 ]);
 clearInterval(sampler);
 bare.close();
-const [bareR, frameworkR, comparisonR, profileR, frameworkRenderR, comparisonRenderR, profileRenderR] = loaded;
+bareGzip.close();
+const [bareR, frameworkR, comparisonR, profileR, frameworkRenderR, comparisonRenderR, profileRenderR, bareGzipR, comparisonGzipR] = loaded;
 const results = { bare: bareR, framework: frameworkR, comparison: comparisonR, profile: profileR };
 const rendered = { framework: frameworkRenderR, comparison: comparisonRenderR, profile: profileRenderR };
 console.log(`  bare node:http, same bytes as /fi/providers   ${fmt(results.bare)}`);
@@ -169,6 +182,8 @@ console.log("  As deployed (public pages from memory while the database is uncha
 console.log(`    /fi/accessibility (framework's floor)       ${fmt(results.framework)}`);
 console.log(`    /fi/providers (default view)                ${fmt(results.comparison)}`);
 console.log(`    /fi/providers/${profileSlug} (profile)       ${fmt(results.profile)}`);
+console.log(`  bare node:http, the same page gzipped once     ${fmt(bareGzipR)}`);
+console.log(`    /fi/providers from memory, Accept-Encoding: gzip ${fmt(comparisonGzipR)}`);
 console.log("  Every request rendered (PAGE_CACHE_SECONDS=0):");
 console.log(`    /fi/accessibility (framework's floor)       ${fmt(rendered.framework)}`);
 console.log(`    /fi/providers (default view)                ${fmt(rendered.comparison)}`);
@@ -184,6 +199,14 @@ const ratios = (set, label) => {
     );
   }
 };
+console.log("\nA page from memory against the machine's limit for the same bytes (target ≥ 0.6, decision 072):");
+for (const [label, mine, limit] of [
+  ["no Accept-Encoding", results.comparison, results.bare],
+  ["Accept-Encoding: gzip", comparisonGzipR, bareGzipR],
+]) {
+  const r = mine.rps / limit.rps;
+  console.log(`  ${label.padEnd(22)} ${r.toFixed(2)} (${verdict(r >= 0.6)})`);
+}
 ratios(results, "as deployed");
 ratios(rendered, "every request rendered");
 console.log(`  server RSS: peak ${peak.toFixed(0)} MB under load as deployed, ${peakRendering.toFixed(0)} MB rendering every request (target < 250 MB: ${verdict(Math.max(peak, peakRendering) < 250)}), ${server.rssMb().toFixed(0)} MB after`);

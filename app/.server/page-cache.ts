@@ -96,7 +96,7 @@ function gzipOf(entry: Entry, fresh: Record<"n" | "r", string>): Buffer {
       size += entry.rawParts[i / 2].length;
     } else {
       const value = Buffer.from(fresh[entry.kinds[(i - 1) / 2]], "utf8");
-      pieces.push(zlib.deflateRawSync(value, SYNC));
+      pieces.push(storedBlock(value));
       crc = zlib.crc32(value, crc);
       size += value.length;
     }
@@ -108,6 +108,20 @@ function gzipOf(entry: Entry, fresh: Record<"n" | "r", string>): Buffer {
   return Buffer.concat(pieces);
 }
 
+/**
+ * A few bytes as a deflate "stored" block (no compression, no zlib call): after a sync flush the
+ * stream is byte-aligned, so the block is a zero header byte, the length and its complement, and the
+ * bytes as they are. The nonce and the request id are a few dozen bytes each.
+ */
+function storedBlock(bytes: Buffer): Buffer {
+  const block = Buffer.allocUnsafe(5 + bytes.length);
+  block[0] = 0x00; // BFINAL 0, BTYPE 00 (stored), padded to the byte
+  block.writeUInt16LE(bytes.length, 1);
+  block.writeUInt16LE(~bytes.length & 0xffff, 3);
+  bytes.copy(block, 5);
+  return block;
+}
+
 function acceptsGzip(req: Pick<IncomingMessage, "headers">): boolean {
   const accept = req.headers["accept-encoding"];
   return typeof accept === "string" && /\bgzip\b(?!;\s*q=0(?:\.0*)?\b)/i.test(accept);
@@ -116,6 +130,13 @@ function acceptsGzip(req: Pick<IncomingMessage, "headers">): boolean {
 /** The body of a hit, with this answer's nonce and request id put back. */
 function bodyOf(entry: Entry, fresh: Record<"n" | "r", string>): string {
   return entry.parts.map((part, i) => (i % 2 === 1 ? fresh[entry.kinds[(i - 1) / 2]] : part)).join("");
+}
+
+/** The same as bytes, from the static parts' bytes kept with the page (no encoding per answer). */
+function bytesOf(entry: Entry, fresh: Record<"n" | "r", string>): Buffer {
+  const pieces: Buffer[] = [];
+  entry.parts.forEach((_, i) => pieces.push(i % 2 === 0 ? entry.rawParts[i / 2] : Buffer.from(fresh[entry.kinds[(i - 1) / 2]], "utf8")));
+  return Buffer.concat(pieces);
 }
 
 export type PageCache = {
@@ -169,7 +190,7 @@ export function createPageCache(options: Options & { onAnswer?: (a: Answered) =>
     if (acceptsGzip(req)) {
       body = gzipOf(hit, fresh);
       headers["content-encoding"] = "gzip";
-    } else body = Buffer.from(bodyOf(hit, fresh), "utf8");
+    } else body = bytesOf(hit, fresh);
     headers["content-length"] = body.length;
     res.writeHead(hit.status, headers);
     res.end(body);
