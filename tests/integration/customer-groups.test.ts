@@ -12,6 +12,7 @@ import * as resultsPage from "~/routes/lang.official.$pilot.results";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { loader as comparison } from "~/routes/lang.providers";
+import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparisonJson } from "~/routes/api.v1.comparison";
 import { saveAnswers } from "~/.server/choices";
 import { as, post, quietLogs, upload, userOf, type Who } from "./official-support";
@@ -178,6 +179,14 @@ describe("the comparison for people like me, and the adjusted figure", () => {
     expect(savo.sentence).toContain("Taking into account whom it serves: clearly better than the public service.");
     // The public service's own figure is adjusted too, with no verdict against itself.
     expect(view.publicService!.figures.shares.employed_open_6m.sentence).toContain("Taking into account whom the provider serves:");
+  });
+
+  it("the profile shows the adjusted figure beside the raw one through the same sentence", () => {
+    const view = profile({ request: new Request("http://localhost/sv/providers/savon-uravalmennus"), params: { lang: "sv", slug: "savon-uravalmennus" }, context: {} }) as unknown as {
+      results: { figures: { shares: Record<string, { sentence?: string }> } };
+    };
+    const sentence = view.results.figures.shares.employed_open_6m.sentence!;
+    expect(sentence).toContain("Med hänsyn till vilka den hjälper: klart bättre än den offentliga servicen.");
   });
 
   it("group=… shows every provider's and the public service's figures for that group only, with a way to drop it", () => {
