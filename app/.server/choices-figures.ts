@@ -34,3 +34,11 @@ export function pickFigures(pilot: PilotDefinition, providerIds: number[], _toda
   const publicService = figures ? of(publicKey) : [];
   return { providers, publicService, period: figures ? { latest: monthName(lang, figures.latestMonth) } : null };
 }
+
+/**
+ * The lead figure (employment within 6 months) of the provider a person has chosen, for My page:
+ * the same label and sentence as on the comparison, or null without a provider or published figures.
+ */
+export function chosenProviderFigure(pilot: PilotDefinition, providerId: number, lang: Lang, db: Db = getDb()): PickFigure | null {
+  return pickFigures(pilot, [providerId], "", lang, db).providers.get(providerId)?.[0] ?? null;
+}

@@ -7,6 +7,7 @@ import { tFor, type Lang } from "~/i18n";
 import type { CurrentView } from "~/components/choice/Situation";
 import type { SignedInUser } from "./auth";
 import { choiceContext, getAnswers, getDraft, listChoices, listHistory, listRequests } from "./choices";
+import { chosenProviderFigure } from "./choices-figures";
 import { currentView } from "./choices-journey";
 import { config } from "./config";
 import { getDb } from "./db";
@@ -66,8 +67,13 @@ export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
     decisionNote: r.decisionNote,
   }));
   const current: CurrentView = currentView(ctx, lang);
+  // The chosen provider's lead figure, in the same sentence as on the comparison (decision 068).
+  const chosen = ctx.current?.row;
+  const chosenPilot = chosen?.kind === "provider" && chosen.providerId !== null ? pilots.get(chosen.pilotSlug) : undefined;
+  const figure = chosen && chosenPilot ? chosenProviderFigure(chosenPilot, chosen.providerId!, lang) : null;
   return {
     current,
+    figure: figure && { label: figure.label, sentence: figure.sentence, provider: chosen!.snapshot.provider?.name ?? null },
     mayChoose: ctx.evaluation.outcome === "may_choose",
     choices,
     requests,

@@ -61,7 +61,7 @@ export default function MyPage() {
       <h1>{t("my.heading")}</h1>
       <p className="lead">{t("my.welcome", { name: data.givenName })}</p>
 
-      <MyChoice lang={data.lang} current={data.choice.current} mayChoose={data.choice.mayChoose} choices={data.choice.choices} requests={data.choice.requests} />
+      <MyChoice lang={data.lang} current={data.choice.current} mayChoose={data.choice.mayChoose} choices={data.choice.choices} requests={data.choice.requests} figure={data.choice.figure} />
 
       <MyAccountability lang={data.lang} view={data.accountability} answered={data.answered ? "1" : null} />
 

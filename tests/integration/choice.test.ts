@@ -75,6 +75,10 @@ describe("the journey through the routes", () => {
     expect(pick.selected).toBe("tyopolku");
     expect(pick.providers.map((p) => p.slug)).toContain("tyopolku");
     expect(pick.publicService.figures.length).toBeGreaterThan(0);
+    // The same measure leads as on the comparison, in the comparison's own sentence (decision 068).
+    const tyopolku = pick.providers.find((p) => p.slug === "tyopolku")!;
+    expect(tyopolku.figures[0].measure).toBe("employed_open_6m");
+    expect(tyopolku.figures[0].sentence).toContain("Selvästi parempi kuin julkinen palvelu.");
 
     const none = await run(() => pickAction(post(aino, "/fi/choose/provider", lang, {})));
     expect(status(none)).toBe(400);
@@ -103,6 +107,8 @@ describe("the journey through the routes", () => {
     expect(count(choices)).toBe(before.choices + 1);
     expect(count(choiceHistory)).toBe(before.history + 1);
     expect(count(audit)).toBe(before.audit + 1);
+    // My page shows the chosen provider's lead figure in the same sentence.
+    expect(myLoader(get(aino, "/fi/my", lang)).choice.figure).toMatchObject({ label: "Työllistyi 6 kuukaudessa", sentence: tyopolku.figures[0].sentence });
     // Back to the confirmation page: the same receipt, and the draft no longer holds the contact details.
     const back = await run(() => checkLoader(get(aino, "/fi/choose/check", lang)));
     expect((back as Response).headers.get("location")).toBe(location);

@@ -34,9 +34,12 @@ export function MyChoice({
   mayChoose,
   choices,
   requests,
+  figure,
 }: {
   lang: Lang;
   current: CurrentView;
+  /** The chosen provider's lead figure in the comparison's own sentence (app/.server/figure-sentence.ts). */
+  figure?: { label: string; sentence: string } | null;
   mayChoose: boolean;
   choices: ChoiceRow[];
   requests: RequestRow[];
@@ -47,6 +50,11 @@ export function MyChoice({
       <h2 id="my-choice">{t("my.heading")}</h2>
       <div className="callout">
         <Situation current={current} lang={lang} headingLevel={3} />
+        {figure && (
+          <p className="my-figure">
+            <strong>{figure.label}:</strong> {figure.sentence}
+          </p>
+        )}
         {!current.lockedUntil && (
           <p>
             <Link className="button" to={`/${lang}/choose`}>
