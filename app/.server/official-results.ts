@@ -18,6 +18,7 @@ import { actorNames } from "./official-pilots";
 import { meanView, monthName, shareView } from "./providers-format";
 import { firstContactCounts } from "./provider-staff-figures";
 import { pilotFigures, publicKey, type PilotFigures } from "./results";
+import { groupLabel } from "./people-like-me";
 import { readCookie, SESSION_COOKIE } from "./session";
 
 /**
@@ -348,6 +349,8 @@ export function uploadPreview(scope: OfficialScope, upload: Upload) {
       month: monthName(lang, r.month),
       provider: r.provider_business_id ? (names.get(r.provider_business_id) ?? r.provider_name) : publicName,
       businessId: r.provider_business_id,
+      /** The customer group's name; null for the row of all customers (a file staged before the breakdown has no group). */
+      group: r.group && r.group !== "all" ? groupLabel(lang, r.group) : null,
       started: r.started,
       employed3m: r.employed_open_3m,
       employed6m: r.employed_open_6m,

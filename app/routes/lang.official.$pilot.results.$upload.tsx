@@ -161,6 +161,7 @@ export default function UploadPreview() {
                   <th scope="row">
                     {r.provider}
                     {r.businessId && <span className="hint"> {r.businessId}</span>}
+                    {r.group && <span className="hint"> · {r.group}</span>}
                   </th>
                   {[r.started, r.employed3m, r.employed6m, r.education, r.subsidised, r.contacted, r.responses, r.mean].map((v, i) => (
                     <td key={i}>{v === null ? "–" : v}</td>

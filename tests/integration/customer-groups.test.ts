@@ -15,7 +15,7 @@ import { loader as comparison } from "~/routes/lang.providers";
 import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparisonJson } from "~/routes/api.v1.comparison";
 import { saveAnswers } from "~/.server/choices";
-import { as, post, quietLogs, upload, userOf, type Who } from "./official-support";
+import { as, get, post, quietLogs, upload, userOf, type Who } from "./official-support";
 
 /**
  * The breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md):
@@ -35,8 +35,11 @@ async function publish(who: Who, body: Uint8Array) {
   const answer = await upload(resultsPage.action, page, params, who, body);
   expect(answer.status, JSON.stringify(answer.data)).toBe(303);
   const id = answer.location!.split("/").pop()!;
+  const shown = await get(preview.loader, `${page}/${id}`, { ...params, upload: id }, who);
+  const rows = (shown.data!.preview as { rows: { row: number; group: string | null }[] }).rows;
   const done = await post(preview.action, `${page}/${id}`, { ...params, upload: id }, who, { intent: "publish" });
   expect(done.status).toBe(303);
+  return rows;
 }
 
 async function refused(who: Who, body: Uint8Array): Promise<CsvRefusal> {
@@ -63,7 +66,7 @@ describe("customer groups in the results upload", () => {
   it("a file with the breakdown is published, and the open data shows each group's row, small cells empty", async () => {
     const sari = as("sari");
     const month = "2025-02"; // before the example data
-    await publish(
+    const previewed = await publish(
       sari,
       encode([
         header,
@@ -78,6 +81,17 @@ describe("customer groups in the results upload", () => {
         `${month},${pilot},2345671-3,Työpolku Oy,age_50_plus,3,0,1,0,0,3,1,4`,
       ]),
     );
+    // The preview names each row's group (in the official's language).
+    expect(previewed.map((r) => r.group)).toEqual([
+      null,
+      "Alle 6 kuukautta työttömänä olleet",
+      "6–12 kuukautta työttömänä olleet",
+      "Yli vuoden työttömänä olleet",
+      null,
+      "Alle 30-vuotiaat",
+      "30–49-vuotiaat",
+      "50 vuotta täyttäneet",
+    ]);
     const stored = getDb().select().from(results).where(and(eq(results.pilotSlug, pilot), eq(results.month, month))).all();
     expect(stored.map((r) => r.customerGroup).sort()).toEqual(["age_30_49", "age_50_plus", "age_under_30", "all", "all", "unemployed_6_12m", "unemployed_over_12m", "unemployed_under_6m"]);
 
