@@ -8,6 +8,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 
 /**
@@ -167,7 +168,14 @@ export function createApp({ build, runtime, cfg, buildDir }) {
     "/assets",
     express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
   );
-  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+  // The few files at the top of the build (favicon, robots.txt), looked up by name: express.static
+  // would ask the file system about every page's path before falling through (decision 072).
+  const clientDir = path.join(buildDir, "client");
+  const topFiles = new Set(
+    (fs.existsSync(clientDir) ? fs.readdirSync(clientDir, { withFileTypes: true }) : []).filter((e) => e.isFile()).map((e) => `/${e.name}`),
+  );
+  const serveTopFiles = express.static(clientDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (topFiles.has(req.path) ? serveTopFiles(req, res, next) : next()));
 
   // --- Identification (issue 5; docs/decisions/031-test-identity-provider.md) ---
   // The built-in test identity provider under /test-idp: a real OpenID Connect provider in this

@@ -19,13 +19,23 @@ export function routeMatcher(manifest: RouteManifest): (pathname: string) => str
           : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: childrenOf(r.id) },
       );
   const tree = childrenOf(undefined);
+  // Paths repeat (the same pages are asked for again and again): remembered, at most 2,000 of them.
+  const seen = new Map<string, string | null>();
   return (pathname) => {
+    const known = seen.get(pathname);
+    if (known !== undefined) return known;
+    let id: string | null;
     try {
       const matches = matchRoutes(tree, pathname);
-      return matches?.[matches.length - 1]?.route.id ?? null;
+      id = matches?.[matches.length - 1]?.route.id ?? null;
     } catch {
-      return null; // a path the router cannot decode is refused (400) before this
+      id = null; // a path the router cannot decode is refused (400) before this
     }
+    if (pathname.length <= 512) {
+      if (seen.size >= 2000) seen.clear();
+      seen.set(pathname, id);
+    }
+    return id;
   };
 }
 
