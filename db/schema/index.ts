@@ -7,3 +7,4 @@ export * from "./backoffice";
 export * from "./staff";
 export * from "./notifications";
 export * from "./accountability";
+export * from "./assessed-facts";
