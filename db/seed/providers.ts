@@ -528,7 +528,7 @@ function weightedPick(weights: readonly number[], random: () => number): number 
  * The month's rows by customer group, made from its row of all customers so that each dimension's
  * groups add up to it exactly: each customer gets the outcomes the row counts, then a group in every
  * dimension, drawn from the subject's mix and likelier in the groups that find work sooner when
- * the customer did. A group's satisfaction mean is the month's (the example invents no answers per group).
+ * the customer did. The month's answers are whole numbers that give its mean; a group's mean is that of its own answers.
  */
 export function inventGroups(all: ResultValues, mix: CustomerMix, random: () => number): GroupRow[] {
   const n = all.started;
@@ -546,12 +546,18 @@ export function inventGroups(all: ResultValues, mix: CustomerMix, random: () => 
   };
   const contacted = shuffled(all.contactedWithin5Days ?? 0);
   const answered = shuffled(all.satisfactionResponses ?? 0);
+  // Whole-number answers that give the month's mean: each is the whole number below it or the one above, as surveyMean makes them.
+  const responses = all.satisfactionResponses ?? 0;
+  const mean = all.satisfactionMean ?? null;
+  const low = mean === null ? 0 : Math.floor(mean);
+  const highCount = mean === null || low >= 5 ? 0 : Math.round(mean * responses) - low * responses;
+  const high = new Set([...answered].slice(0, Math.max(0, highCount)));
   // Customers 0… found work (within 6 months, the first of them within 3); education follows them, subsidised work is counted from the last customer back.
   const employed = e6 ?? e3 ?? 0;
   const rows: GroupRow[] = [];
   for (const dimension of dimensionNames) {
     const groups = groupDimensions[dimension];
-    const counts = groups.map(() => ({ started: 0, e3: 0, e6: 0, education: 0, subsidised: 0, contacted: 0, responses: 0 }));
+    const counts = groups.map(() => ({ started: 0, e3: 0, e6: 0, education: 0, subsidised: 0, contacted: 0, responses: 0, sum: 0 }));
     for (let i = 0; i < n; i++) {
       const found = i < employed;
       const weights = mix[dimension].map((m, g) => (found ? m * employmentOdds[dimension][g] : m));
@@ -563,7 +569,10 @@ export function inventGroups(all: ResultValues, mix: CustomerMix, random: () => 
       // From the end: the example draws education and subsidised work independently among those who found no job.
       if (e6 !== null && subsidised !== null && i >= n - subsidised) c.subsidised++;
       if (contacted.has(i)) c.contacted++;
-      if (answered.has(i)) c.responses++;
+      if (answered.has(i)) {
+        c.responses++;
+        c.sum += high.has(i) ? low + 1 : low;
+      }
     }
     groups.forEach((group, g) => {
       const c = counts[g];
@@ -577,7 +586,7 @@ export function inventGroups(all: ResultValues, mix: CustomerMix, random: () => 
         inSubsidisedWork: subsidised === null ? null : c.subsidised,
         contactedWithin5Days: all.contactedWithin5Days === null || all.contactedWithin5Days === undefined ? null : c.contacted,
         satisfactionResponses: c.responses,
-        satisfactionMean: c.responses > 0 ? (all.satisfactionMean ?? null) : null,
+        satisfactionMean: c.responses > 0 && mean !== null ? roundedMean(c.sum, c.responses) : null,
       });
     });
   }

@@ -16,13 +16,13 @@ const parse = (query: string) => parseComparisonQuery(new URLSearchParams(query)
 describe("the comparison's filters", () => {
   it("no parameters: every provider, by name, page 1", () => {
     expect(parse("")).toEqual({
-      query: { pilot: null, municipality: null, language: null, service: null, sort: "name", show: "employed_open_6m", page: 1 },
+      query: { pilot: null, municipality: null, language: null, service: null, sort: "name", show: "employed_open_6m", page: 1, group: null },
       notices: [],
     });
   });
 
   it("reads every known value", () => {
-    expect(parse("pilot=north-savo-choice&municipality=402&language=sv&service=job_matching&sort=employed_open_6m&page=3").query).toEqual({
+    expect(parse("pilot=north-savo-choice&municipality=402&language=sv&service=job_matching&sort=employed_open_6m&page=3&group=age_50_plus").query).toEqual({
       pilot: "north-savo-choice",
       municipality: "402",
       language: "sv",
@@ -30,6 +30,7 @@ describe("the comparison's filters", () => {
       sort: "employed_open_6m",
       show: "employed_open_6m",
       page: 3,
+      group: "age_50_plus",
     });
   });
 
@@ -40,7 +41,8 @@ describe("the comparison's filters", () => {
   });
 
   it("empty values mean 'any', without a notice (a form sends them)", () => {
-    expect(parse("pilot=&municipality=&language=&service=&sort=&page=")).toEqual(parse(""));
+    expect(parse("pilot=&municipality=&language=&service=&sort=&page=&group=")).toEqual(parse(""));
+    expect(parse("group=all")).toEqual(parse(""));
   });
 
   it.each([
@@ -58,6 +60,7 @@ describe("the comparison's filters", () => {
     ["page=abc", "page", "abc"],
     ["page=1e3", "page", "1e3"],
     ["page=99999999", "page", "99999999"],
+    ["group=age_60_plus", "group", "age_60_plus"],
   ])("%s is ignored with a notice", (query, key, value) => {
     const { query: q, notices } = parse(query);
     expect(notices).toEqual([{ key, value }]);
@@ -79,6 +82,7 @@ describe("the comparison's filters", () => {
   it("a shared view's address keeps only what differs from the default", () => {
     expect(comparisonSearch({ pilot: "north-savo-choice", language: "sv", sort: "name", page: 1 })).toBe("?pilot=north-savo-choice&language=sv");
     expect(comparisonSearch({ sort: "in_education", page: 2 })).toBe("?sort=in_education&page=2");
+    expect(comparisonSearch({ sort: "in_education", group: "language_foreign", page: 2 })).toBe("?sort=in_education&group=language_foreign&page=2");
     expect(comparisonSearch({ sort: "name", show: "satisfaction" })).toBe("?show=satisfaction");
     expect(comparisonSearch({ sort: "name", show: "employed_open_6m" })).toBe("");
     expect(comparisonSearch({})).toBe("");
