@@ -32,6 +32,7 @@ import {
 } from "./accountability";
 import { getUser, requireUser, type SignedInUser } from "./auth";
 import { config } from "./config";
+import { csrfForRequest } from "./csrf";
 import { formText, readPostedForm } from "./forms";
 import "./i18n";
 import { hasFormError, invalid, officialScope, pilotHeader, type OfficialScope } from "./official";
@@ -147,14 +148,23 @@ function reportTarget(params: LoaderFunctionArgs["params"]) {
 export function reportLoader({ request, params, context }: LoaderFunctionArgs) {
   const { lang, provider, pilots } = reportTarget(params);
   const sent = new URL(request.url).searchParams.get("sent");
-  return {
-    lang,
-    provider: { name: provider.name, slug: provider.slug, isExample: provider.isExample },
-    pilots: pilots.length > 1 ? pilots : [],
-    signedIn: getUser(request) !== null,
-    sent: sent === "1",
-    formError: formErrors.has(context),
-  };
+  const signedIn = getUser(request) !== null;
+  // The one form that someone not signed in may post: the root gives visitors no CSRF token (their
+  // pages are the same for everyone, decision 059), so this page gives its own, with its cookie.
+  // The page is never answered from the page cache (it is not one of its addresses).
+  const csrf = signedIn ? null : csrfForRequest(request, null);
+  return data(
+    {
+      lang,
+      provider: { name: provider.name, slug: provider.slug, isExample: provider.isExample },
+      pilots: pilots.length > 1 ? pilots : [],
+      signedIn,
+      csrf: csrf?.token ?? null,
+      sent: sent === "1",
+      formError: formErrors.has(context),
+    },
+    { headers: csrf?.setCookie ? { "Set-Cookie": csrf.setCookie, "Cache-Control": "no-store" } : { "Cache-Control": "no-store" } },
+  );
 }
 
 export async function reportAction({ request, params, context }: ActionFunctionArgs) {

@@ -185,8 +185,8 @@ export function hasRole(identityHash: string, kind: "official" | "provider_staff
  * the CSRF token of this page's forms, and the cookies to set: a CSRF cookie when the browser
  * has none, and the removal of a session cookie that no longer opens a session.
  *
- * Every form that posts is behind sign-in, so a visitor who only reads gets no CSRF token and no
- * cookie at all: their pages are the same for everyone and may be answered from memory
+ * Every form that posts is behind sign-in (but the problem report, which gives its own token:
+ * accountability-pages.ts), so a visitor who only reads gets no CSRF token and no cookie at all: their pages are the same for everyone and may be answered from memory
  * (docs/decisions/059-public-page-cache.md).
  */
 export function accountForRoot(request: Request) {

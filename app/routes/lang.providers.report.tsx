@@ -52,7 +52,7 @@ export default function ReportProblem() {
           <p className="lead">{t("report.lead")}</p>
           <p>{d.signedIn ? t("report.signedIn") : t("report.anonymous")}</p>
           <form method="post" noValidate>
-            <CsrfField />
+            {d.csrf ? <input type="hidden" name="csrf" value={d.csrf} /> : <CsrfField />}
             <Choices
               name="category"
               legend={t("report.category")}
