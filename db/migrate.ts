@@ -5,6 +5,6 @@ import { seedDatabase } from "./seed";
 
 const db = openDatabase(config().DATABASE_PATH);
 migrateDatabase(db);
-seedDatabase(db);
+seedDatabase(db, { examples: config().APP_ENV === "demo" });
 db.$client.close();
 console.log(`Migrated and seeded ${config().DATABASE_PATH}`);
