@@ -10,6 +10,7 @@ import { choiceContext, getAnswers, getDraft, listChoices, listHistory, listRequ
 import { chosenProviderFigure } from "./choices-figures";
 import { currentView } from "./choices-journey";
 import { config } from "./config";
+import { myDeliveryItems, myReports } from "./accountability";
 import { getDb } from "./db";
 import { municipalitiesByCode } from "./pilots";
 import "./i18n";
@@ -227,6 +228,25 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
       .where(eq(sessions.personId, user.id))
       .all()
       .map((s) => ({ startedAt: new Date(s.createdAt).toISOString(), lastActiveAt: new Date(s.lastSeenAt).toISOString(), endsAt: new Date(s.expiresAt).toISOString() })),
+    // Answers about recorded contacts and meetings, and problem reports (issue 16; decision 071).
+    deliveryAnswers: myDeliveryItems(user, db).map((i) => ({
+      kind: i.kind,
+      on: i.on,
+      provider: i.provider,
+      answer: i.answer,
+      note: i.note,
+      state: i.state,
+      officialAnswer: i.officialAnswer,
+    })),
+    problemReports: myReports(user, db).map((r) => ({
+      provider: r.provider,
+      category: r.category,
+      description: r.description,
+      createdAt: r.createdAt,
+      state: r.state,
+      answer: r.answer,
+      handledAt: r.handledAt,
+    })),
     auditTrail: db
       .select({ at: auditTable.at, action: auditTable.action, subject: auditTable.subject })
       .from(auditTable)

@@ -4,6 +4,7 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { audit, choices, deliveryAnswers, meetings, people, problemReports, providers, resultMonths } from "../../db/schema";
 import { CSRF_COOKIE, csrfForRequest } from "~/.server/csrf";
+import { personalDataExport } from "~/.server/choices-my";
 import { getDb } from "~/.server/db";
 import { openDataColumns } from "~/.server/results-opendata";
 import { runRetention } from "~/.server/retention";
@@ -20,7 +21,7 @@ import * as customers from "~/routes/lang.provider-staff.$businessId.customers";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { args } from "../support/request";
-import { as, choose, get, post, quietLogs, type Who } from "./official-support";
+import { as, choose, get, post, quietLogs, userOf, type Who } from "./official-support";
 
 /**
  * Accountability (issue 16, parts 1, 2 and 4; decision 071): meetings recorded by staff, confirmed
@@ -138,6 +139,10 @@ describe("confirm or dispute on My page", () => {
     expect(card.delivery.firstContact).toBe("confirmed");
     expect(card.delivery.meetings.map((m) => m.answer)).toEqual(["did_not_happen"]);
     expect(JSON.stringify(staff.data)).not.toContain("Kukaan");
+
+    // The person's data download holds the answers with the note.
+    const exported = personalDataExport(userOf(aino), "fi");
+    expect(exported.deliveryAnswers).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "meeting", answer: "did_not_happen", note: "Kukaan ei tullut paikalle." })]));
   });
 
   it("another person's item is a 404, whatever key is in the address; signed out goes to sign-in", async () => {
