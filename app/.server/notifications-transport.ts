@@ -43,7 +43,10 @@ function failureCode(error: unknown): string {
 
 /** Email over SMTP: `SMTP_URL` (smtp://user:pass@host:port, smtps:// for TLS from the start). */
 export function smtpTransport(url: string, from: string): Transport {
-  const transporter = nodemailer.createTransport(url, { from });
+  // A pool of connections (unless the URL says otherwise): the worker sends a round's messages in
+  // parallel, and a connection per message would cost a TCP and SMTP handshake each.
+  const pooled = /[?&]pool=/.test(url) ? url : `${url}${url.includes("?") ? "&" : "?"}pool=true&maxConnections=5`;
+  const transporter = nodemailer.createTransport(pooled, { from });
   return {
     name: "smtp",
     async send(m) {

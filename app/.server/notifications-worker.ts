@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { notificationAddresses, type NotificationKind } from "../../db/schema";
 import { contactDeadline } from "~/domain/first-contact";
 import { addDays } from "~/domain/working-days";
@@ -12,6 +12,7 @@ import { logger } from "./log";
 import { notificationsSent } from "./metrics";
 import { linkToken } from "./notification-address";
 import { enqueueNotification } from "./notifications";
+import { once } from "./prepared";
 import { demoMailboxTransport, smtpTransport, TransportError, type OutgoingMessage, type Transport } from "./notifications-transport";
 
 /**
@@ -89,24 +90,29 @@ export async function deliverDue(options: WorkerOptions): Promise<RoundResult> {
   const start = now();
   const rows = s.claim.all({ now: start, lease: start + o.leaseMs, batch: o.batch }) as Claimed[];
   const result: RoundResult = { sent: 0, retried: 0, failed: 0, skipped: 0, claimed: rows.length };
+  // What happened to each row, written together in one transaction after the round (one commit,
+  // not one per message); a stop before that leaves the rows "sending" until their lease ends.
+  const marks: (() => void)[] = [];
   await Promise.all(
     rows.map(async (row) => {
       const message = compose(db, row, origin, now());
       if ("skip" in message) {
-        s.skip.run({ id: row.id, code: message.skip });
+        marks.push(() => s.skip.run({ id: row.id, code: message.skip }));
         result.skipped++;
         notificationsSent.inc({ result: "skipped" });
         return;
       }
       try {
         await o.transport.send(message);
-        s.sent.run({ id: row.id, at: new Date(now()).toISOString() });
+        const at = new Date(now()).toISOString();
+        marks.push(() => s.sent.run({ id: row.id, at }));
         result.sent++;
         notificationsSent.inc({ result: "sent" });
       } catch (error) {
         const code = error instanceof TransportError ? error.code : "unknown";
         const giveUp = row.attempts >= o.maxAttempts;
-        s.retry.run({ id: row.id, max: o.maxAttempts, next: now() + backoffMs(row.attempts, o.baseDelayMs, o.maxDelayMs), code });
+        const next = now() + backoffMs(row.attempts, o.baseDelayMs, o.maxDelayMs);
+        marks.push(() => s.retry.run({ id: row.id, max: o.maxAttempts, next, code }));
         if (giveUp) result.failed++;
         else result.retried++;
         notificationsSent.inc({ result: giveUp ? "failed" : "retry" });
@@ -114,6 +120,7 @@ export async function deliverDue(options: WorkerOptions): Promise<RoundResult> {
       }
     }),
   );
+  if (marks.length > 0) db.$client.transaction(() => marks.forEach((mark) => mark()))();
   return result;
 }
 
@@ -134,7 +141,9 @@ function escapeHtml(s: string): string {
 
 /** The message of one row, or why it is not sent (no address, the address changed, the link expired). */
 function compose(db: Db, row: Claimed, origin: string, nowMs: number): OutgoingMessage | { skip: string } {
-  const address = db.select().from(notificationAddresses).where(eq(notificationAddresses.personId, row.person_id)).get();
+  const address = once(db, "notifications:address", () =>
+    db.select().from(notificationAddresses).where(eq(notificationAddresses.personId, sql.placeholder("personId"))).prepare(),
+  ).get({ personId: row.person_id });
   if (!address) return { skip: "no-address" };
   let data: Record<string, unknown>;
   try {
