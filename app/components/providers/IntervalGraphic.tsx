@@ -48,14 +48,19 @@ export function IntervalGraphic({
   );
 }
 
-/** A mean on the 1–5 scale: a dot on a line from 1 to 5. */
+/** A mean on the 1–5 scale: a dot on a line from 1 to 5, each whole number labelled under it. */
 export function MeanGraphic({ id, label, value }: { id: string; label: string; value: number }) {
   const at = (v: number) => (((v - 1) / 4) * width).toFixed(1);
   return (
-    <svg className="interval" viewBox="-8 0 216 24" width="216" height="24" role="img" aria-labelledby={id} focusable="false">
+    <svg className="interval" viewBox="-14 0 228 36" width="228" height="36" role="img" aria-labelledby={id} focusable="false">
       <title id={id}>{label}</title>
       <path d="M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8" stroke="#8a9096" strokeWidth="1" fill="none" />
       <circle cx={at(value)} cy="12" r="5" fill="#0b3d66" stroke="#0b3d66" strokeWidth="2" />
+      {[1, 2, 3, 4, 5].map((v) => (
+        <text key={v} x={at(v)} y="33" textAnchor="middle" fontSize="10" fill="#1a1a1a">
+          {v}
+        </text>
+      ))}
     </svg>
   );
 }
