@@ -1,5 +1,5 @@
 import "./i18n";
-import { benefits, type Condition, type FactName, type PilotDefinition } from "~/domain/pilot";
+import { benefits, type Condition, type FactName, type PilotDefinition, namesItsMunicipalities } from "~/domain/pilot";
 import type { Reason } from "~/domain/eligibility";
 import { formatDate, locales } from "~/format";
 import { tFor, type Lang } from "~/i18n";
@@ -82,7 +82,7 @@ function runningText(running: string[], on: string, lang: Lang, ctx: TextContext
     const p = ctx.pilots.get(slug);
     if (!p) return [];
     const area =
-      p.municipalities.length <= 20
+      namesItsMunicipalities(p)
         ? list(
             p.municipalities.map((c) => ctx.municipalityName(c, lang)),
             lang,

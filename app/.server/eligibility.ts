@@ -43,12 +43,14 @@ import {
   benefits,
   factNames,
   InvalidPilotSetError,
+  namesItsMunicipalities,
   pilotStatus,
   statuses,
   type FactName,
   type Localized,
   type PilotDefinition,
 } from "~/domain/pilot";
+import { AGE_MAX, AGE_MIN } from "~/domain/choice-facts";
 import { formatDate, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import { getDb, type Db } from "./db";
@@ -61,13 +63,6 @@ import { allMunicipalities, loadPilotSet, type Municipality } from "./pilots";
  * The query: one schema for the page's form and the API. See docs/decisions/012-eligibility-api.md.
  * ---------------------------------------------------------------------------------------------- */
 
-/**
- * Ages the form and the API accept (docs/decisions/012-eligibility-api.md). 15: people younger than
- * that have not finished basic education and are not customers of the public employment service;
- * 99: a plausibility limit that catches typing errors (450 for 45) without turning away anyone who
- * is registered. Rules may name any age.
- */
-export const ageBounds = { min: 15, max: 99 } as const;
 /** Dates the check accepts: wide enough for every pilot in the data, narrow enough to catch typos. */
 export const dateBounds = { min: "2000-01-01", max: "2099-12-31" } as const;
 
@@ -105,7 +100,7 @@ export const eligibilityQuerySchema = z.object({
       .string({ error: "invalid" })
       .regex(/^[+-]?\d{1,6}$/, { error: "invalid" })
       .transform(Number)
-      .pipe(z.number().int().min(ageBounds.min, { error: "out_of_range" }).max(ageBounds.max, { error: "out_of_range" })),
+      .pipe(z.number().int().min(AGE_MIN, { error: "out_of_range" }).max(AGE_MAX, { error: "out_of_range" })),
   ),
   benefit: optional(z.enum(benefits, { error: "invalid" })),
   integration_act: yesNo,
@@ -479,7 +474,7 @@ function pilotView(p: PilotDefinition, data: CheckData, today: string, lang: Lan
   const t = tFor(lang);
   // A national pilot is described by its reach, a small one by its municipalities.
   const areaText =
-    p.municipalities.length <= 20
+    namesItsMunicipalities(p)
       ? t("eligibility:result.rules.area", { list: p.municipalities.map((c) => nameOf(data, c, lang)).join(", ") })
       : t("eligibility:result.rules.areaCount", { count: p.municipalities.length });
   return {

@@ -1,7 +1,7 @@
 import { data, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { and, count, eq, isNotNull, max } from "drizzle-orm";
 import { changeRequests, providerPilots, resultMonths } from "../../db/schema";
-import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
+import { pilotStatus, type PilotDefinition, namesItsMunicipalities } from "~/domain/pilot";
 import { formatDate, formatDateTime, municipalityName, todayInFinland } from "~/format";
 import { isLang, type Lang } from "~/i18n";
 import { requireOfficial, type SignedInUser } from "./auth";
@@ -105,7 +105,7 @@ function pendingRequestCount(pilotSlug: string): number {
 export function pilotOverview(scope: OfficialScope) {
   const { pilot, lang, today } = scope;
   const db = getDb();
-  const names = pilot.municipalities.length <= 20 ? municipalitiesByCode(pilot.municipalities) : new Map<string, Municipality>();
+  const names = namesItsMunicipalities(pilot) ? municipalitiesByCode(pilot.municipalities) : new Map<string, Municipality>();
   const participations = db.select().from(providerPilots).where(eq(providerPilots.pilotSlug, pilot.slug)).all();
   const active = participations.filter((p) => p.startsOn <= today && (p.endsOn === null || p.endsOn >= today)).length;
   const published = db
@@ -121,7 +121,7 @@ export function pilotOverview(scope: OfficialScope) {
     startsOn: formatDate(pilot.startsOn, lang),
     endsOn: pilot.endsOn ? formatDate(pilot.endsOn, lang) : null,
     area:
-      pilot.municipalities.length <= 20
+      namesItsMunicipalities(pilot)
         ? pilot.municipalities.map((c) => {
             const m = names.get(c);
             return m ? municipalityName(m, lang) : c;

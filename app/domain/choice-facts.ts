@@ -98,6 +98,12 @@ export function answersFromQuery(params: URLSearchParams, asked: readonly FactNa
   return form;
 }
 
-/** The ages the form accepts (the eligibility check's own limits, said in its message). */
+/**
+ * Ages the eligibility check, its API and the choice accept: the one home of the bounds
+ * (docs/decisions/012-eligibility-api.md). 15: people younger than that have not finished basic
+ * education and are not customers of the public employment service; 99: a plausibility limit that
+ * catches typing errors (450 for 45) without turning away anyone who is registered. Rules may name
+ * any age.
+ */
 export const AGE_MIN = 15;
 export const AGE_MAX = 99;

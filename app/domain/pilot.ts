@@ -28,6 +28,16 @@ export type Benefit = (typeof benefits)[number];
 /** Facts answered yes or no. */
 export const yesNoFacts = ["registered", "integration_act", "foreign_language", "typ", "referral", "weaker_position"] as const;
 export type YesNoFact = (typeof yesNoFacts)[number];
+/**
+ * Facts the public service decides about a person, never the person (docs/decisions/073-assessed-facts.md):
+ * `referral` (confirmed entitled after the periodic interview: the purchased-services pilot) and
+ * `weaker_position` (in a weaker labour-market position: Kasvo). An official of the pilot records them.
+ */
+export const assessedFacts = ["referral", "weaker_position"] as const satisfies readonly YesNoFact[];
+export type AssessedFact = (typeof assessedFacts)[number];
+export function isAssessedFact(name: string): name is AssessedFact {
+  return (assessedFacts as readonly string[]).includes(name);
+}
 /** Every fact, in the order the questions are asked. */
 export const factNames = [
   "registered",
@@ -129,6 +139,15 @@ export const pilotDefinitionSchema = z
   });
 
 export type PilotDefinition = z.infer<typeof pilotDefinitionSchema>;
+
+/**
+ * A pilot with at most this many municipalities is named by them ("Siilinjärvi, Lapinlahti"); a
+ * larger one (the national pilot) by its reach ("15 ELY areas, 292 municipalities").
+ */
+export const LIST_MUNICIPALITIES_UP_TO = 20;
+export function namesItsMunicipalities(p: Pick<PilotDefinition, "municipalities">): boolean {
+  return p.municipalities.length <= LIST_MUNICIPALITIES_UP_TO;
+}
 
 export type PilotStatus = "upcoming" | "running" | "ended";
 export function pilotStatus(p: Pick<PilotDefinition, "startsOn" | "endsOn">, today: string): PilotStatus {

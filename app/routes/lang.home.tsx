@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
-import { pilotStatus } from "~/domain/pilot";
+import { pilotStatus, namesItsMunicipalities } from "~/domain/pilot";
 import { longestLock } from "~/domain/switching";
 import { formatDate, locales, municipalityName, todayInFinland } from "~/format";
 import { isLang } from "~/i18n";
@@ -15,7 +15,7 @@ export function loader({ params }: LoaderFunctionArgs) {
   const today = todayInFinland();
   const pilots = loadPilots();
   // Pilots with a small area are listed by municipality; the national one by its reach.
-  const codes = pilots.filter((p) => p.municipalities.length <= 20).flatMap((p) => p.municipalities);
+  const codes = pilots.filter((p) => namesItsMunicipalities(p)).flatMap((p) => p.municipalities);
   const names = municipalitiesByCode(codes);
   const shown = pilots
     .map((p) => ({
@@ -27,7 +27,7 @@ export function loader({ params }: LoaderFunctionArgs) {
       endsOn: p.endsOn ? formatDate(p.endsOn, lang) : null,
       model: p.model,
       area:
-        p.municipalities.length <= 20
+        namesItsMunicipalities(p)
           ? p.municipalities
               .map((c) => names.get(c))
               .filter((m) => m !== undefined)
