@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { openCasesPerProvider } from "~/.server/accountability";
 import { officialScope, pilotOverview } from "~/.server/official";
 import { OfficialFrame, sectionPath } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
@@ -9,7 +10,10 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /** /{lang}/official/{pilot}: the pilot at a glance, and the way to each task. */
 export function loader(args: LoaderFunctionArgs) {
-  return pilotOverview(officialScope(args));
+  const scope = officialScope(args);
+  // Problem reports and disputes still open (issue 16).
+  const open = [...openCasesPerProvider(scope.pilot.slug).values()].reduce((n, c) => n + c.reports + c.disputes, 0);
+  return { ...pilotOverview(scope), openCases: open };
 }
 
 export default function PilotOverview() {
@@ -62,6 +66,12 @@ export default function PilotOverview() {
             <a href={path("requests")}>{t("frame.section.requests")}</a>
           </h3>
           <p>{t("home.pending", { count: d.pendingRequests })}</p>
+        </li>
+        <li className="card">
+          <h3>
+            <a href={path("reports")}>{t("frame.section.reports")}</a>
+          </h3>
+          <p>{t("accountability:queue.openOverview", { count: d.openCases })}</p>
         </li>
         <li className="card">
           <h3>
