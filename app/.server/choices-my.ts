@@ -13,6 +13,7 @@ import { config } from "./config";
 import { myDeliveryItems, myReports } from "./accountability";
 import { getDb } from "./db";
 import { municipalitiesByCode } from "./pilots";
+import { notificationsExport } from "./notification-address";
 import "./i18n";
 
 /**
@@ -222,6 +223,8 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
           updatedAt: draft.updatedAt,
         }
       : null,
+    // The address for notifications and the messages about the person (decision 070).
+    notifications: notificationsExport(user.id, db),
     sessions: db
       .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
       .from(sessions)

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { notificationAddresses, notificationOutbox } from "../../db/schema";
 import { EMAIL_MAX } from "~/domain/choice";
@@ -159,4 +159,18 @@ export function optOut(token: string | null, now = new Date()): boolean {
     },
     { behavior: "immediate" },
   );
+}
+
+/** What the service holds about the person for notifications, for their data download: the address and the messages (kinds and times only). */
+export function notificationsExport(personId: number, db: Db = getDb()) {
+  const row = db.select().from(notificationAddresses).where(eq(notificationAddresses.personId, personId)).get();
+  const messages = db
+    .select({ kind: notificationOutbox.kind, createdAt: notificationOutbox.createdAt, state: notificationOutbox.state, sentAt: notificationOutbox.sentAt })
+    .from(notificationOutbox)
+    .where(and(eq(notificationOutbox.personId, personId), ne(notificationOutbox.kind, "address_confirm")))
+    .all();
+  return {
+    address: row ? { email: row.email, language: row.lang, givenAt: row.createdAt, changedAt: row.updatedAt, confirmedAt: row.confirmedAt } : null,
+    messages,
+  };
 }

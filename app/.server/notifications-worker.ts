@@ -269,6 +269,23 @@ export function checkFirstContactsOverdue(now = new Date(), db: Db = getDb()): n
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Keeping: what the outbox holds is kept only as long as it is needed
+ * ------------------------------------------------------------------------------------------- */
+
+/** Outbox rows that are done (sent, skipped, failed) go after this many days; an address never confirmed a week after its link expired. */
+export const KEEP = { outboxDays: 90, unconfirmedDays: 7, demoMailboxDays: 30 } as const;
+
+export function sweepNotifications(now = new Date(), db: Db = getDb()): { outbox: number; addresses: number; demo: number } {
+  const c = db.$client;
+  const day = 86_400_000;
+  return c.transaction(() => ({
+    outbox: c.prepare("DELETE FROM notification_outbox WHERE state IN ('sent', 'skipped', 'failed') AND created_at < ?").run(new Date(now.getTime() - KEEP.outboxDays * day).toISOString()).changes,
+    addresses: c.prepare("DELETE FROM notification_addresses WHERE confirmed_at IS NULL AND confirm_expires_at < ?").run(now.getTime() - KEEP.unconfirmedDays * day).changes,
+    demo: c.prepare("DELETE FROM demo_mailbox WHERE sent_at < ?").run(new Date(now.getTime() - KEEP.demoMailboxDays * day).toISOString()).changes,
+  }))();
+}
+
+/* ---------------------------------------------------------------------------------------------
  * The schedule in the server
  * ------------------------------------------------------------------------------------------- */
 
@@ -307,6 +324,7 @@ export function startNotificationWorker({ intervalMs = 1000, checkEveryMs = 3_60
   const check = () => {
     try {
       checkFirstContactsOverdue();
+      sweepNotifications();
     } catch (error) {
       logger.error({ event: "first-contact-check-failed", err: (error as Error).message }, "the first-contact check failed");
     }

@@ -8,7 +8,7 @@ import { getDb } from "~/.server/db";
 import { metricsRegistry } from "~/.server/runtime";
 import { enqueueNotification } from "~/.server/notifications";
 import { demoMailboxTransport, smtpTransport, type Transport } from "~/.server/notifications-transport";
-import { checkFirstContactsOverdue, deliverDue, RETRY } from "~/.server/notifications-worker";
+import { checkFirstContactsOverdue, deliverDue, RETRY, sweepNotifications } from "~/.server/notifications-worker";
 import { officialScope } from "~/.server/official";
 import { suspendProvider } from "~/.server/official-providers";
 import { recordFirstContact } from "~/.server/provider-staff";
@@ -344,5 +344,25 @@ describe("opting out, without signing in", () => {
     const res = await postForm(aino, "/fi/my/notifications", { intent: "remove" });
     expect(res.status).toBe(303);
     expect(getDb().select().from(notificationAddresses).all()).toHaveLength(0);
+  });
+});
+
+describe("keeping", () => {
+  it("the data download names the address and the messages; done rows and never-confirmed addresses go after their time", async () => {
+    const aino = as("aino");
+    await giveAndConfirm(aino, "aino@example.test", "fi");
+    enqueueNotification(getDb(), { personId: aino.personId, kind: "problem_report_answered" });
+    await deliverDue({ transport, origin });
+    const exported = (await (await fetch(`${app.base}/fi/my/data.json`, { headers: { cookie: aino.cookie } })).json()) as { notifications: unknown };
+    expect(exported.notifications).toMatchObject({ address: { email: "aino@example.test", language: "fi" }, messages: [{ kind: "problem_report_answered", state: "sent" }] });
+
+    const pekka = as("pekka");
+    expect((await postForm(pekka, "/fi/my/notifications", { intent: "give", email: "pekka@example.test" })).status).toBe(303);
+    const now = Date.now();
+    expect(sweepNotifications(new Date(now))).toEqual({ outbox: 0, addresses: 0, demo: 0 });
+    // 91 days on: aino's two sent rows go, pekka's never-confirmed address goes; aino's address stays.
+    const later = new Date(now + 91 * 86_400_000);
+    expect(sweepNotifications(later)).toMatchObject({ outbox: 2, addresses: 1 });
+    expect(getDb().select().from(notificationAddresses).all().map((a) => a.personId)).toEqual([aino.personId]);
   });
 });
