@@ -31,7 +31,7 @@ export function IntervalGraphic({
 }) {
   const height = scale ? 36 : 24;
   return (
-    <svg className="interval" viewBox={`-14 0 228 ${height}`} width="228" height={height} role="img" aria-labelledby={id} focusable="false">
+    <svg className="interval" viewBox={`-18 0 240 ${height}`} width="240" height={height} role="img" aria-labelledby={id} focusable="false">
       <title id={id}>{label}</title>
       <path d={axis} stroke="#8a9096" strokeWidth="1" fill="none" />
       {reference !== undefined && (
@@ -52,7 +52,7 @@ export function IntervalGraphic({
 export function MeanGraphic({ id, label, value }: { id: string; label: string; value: number }) {
   const at = (v: number) => (((v - 1) / 4) * width).toFixed(1);
   return (
-    <svg className="interval" viewBox="-14 0 228 36" width="228" height="36" role="img" aria-labelledby={id} focusable="false">
+    <svg className="interval" viewBox="-18 0 240 36" width="240" height="36" role="img" aria-labelledby={id} focusable="false">
       <title id={id}>{label}</title>
       <path d="M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8" stroke="#8a9096" strokeWidth="1" fill="none" />
       <circle cx={at(value)} cy="12" r="5" fill="#0b3d66" stroke="#0b3d66" strokeWidth="2" />
