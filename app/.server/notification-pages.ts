@@ -23,7 +23,7 @@ const noStore = { "Cache-Control": "no-store" };
 
 type Errors = { email?: string };
 function notificationsPage(lang: Lang, personId: number, done: "sent" | "removed" | null, email: string, errors: Errors) {
-  return { lang, address: addressOf(personId), done, values: { email }, errors };
+  return { lang, address: addressOf(personId), done, values: { email }, errors, demoOutbox: demoOutboxOn() };
 }
 
 // ---- /{lang}/my/notifications ----

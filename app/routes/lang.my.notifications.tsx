@@ -65,6 +65,11 @@ export default function MyNotifications() {
           </button>
         </form>
       )}
+      {d.demoOutbox && (
+        <p className="notice notice--example">
+          {t("page.demoHint")} <Link to={`/${lang}/demo-outbox`}>{t("page.demoLink")}</Link>
+        </p>
+      )}
       <p>
         <Link to={`/${lang}/my`}>{t("page.back")}</Link>
       </p>
