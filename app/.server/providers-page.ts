@@ -37,7 +37,7 @@ import {
   providersByIds,
   providersByName,
   servicesOf,
-  providersOfPilot,
+  departedProviders,
   suspendedPilotsOf,
   type ListFilters,
   type ProviderListRow,
@@ -290,9 +290,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     firstOnPage: total === 0 ? 0 : offset + 1,
     lastOnPage: offset + rows.length,
     items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, query.show)),
-    departed: providersOfPilot(def.slug, db)
-      .filter((p) => p.endsOn !== null && p.endsOn < today)
-      .map((p) => ({ slug: p.slug, name: p.name, lastDay: dateText(p.endsOn!, lang) })),
+    departed: departedProviders(def.slug, today, db).map((p) => ({ slug: p.slug, name: p.name, lastDay: dateText(p.endsOn, lang) })),
     pages: pageCount > 1 ? pageLinks(effective, page, pageCount) : [],
     search: {
       previous: page > 1 ? comparisonSearch({ ...effective, page: page - 1 }) : null,

@@ -225,6 +225,30 @@ export function providersOfPilot(pilotSlug: string, db: Db = getDb()) {
 }
 
 /**
+ * The providers whose time in a pilot ended before `today`, by name: the comparison's list of
+ * providers that have left. Filtered in the query, so the page reads only those, not every provider.
+ */
+export function departedProviders(pilotSlug: string, today: string, db: Db = getDb()) {
+  const q = once(db, "departed-providers", () =>
+    db
+      .select({ slug: providers.slug, name: providers.name, endsOn: sql<string>`${providerPilots.endsOn}` })
+      .from(providerPilots)
+      .innerJoin(providers, eq(providers.id, providerPilots.providerId))
+      .where(and(eq(providerPilots.pilotSlug, sql.placeholder("pilot")), lte(providerPilots.endsOn, sql.placeholder("yesterday"))))
+      .orderBy(asc(providers.sortKey), asc(providers.id))
+      .prepare(),
+  );
+  return q.all({ pilot: pilotSlug, yesterday: previousDay(today) });
+}
+
+/** "2026-03-01" → "2026-02-28" */
+function previousDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
  * The pilots a provider is suspended from now (an official's suspension not lifted). A provider whose
  * dates in a pilot are over without one ended its participation. The official's written reason is
  * for the pilot's officials only (db/schema/backoffice.ts); the public pages say which of the two it was.
