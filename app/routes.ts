@@ -52,6 +52,8 @@ export default [
     route("official/:pilot/providers/:id", "routes/lang.official.$pilot.providers.$id.tsx"),
     route("official/:pilot/results", "routes/lang.official.$pilot.results.tsx"),
     route("official/:pilot/results/:upload", "routes/lang.official.$pilot.results.$upload.tsx"),
+    // Assessed facts: recorded by the pilot's official, never declared by the person (decision 073).
+    route("official/:pilot/assessed-facts", "routes/lang.official.$pilot.assessed-facts.tsx"),
     route("official/:pilot/requests", "routes/lang.official.$pilot.requests.tsx"),
     route("official/:pilot/requests/:id", "routes/lang.official.$pilot.requests.$id.tsx"),
     route("official/:pilot/statistics", "routes/lang.official.$pilot.statistics.tsx"),

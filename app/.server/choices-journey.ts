@@ -3,7 +3,7 @@ import { z } from "zod";
 import { confirmSchema, contactBy as contactByDate, contactSchema, pickSchema, PUBLIC_SERVICE, weightyReasonSchema, type Refusal } from "~/domain/choice";
 import { answersFromQuery, factsFormSchema, factsToForm, missingFacts } from "~/domain/choice-facts";
 import { relevantFacts } from "~/domain/eligibility";
-import type { FactName } from "~/domain/pilot";
+import { isAssessedFact, type FactName } from "~/domain/pilot";
 import { parseReference } from "~/domain/reference-number";
 import { addMonths } from "~/domain/switching";
 import { formatDate, formatDateTime, municipalityName } from "~/format";
@@ -99,7 +99,8 @@ export function currentView(ctx: ChoiceContext, lang: Lang): CurrentView {
 function askedFacts(user: SignedInUser, ctx: ChoiceContext): FactName[] {
   const code = user.homeMunicipality;
   const m = code ? municipalitiesByCode([code]).get(code) : undefined;
-  return relevantFacts(ctx.pilots, m ? { code: m.code, mergedInto: m.mergedInto, mergedOn: m.mergedOn } : null, ctx.today);
+  // An assessed fact is recorded by an official, never asked of the person (decision 073).
+  return relevantFacts(ctx.pilots, m ? { code: m.code, mergedInto: m.mergedInto, mergedOn: m.mergedOn } : null, ctx.today).filter((f) => !isAssessedFact(f));
 }
 
 function municipalityLabel(user: SignedInUser, lang: Lang): string | null {

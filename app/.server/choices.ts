@@ -16,6 +16,7 @@ import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
 import { createReference } from "~/domain/reference-number";
 import { changeRule, type ChangeRule } from "~/domain/switching";
 import { todayInFinland } from "~/format";
+import { assessedFor } from "./assessed-facts";
 import { audit } from "./audit";
 import type { SignedInUser } from "./auth";
 import { parseFacts } from "~/domain/choice-facts";
@@ -141,7 +142,8 @@ export type ChoiceContext = {
 function evaluateFor(user: SignedInUser, facts: Facts | null, pilots: PilotDefinition[], today: string, db: Db): Evaluation {
   const code = user.homeMunicipality;
   const m = code ? municipalitiesByCode([code], db).get(code) : undefined;
-  return evaluate(facts ?? {}, pilots, m ? { code: m.code, mergedInto: m.mergedInto, mergedOn: m.mergedOn } : null, today);
+  // An assessed fact is the officials' record, never the person's answer (decision 073).
+  return evaluate(facts ?? {}, pilots, m ? { code: m.code, mergedInto: m.mergedInto, mergedOn: m.mergedOn } : null, today, assessedFor(user.actorId, today, db));
 }
 
 function currentChoice(user: SignedInUser, pilots: PilotDefinition[], today: string, db: Db): CurrentChoice | null {

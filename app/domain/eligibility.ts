@@ -1,4 +1,5 @@
 import {
+  assessedFacts,
   factNames,
   pilotStatus,
   type Benefit,
@@ -8,6 +9,7 @@ import {
   type PilotDefinition,
   type PilotStatus,
   type Status,
+  type AssessedFact,
 } from "./pilot";
 
 /**
@@ -43,6 +45,18 @@ export type Facts = {
   referral?: boolean;
   weaker_position?: boolean;
 };
+
+/**
+ * The facts a signed-in person's answer is read with (docs/decisions/073-assessed-facts.md): an
+ * assessed fact never comes from the person's own answer. Each is the official's record for the
+ * pilot, and `false` where there is none, so that a rule that needs it says "not confirmed", never
+ * "answer missing". `assessed` maps each fact to its value as recorded for the person.
+ */
+export function withAssessedFacts(answers: Facts, assessed: Partial<Record<AssessedFact, boolean>>): Facts {
+  const facts: Facts = { ...answers };
+  for (const name of assessedFacts) facts[name] = assessed[name] ?? false;
+  return facts;
+}
 
 /** What the evaluator needs to know about the home municipality (historical codes included). */
 export type MunicipalityInfo = { code: string; mergedInto: string | null; mergedOn: string | null };
@@ -214,11 +228,20 @@ export function byFavour(a: PilotResult, b: PilotResult): number {
   );
 }
 
+/** Each pilot's assessed facts for one person, by pilot slug (see withAssessedFacts). */
+export type AssessedByPilot = Record<string, Partial<Record<AssessedFact, boolean>>>;
+
+/**
+ * `assessed`: given for a signed-in person, each pilot reads its assessed facts from its own
+ * officials' records (withAssessedFacts), never from `facts`; left out (the open check, where
+ * nothing is stored), the answers are read as given.
+ */
 export function evaluate(
   facts: Facts,
   pilots: readonly PilotDefinition[],
   municipality: MunicipalityInfo | null,
   today: string,
+  assessed?: AssessedByPilot,
 ): Evaluation {
   if (!municipality) {
     return { outcome: "public_service", reasons: [{ code: "municipality_unknown" }], pilot: null, others: [], effectiveMunicipality: null, date: today };
@@ -226,7 +249,7 @@ export function evaluate(
   const effective = effectiveCode(municipality, today);
   const notes: Reason[] = effective.merged ? [{ code: "municipality_merged", into: effective.code, on: municipality.mergedOn! }] : [];
   const results = coveringPilots(pilots, municipality, today)
-    .map((p) => evaluatePilot(p, facts, today))
+    .map((p) => evaluatePilot(p, assessed ? withAssessedFacts(facts, assessed[p.slug] ?? {}) : facts, today))
     .sort(byFavour);
   const [best, ...others] = results;
   // The pilots running anywhere on the date, for a person whose municipality has none.

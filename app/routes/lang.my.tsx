@@ -11,6 +11,8 @@ import { CsrfField } from "~/components/CsrfField";
 import { addressOf } from "~/.server/notification-address";
 import { MyNotificationsSection } from "~/components/notifications/MyNotificationsSection";
 import { MyChoice } from "~/components/my/MyChoice";
+import { MyAssessedFacts } from "~/components/my/MyAssessedFacts";
+import { myAssessedFacts } from "~/.server/assessed-facts";
 import { MyData } from "~/components/my/MyData";
 import { OfficialLink } from "~/components/official/OfficialLink";
 import { StaffLink } from "~/components/staff/StaffLink";
@@ -49,6 +51,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     // Recorded contacts and meetings to confirm or dispute, and problem reports (issue 16).
     accountability: myAccountability(user, lang),
     answered: new URL(request.url).searchParams.get("answered") ? true : false,
+    // What the public service has decided about the person, recorded by an official (decision 073).
+    assessed: myAssessedFacts(user, lang),
   };
 }
 
@@ -62,6 +66,8 @@ export default function MyPage() {
       <p className="lead">{t("my.welcome", { name: data.givenName })}</p>
 
       <MyChoice lang={data.lang} current={data.choice.current} mayChoose={data.choice.mayChoose} choices={data.choice.choices} requests={data.choice.requests} figure={data.choice.figure} />
+
+      <MyAssessedFacts records={data.assessed} />
 
       <MyAccountability lang={data.lang} view={data.accountability} answered={data.answered ? "1" : null} />
 

@@ -3,6 +3,7 @@ import { seedAccountability } from "./accountability";
 import { seedPeople } from "./people";
 import { seedPilots } from "./seed-pilots";
 import { seedProviders } from "./providers";
+import { seedPurchasedServices } from "./purchased-services";
 import { seedReference } from "./reference";
 
 /**
@@ -14,6 +15,7 @@ export function seedDatabase(db: Db, { examples = false }: { examples?: boolean 
   seedReference(db);
   seedPilots(db);
   seedProviders(db);
+  seedPurchasedServices(db);
   seedPeople(db);
   if (examples) seedAccountability(db);
 }

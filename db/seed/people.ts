@@ -1,4 +1,5 @@
 import type { Db } from "../../app/.server/db";
+import { seedAssessedFact } from "../../app/.server/assessed-facts";
 import { testIdpEnabled } from "../../app/.server/config";
 import { identityCodeHash } from "../../app/.server/identity";
 import { generatedIdentityCode } from "../../app/domain/identity-code";
@@ -47,6 +48,11 @@ export const testPeople: TestPerson[] = [
     homeMunicipality: "491",
     official: ["mikkeli-region-municipal"],
   },
+  // The purchased-services example pilot (decision 073): its official, a person whom the official has
+  // confirmed as entitled (seeded below) and one without a confirmation, all in Iisalmi.
+  { key: "ville", identityCode: "150379-941U", givenName: "Ville", familyName: "Huttunen", homeMunicipality: "140", official: ["purchased-services-example"] },
+  { key: "eeva", identityCode: "220788-9528", givenName: "Eeva", familyName: "Karppinen", homeMunicipality: "140" },
+  { key: "matti", identityCode: "041195-9631", givenName: "Matti", familyName: "Savolainen", homeMunicipality: "140" },
   { key: "kaisa", identityCode: "110687-992C", givenName: "Kaisa", familyName: "Laitinen", homeMunicipality: "297", providerStaff: ["2345671-3"] },
   { key: "olli", identityCode: "290171-903Y", givenName: "Olli", familyName: "Räsänen", homeMunicipality: "491", providerStaff: ["3456782-2"] },
 ];
@@ -99,4 +105,19 @@ export function seedPeople(db: Db) {
       }
     }
   });
+  for (const record of seededAssessedFacts) {
+    const person = findTestPerson(record.person);
+    const official = findTestPerson(record.recordedBy);
+    if (!person?.identityCode || !official?.identityCode) continue;
+    seedAssessedFact(db, {
+      identityHash: identityCodeHash(person.identityCode),
+      pilotSlug: record.pilot,
+      fact: record.fact,
+      value: true,
+      recordedBy: identityCodeHash(official.identityCode),
+    });
+  }
 }
+
+/** Assessed facts the test people start with (decision 073): Eeva is confirmed entitled by Ville. */
+const seededAssessedFacts = [{ person: "eeva", pilot: "purchased-services-example", fact: "referral", recordedBy: "ville" }] as const;

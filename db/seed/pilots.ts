@@ -161,6 +161,47 @@ export function examplePilots(mainland: string[]): PilotDefinition[] {
       source: "Ostopalvelupilotti, 15 ELY-keskusta (lehtiartikkeli; päivämäärät epävarmat)",
     },
     {
+      // The purchased-services model run end to end with current dates, as an example
+      // (docs/decisions/073-assessed-facts.md): the historical record above stays as it was.
+      slug: "purchased-services-example",
+      name: {
+        fi: "Ostopalvelupilotti, Pohjois-Savon ELY-alue (esimerkki)",
+        sv: "Pilotprojektet för köpta tjänster, NTM-området i Norra Savolax (exempel)",
+        en: "Purchased-services pilot, North Savo ELY area (example)",
+      },
+      model: "purchased_services",
+      isExample: true,
+      // Ylä-Savo: the part of North Savo's ELY area outside the freedom-of-choice example.
+      municipalities: ["140", "263", "762", "925"],
+      startsOn: "2026-01-01",
+      endsOn: null,
+      offers: {
+        fi: "Yksityisen työnvälityksen palvelu kuuden kuukauden ajan, kun julkinen työvoimapalvelu on määräaikaishaastattelun jälkeen vahvistanut oikeutesi siihen. Osallistuminen on vapaaehtoista.",
+        sv: "Privat arbetsförmedling i sex månader, när den offentliga arbetskraftsservicen efter den periodiska intervjun har bekräftat att du har rätt till den. Det är frivilligt att delta.",
+        en: "Private job-matching services for six months, once the public employment service has confirmed after your periodic interview that you are entitled to them. Taking part is voluntary.",
+      },
+      servedBy: {
+        fi: "Yksi alueelle valituista kolmesta palveluntuottajasta, tai julkinen työvoimapalvelu",
+        sv: "En av de tre tjänsteproducenter som valts för området, eller den offentliga arbetskraftsservicen",
+        en: "One of the three providers selected for the area, or the public employment service",
+      },
+      lockMonths: 6,
+      smallNumberThreshold: 5,
+      eligibility: {
+        outcome: "may_choose",
+        // Seed 003: only a person whom the public service has confirmed as entitled (an assessed
+        // fact, recorded by the pilot's official: decision 073).
+        requirements: [
+          { fact: "registered", is: true },
+          { fact: "status", in: ["unemployed"] },
+          { fact: "referral", is: true },
+        ],
+        targetGroup: [],
+        exclusions: [],
+      },
+      source: "Ostopalvelupilotti, 15 ELY-keskusta (lehtiartikkeli); esimerkki nykyisin päivämäärin",
+    },
+    {
       slug: "seinajoki-alliance",
       name: {
         fi: "Seinäjoen työllistymisen palveluallianssi",

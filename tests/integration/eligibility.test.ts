@@ -104,7 +104,7 @@ describe("GET /api/v1/eligibility", () => {
     // First that Helsinki is in no pilot running now, where the pilots run, and who serves Helsinki.
     const first = (body.reasons as { text: Record<string, string> }[])[0].text.en;
     expect(first).toContain("Helsinki is not in any pilot that is running on 25 November 2026.");
-    expect(first).toContain("North Savo freedom-of-choice pilot (example), area: Siilinjärvi and Lapinlahti.");
+    expect(first).toContain("North Savo freedom-of-choice pilot (example), area: Siilinjärvi and Lapinlahti; Purchased-services pilot, North Savo ELY area (example), area: Iisalmi, Kiuruvesi, Sonkajärvi and Vieremä.");
     expect(first).toContain("Your public employment service is Helsingin kaupunki.");
     const aland = await api("municipality=478&date=2026-11-25");
     expect(aland.body).toMatchObject({ outcome: "public_service", pilot: null, reasons: [{ code: "no_pilot" }] });
@@ -141,7 +141,7 @@ describe("GET /api/v1/pilots.json", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     const body = (await res.json()) as { pilots: { slug: string }[] };
     expect(body.pilots.map((p) => p.slug).sort()).toEqual(
-      ["kasvo-south-savo", "mikkeli-region-municipal", "north-savo-choice", "purchased-services", "savonlinna-municipal", "seinajoki-alliance"],
+      ["kasvo-south-savo", "mikkeli-region-municipal", "north-savo-choice", "purchased-services", "purchased-services-example", "savonlinna-municipal", "seinajoki-alliance"],
     );
   });
 
@@ -179,7 +179,9 @@ describe("the page /{lang}/eligibility", () => {
     expect(options.map((o) => o.label)).toEqual([...options.map((o) => o.label)].sort(collator.compare));
     expect(options.at(-1)?.label.startsWith("Ö")).toBe(true);
     // The questions of each pilot municipality, for the script that hides the others at once.
-    expect(page.form.relevance).toEqual({ "749": ["registered", "integration_act", "typ"], "402": ["registered", "integration_act", "typ"] });
+    // The purchased-services example (Ylä-Savo) asks about the confirmation only to explain the rule (decision 073).
+    const referral = ["registered", "status", "referral"];
+    expect(page.form.relevance).toEqual({ "749": ["registered", "integration_act", "typ"], "402": ["registered", "integration_act", "typ"], "140": referral, "263": referral, "762": referral, "925": referral });
   });
 
   it("in English, a Swedish-speaking municipality is named as it is in English, not in a Finnish form", () => {
@@ -304,8 +306,8 @@ describe("the rules as data in the database", () => {
   it("seeding again changes nothing", () => {
     const db = getDb();
     expect(seedPilots(db)).toEqual({ inserted: 0, filled: 0 });
-    expect(db.select().from(pilots).all()).toHaveLength(6);
-    expect(db.select().from(pilotHistory).all()).toHaveLength(6);
+    expect(db.select().from(pilots).all()).toHaveLength(7);
+    expect(db.select().from(pilotHistory).all()).toHaveLength(7);
   });
 
   it("fills in the rules of a pilot stored before rules existed, keeping what officials changed", () => {
@@ -330,7 +332,7 @@ describe("the rules as data in the database", () => {
     const bad = { ...first, slug: "bad-pilot", eligibility: { ...first.eligibility, exclusions: [{ fact: "typ", is: "yes" }] } };
     expect(() => seedPilots(db, [good, bad])).toThrow(InvalidPilotSetError);
     expect(() => seedPilots(db, [good, bad])).toThrow(/pilot "bad-pilot": eligibility\.exclusions\.0\.is/);
-    expect(db.select().from(pilots).all()).toHaveLength(6);
+    expect(db.select().from(pilots).all()).toHaveLength(7);
   });
 
   it("a stored rule set that does not parse makes the check unavailable, never half-applied", async () => {

@@ -16,6 +16,7 @@ import { loader as comparison } from "~/routes/lang.providers";
 import { loader as profile } from "~/routes/lang.providers.profile";
 import { pilots, providerPilots, providerSuspensions, providers, resultMonths, results } from "../../db/schema";
 import { examplePilotSlug, exampleProviders, insertProvider, seedProviders } from "../../db/seed/providers";
+import { purchasedServicesProviders } from "../../db/seed/purchased-services";
 import { args, run } from "../support/request";
 
 const today = todayInFinland();
@@ -31,7 +32,8 @@ async function profileOf(slug: string, query = "", lang = "fi"): Promise<Profile
 describe("the example data", () => {
   it("has the eight example providers and 18 published months ending with the latest full month", () => {
     const db = getDb();
-    expect(db.select().from(providers).all().map((p) => p.businessId).sort()).toEqual(exampleProviders.map((p) => p.businessId).sort());
+    // With the three of the purchased-services example pilot (decision 073).
+    expect(db.select().from(providers).all().map((p) => p.businessId).sort()).toEqual([...exampleProviders, ...purchasedServicesProviders].map((p) => p.businessId).sort());
     const months = db.select().from(resultMonths).where(eq(resultMonths.pilotSlug, examplePilotSlug)).all();
     expect(months).toHaveLength(18);
     expect(months.map((m) => m.month).sort().at(-1)).toBe(latest);
@@ -78,7 +80,7 @@ describe("the comparison loader", () => {
     expect(view.period?.windows.employed_open_6m).toContain(String(Number(addMonths(latest, -6).slice(0, 4))));
     expect(view.notices).toEqual([]);
     expect(view.pageCount).toBe(1);
-    expect(view.form.municipalities.map((m) => m.label)).toEqual(["Lapinlahti", "Siilinjärvi"]);
+    expect(view.form.municipalities.map((m) => m.label)).toEqual(["Iisalmi", "Kiuruvesi", "Lapinlahti", "Siilinjärvi", "Sonkajärvi", "Vieremä"]);
   });
 
   it("shows each share with its Wilson range, computed from the published counts", () => {
@@ -301,8 +303,8 @@ describe("open data", () => {
     expect(res.headers.get("content-type")).toContain("application/json");
     const body = (await res.json()) as { licence: string; providers: { business_id: string; pilots: { pilot: string }[]; profile_urls: Record<string, string> }[] };
     expect(body.licence).toBe("CC BY 4.0");
-    expect(body.providers.map((p) => p.business_id)).toEqual(exampleProviders.map((p) => p.businessId).sort());
-    expect(body.providers[0].pilots[0].pilot).toBe(examplePilotSlug);
+    expect(body.providers.map((p) => p.business_id)).toEqual([...exampleProviders, ...purchasedServicesProviders].map((p) => p.businessId).sort());
+    expect(body.providers.find((p) => p.business_id === exampleProviders[0].businessId)!.pilots[0].pilot).toBe(examplePilotSlug);
     expect(body.providers[0].profile_urls.sv).toMatch(/^http:\/\/localhost\/sv\/providers\//);
   });
 

@@ -50,9 +50,9 @@ describe("freedom-of-choice pilot (North Savo example: Siilinjärvi 749, Lapinla
 
   it("outside the pilot areas says first that no pilot runs there, and which pilots run where", () => {
     for (const code of ["297", "091", "049"]) {
-      expect(evaluate(ok, pilots, place(code), today).reasons[0]).toEqual({ code: "no_running_pilot", municipality: code, on: today, running: ["north-savo-choice"] });
+      expect(evaluate(ok, pilots, place(code), today).reasons[0]).toEqual({ code: "no_running_pilot", municipality: code, on: today, running: ["north-savo-choice", "purchased-services-example"] });
     }
-    expect(evaluate(ok, pilots, place("478"), today).reasons).toEqual([{ code: "no_pilot", municipality: "478", on: today, running: ["north-savo-choice"] }]);
+    expect(evaluate(ok, pilots, place("478"), today).reasons).toEqual([{ code: "no_pilot", municipality: "478", on: today, running: ["north-savo-choice", "purchased-services-example"] }]);
   });
 
   it("names the other pilot that covers the municipality, with its own answer", () => {

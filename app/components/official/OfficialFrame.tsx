@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-export const officialSections = ["overview", "rules", "providers", "results", "requests", "reports", "statistics", "audit"] as const;
+export const officialSections = ["overview", "rules", "providers", "results", "assessed-facts", "requests", "reports", "statistics", "audit"] as const;
 export type OfficialSection = (typeof officialSections)[number];
 
 export function sectionPath(lang: string, pilot: string, section: OfficialSection) {

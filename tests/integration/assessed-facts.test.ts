@@ -1,0 +1,121 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { assessedFacts, audit, choiceDrafts } from "../../db/schema";
+import { choiceContext, confirmChoice, savePick, saveContact } from "~/.server/choices";
+import { startAction, startLoader } from "~/.server/choices-journey";
+import { getDb } from "~/.server/db";
+import * as page from "~/routes/lang.official.$pilot.assessed-facts";
+import * as my from "~/routes/lang.my";
+import { get as getAs, post as postAs, quietLogs } from "./official-support";
+import { person, post, providerId, get } from "./choice-helpers";
+
+/** Decision 073: what the public service decides about a person is recorded by the pilot's official. */
+quietLogs();
+
+const pilot = "purchased-services-example";
+const params = { lang: "fi", pilot };
+const path = `/fi/official/${pilot}/assessed-facts`;
+const matti = { code: "041195-9631", name: "Matti Savolainen" };
+
+function confirmed(key: string, kind: "provider" | "public_service", slug: string | null) {
+  const p = person(key);
+  savePick(p.user, { pilotSlug: pilot, kind, providerId: slug ? providerId(slug) : null, providerSlug: slug });
+  if (kind === "provider") saveContact(p.user, { channel: "email", phone: null, email: `${key}@example.fi`, language: "fi" });
+  const key_ = getDb().select().from(choiceDrafts).where(eq(choiceDrafts.personId, p.personId)).get()!.idempotencyKey;
+  return confirmChoice(p.user, key_);
+}
+
+describe("assessed facts (decision 073)", () => {
+  it("an official of another pilot cannot see or record; a person without the role cannot either", async () => {
+    const sari = person("sari"); // an official of the North Savo pilot
+    expect((await getAs(page.loader, path, params, sari)).status).toBe(403);
+    const posted = await postAs(page.action, path, params, sari, { identityCode: matti.code, value: "yes", endsOn: "" });
+    expect(posted.status).toBe(403);
+    const mattiHimself = person("matti");
+    expect((await postAs(page.action, path, params, mattiHimself, { identityCode: matti.code, value: "yes", endsOn: "" })).status).toBe(403);
+    expect(getDb().select().from(assessedFacts).where(eq(assessedFacts.pilotSlug, pilot)).all()).toHaveLength(1); // Eeva's, seeded
+  });
+
+  it("a person cannot declare themselves entitled: the journey does not ask, and an answer of yes is ignored", async () => {
+    const m = person("matti");
+    const start = startLoader(get(m, "/fi/choose", { lang: "fi" }));
+    expect(start.asked).toEqual(["registered", "status"]);
+    const saved = await startAction(post(m, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed", referral: "yes" }));
+    expect(saved).toBeInstanceOf(Response);
+    const ctx = choiceContext(m.user);
+    expect(ctx.facts).toEqual({ registered: true, status: "unemployed" });
+    expect(ctx.evaluation).toMatchObject({ outcome: "public_service", pilot });
+    expect(ctx.evaluation.reasons.map((r) => r.code)).toEqual(["requires_referral"]);
+  });
+
+  it("the official records an entitlement (errors next to the field, the code kept), audited without the code; then the person may choose", async () => {
+    const ville = person("ville");
+    const m = person("matti");
+    await startAction(post(m, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
+
+    const bad = await postAs(page.action, path, params, ville, { identityCode: "041195-9632", value: "", endsOn: "2020-01-01" });
+    expect(bad.status).toBe(400);
+    expect(bad.data!.errors).toEqual({ identityCode: "assessed:errors.identityCode.invalid", value: "assessed:errors.value.required", endsOn: "assessed:errors.endsOn.past" });
+    expect(bad.data!.values).toMatchObject({ identityCode: "041195-9632", endsOn: "2020-01-01" });
+
+    const good = await postAs(page.action, path, params, ville, { identityCode: ` ${matti.code.toLowerCase()} `, value: "yes", endsOn: "" });
+    expect(good).toMatchObject({ status: 303, location: `${path}?recorded=1` });
+
+    const rows = getDb().select().from(assessedFacts).where(eq(assessedFacts.identityHash, m.identityHash)).all();
+    expect(rows).toEqual([expect.objectContaining({ pilotSlug: pilot, fact: "referral", value: true, recordedBy: ville.identityHash, endsOn: null })]);
+    const entry = getDb().select().from(audit).where(eq(audit.action, "assessed-fact.record")).all().pop()!;
+    expect(entry).toMatchObject({ actor: ville.identityHash, pilotSlug: pilot, subject: `assessed-fact:${rows[0].id}` });
+    expect(JSON.stringify(entry)).not.toContain("041195");
+    expect(JSON.stringify(entry)).not.toContain("Savolainen");
+
+    expect(choiceContext(m.user).evaluation).toMatchObject({ outcome: "may_choose", pilot });
+
+    // A withdrawal is a new record: the latest counts.
+    await postAs(page.action, path, params, ville, { identityCode: matti.code, value: "no", endsOn: "" });
+    expect(choiceContext(m.user).evaluation.outcome).toBe("public_service");
+  });
+
+  it("the record is on the person's My page in fi, sv and en, with who recorded it, when, and how to ask for a correction", async () => {
+    const ville = person("ville");
+    await postAs(page.action, path, params, ville, { identityCode: matti.code, value: "yes", endsOn: "2099-06-30" });
+    const m = person("matti");
+    const dates = { fi: "30.6.2099", sv: "30.6.2099", en: "30 June 2099" };
+    for (const lang of ["fi", "sv", "en"] as const) {
+      const data = my.loader(get(m, `/${lang}/my`, { lang }));
+      expect(data.assessed).toEqual([
+        expect.objectContaining({ fact: "referral", value: true, current: true, recordedBy: "Ville Huttunen", endsOn: dates[lang], pilotSlug: pilot }),
+      ]);
+    }
+    expect(my.loader(get(m, "/en/my", { lang: "en" })).assessed[0].pilot).toBe("Purchased-services pilot, North Savo ELY area (example)");
+    // Someone else's record is not on their page.
+    expect(my.loader(get(person("aino"), "/fi/my", { lang: "fi" })).assessed).toEqual([]);
+  });
+
+  it("declining is a first-class answer; the official sees whom they confirmed and what each chose", async () => {
+    const ville = person("ville");
+    await postAs(page.action, path, params, ville, { identityCode: matti.code, value: "yes", endsOn: "" });
+    for (const key of ["eeva", "matti"]) await startAction(post(person(key), "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
+
+    expect(confirmed("matti", "public_service", null)).toMatchObject({ ok: true, kind: "public_service" });
+    expect(confirmed("eeva", "provider", "kiuruveden-tyovalmennus")).toMatchObject({ ok: true, kind: "provider" });
+    // The provider serves for the pilot's six months.
+    expect(choiceContext(person("eeva").user).current!.row.snapshot.lockMonths).toBe(6);
+
+    const listed = await getAs(page.loader, path, params, ville);
+    const records = listed.data!.records as { name: string; value: boolean; choice: { kind: string; provider: string | null } | null }[];
+    expect(records).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "Matti Savolainen", value: true, choice: expect.objectContaining({ kind: "public_service", provider: null }) as unknown }),
+        expect.objectContaining({ name: "Eeva Karppinen", value: true, choice: expect.objectContaining({ kind: "provider", provider: "Kiuruveden Työvalmennus Oy" }) as unknown }),
+      ]),
+    );
+  });
+
+  it("a person without a confirmation cannot record a choice of a provider in the pilot", () => {
+    const m = person("matti");
+    savePick(m.user, { pilotSlug: pilot, kind: "provider", providerId: providerId("yla-savon-tyovalitys"), providerSlug: "yla-savon-tyovalitys" });
+    saveContact(m.user, { channel: "email", phone: null, email: "matti@example.fi", language: "fi" });
+    const key = getDb().select().from(choiceDrafts).where(eq(choiceDrafts.personId, m.personId)).get()!.idempotencyKey;
+    expect(confirmChoice(m.user, key)).toMatchObject({ ok: false });
+  });
+});
