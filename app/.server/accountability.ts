@@ -726,3 +726,41 @@ export function accountabilityCells(pilotSlug: string, month: string, threshold:
   }
   return out;
 }
+
+/**
+ * The records the provider's customers disputed, newest first (at most 50), of customers the
+ * provider may still see (customerOf decides, as everywhere on the staff pages). Without the note.
+ */
+export function staffDisputes(providerId: number, today: string, db: Db = getDb()) {
+  const rows = db
+    .select({
+      choiceId: deliveryAnswers.choiceId,
+      item: deliveryAnswers.item,
+      answer: deliveryAnswers.answer,
+      state: deliveryAnswers.state,
+      heldOn: meetings.heldOn,
+      contactedOn: firstContacts.contactedOn,
+    })
+    .from(deliveryAnswers)
+    .innerJoin(choices, eq(choices.id, deliveryAnswers.choiceId))
+    .leftJoin(meetings, eq(meetings.id, deliveryAnswers.meetingId))
+    .leftJoin(firstContacts, and(eq(firstContacts.choiceId, deliveryAnswers.choiceId), eq(deliveryAnswers.item, "first-contact")))
+    .where(and(eq(choices.providerId, providerId), inArray(deliveryAnswers.answer, ["did_not_happen", "other_day"])))
+    .orderBy(desc(deliveryAnswers.answeredAt), desc(deliveryAnswers.id))
+    .limit(50)
+    .all();
+  return rows.flatMap((r) => {
+    const customer = customerOf(providerId, r.choiceId, today, db);
+    if (!customer) return [];
+    return [
+      {
+        choiceId: r.choiceId,
+        name: `${customer.givenName} ${customer.familyName}`,
+        kind: r.item === "first-contact" ? ("first-contact" as const) : ("meeting" as const),
+        on: (r.item === "first-contact" ? r.contactedOn : r.heldOn) ?? "",
+        answer: r.answer,
+        state: r.state ?? "received",
+      },
+    ];
+  });
+}

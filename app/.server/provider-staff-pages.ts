@@ -48,7 +48,8 @@ import {
   type ProviderRow,
 } from "./provider-staff";
 import { providerFirstContactFigures } from "./provider-staff-figures";
-import { recordMeeting, staffDeliveryOf } from "./accountability";
+import type { StaffDisputeView } from "~/components/accountability/StaffDelivery";
+import { recordMeeting, staffDeliveryOf, staffDisputes } from "./accountability";
 
 /**
  * The loaders and actions of the provider staff pages (app/routes/lang.provider-staff*.tsx), kept
@@ -170,7 +171,7 @@ function customerView(lang: Lang, c: Customer, today: string, names: Map<string,
   };
 }
 
-export function customersLoader({ request, params, context }: LoaderFunctionArgs): CustomersView & { pageState: StaffPageState; meetingSaved: { name: string } | null } {
+export function customersLoader({ request, params, context }: LoaderFunctionArgs): CustomersView & { pageState: StaffPageState; meetingSaved: { name: string } | null; disputes: StaffDisputeView[] } {
   const { provider, lang } = staffAndProvider(request, params);
   const today = todayInFinland();
   const url = new URL(request.url);
@@ -203,6 +204,7 @@ export function customersLoader({ request, params, context }: LoaderFunctionArgs
         : null,
     figures: figuresView(lang, provider.id, today, names),
     meetingSaved: url.searchParams.get("meeting") === "saved" && savedCustomer ? { name: `${savedCustomer.givenName} ${savedCustomer.familyName}` } : null,
+    disputes: staffDisputes(provider.id, today).map((d) => ({ ...d, on: formatDate(d.on, lang) })),
     pageState: staffPageStateOf(context),
   };
 }

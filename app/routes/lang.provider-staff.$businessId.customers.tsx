@@ -6,7 +6,7 @@ import { contactFieldId, CustomerCard, FirstContactFigures } from "~/components/
 import { ErrorSummary } from "~/components/staff/Form";
 import { staffMeta } from "~/components/staff/meta";
 import type { ContactError } from "~/components/staff/types";
-import { meetingFieldId } from "~/components/accountability/StaffDelivery";
+import { meetingFieldId, StaffDisputes } from "~/components/accountability/StaffDelivery";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>
   staffMeta(params, "customers", { provider: data?.provider.name, state: data?.pageState });
@@ -101,6 +101,8 @@ export default function ProviderStaffCustomers() {
           </nav>
         )}
       </section>
+
+      <StaffDisputes disputes={d.disputes} />
 
       <FirstContactFigures figures={d.figures} />
 

@@ -138,6 +138,10 @@ describe("confirm or dispute on My page", () => {
     const card = (staff.data as { customers: { id: number; delivery: { firstContact: string; meetings: { answer: string }[] } }[] }).customers.find((c) => c.id === choice.id)!;
     expect(card.delivery.firstContact).toBe("confirmed");
     expect(card.delivery.meetings.map((m) => m.answer)).toEqual(["did_not_happen"]);
+    expect((staff.data as { disputes: unknown[] }).disputes).toEqual([expect.objectContaining({ name: "Aino Virtanen", kind: "meeting", answer: "did_not_happen", state: "received" })]);
+    // Another provider's staff see none of it.
+    const other = await get(customers.loader, `${staffPath(SAVON)}?show=all`, { lang: "fi", businessId: SAVON }, as("olli"));
+    expect((other.data as { disputes: unknown[] }).disputes).toEqual([]);
     expect(JSON.stringify(staff.data)).not.toContain("Kukaan");
 
     // The person's data download holds the answers with the note.

@@ -73,3 +73,39 @@ export function StaffDelivery({
     </div>
   );
 }
+
+export type StaffDisputeView = {
+  choiceId: number;
+  name: string;
+  kind: "first-contact" | "meeting";
+  on: string;
+  answer: "confirmed" | "did_not_happen" | "other_day";
+  state: "received" | "in_progress" | "answered" | "not_upheld";
+};
+
+/** The records the provider's customers disputed (the pilot's officials handle them; the note is theirs). */
+export function StaffDisputes({ disputes }: { disputes: StaffDisputeView[] }) {
+  const { t } = useTranslation("accountability");
+  return (
+    <section aria-labelledby="disputes-heading">
+      <h2 id="disputes-heading">{t("staff.disputesHeading")}</h2>
+      <p>{t("staff.disputesLead")}</p>
+      {disputes.length === 0 ? (
+        <p>{t("staff.noDisputes")}</p>
+      ) : (
+        <ul>
+          {disputes.map((d) => (
+            <li key={`${d.choiceId}-${d.kind}-${d.on}`}>
+              {t("staff.disputeLine", {
+                name: d.name,
+                what: t(d.kind === "meeting" ? "queue.aboutMeeting" : "queue.aboutContact", { date: d.on }),
+                answer: t(`answer.customer.${d.answer}`),
+                state: t(`state.${d.state}`),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
