@@ -212,7 +212,8 @@ describe("without JavaScript: dispute, report and answer", () => {
     const op = await official.newPage();
     await op.goto(`/fi/official/${PILOT}`);
     const section = (JSON.parse(fs.readFileSync("locales/fi/official.json", "utf8")) as { frame: { section: { reports: string } } }).frame.section.reports;
-    await op.getByRole("link", { name: section, exact: true }).click();
+    // In the pilot's navigation (the overview's card links there too).
+    await op.locator("nav.official-nav").getByRole("link", { name: section, exact: true }).click();
     await op.getByLabel(acc.fi("queue.category")).selectOption("gift");
     await op.getByRole("button", { name: acc.fi("queue.apply") }).click();
     expect(new URL(op.url()).search).toContain("category=gift");
