@@ -13,7 +13,8 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FocusOnNavigation } from "~/components/FocusOnNavigation";
-import { NO_ACCESS, NoAccess } from "~/components/NoAccess";
+import { NO_ACCESS } from "~/access";
+import { NoAccess } from "~/components/NoAccess";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { StatusPage } from "~/components/StatusPage";

@@ -39,7 +39,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { people, roles as rolesTable } from "../../db/schema";
-import { NO_ACCESS } from "~/components/NoAccess";
+import { NO_ACCESS } from "~/access";
 import { langFromAcceptLanguage, langFromPath, type Lang } from "~/i18n";
 import { csrfForRequest } from "./csrf";
 import { getDb } from "./db";

@@ -1,9 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Lang } from "~/i18n";
 
-/** The body of the 403 Response a `require…` helper throws for a signed-in person without the role. */
-export const NO_ACCESS = "no-access";
-
 /** Shown by the root error boundary for that 403: in the page's language, with a way on. */
 export function NoAccess({ lang }: { lang: Lang }) {
   const { t } = useTranslation("auth");

@@ -419,7 +419,7 @@ export function groupProblems(rows: readonly StagedRow[]): CsvProblem[] {
       continue;
     }
     let byDimension = parts.get(key);
-    if (!byDimension) parts.set(key, (byDimension = new Map()));
+    if (!byDimension) parts.set(key, (byDimension = new Map<GroupDimension, StagedRow[]>()));
     const dimension = dimensionOf(r.group);
     byDimension.set(dimension, [...(byDimension.get(dimension) ?? []), r]);
   }

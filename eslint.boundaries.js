@@ -1,0 +1,56 @@
+// What each folder may import (docs/architecture.md), kept by the linter. eslint.config.js spreads
+// these blocks; tests/unit/lint-boundaries.test.ts proves that each one fires.
+const server = ["~/.server", "~/.server/*", "**/.server", "**/.server/*"];
+const database = ["**/db/schema", "**/db/schema/*", "drizzle-orm", "drizzle-orm/*", "better-sqlite3"];
+
+/** @param {string[]} group @param {string} message */
+const forbid = (group, message, allowTypeImports = false) => ({ group, message, allowTypeImports });
+
+/** @type {import("eslint").Linter.Config[]} */
+export const boundaries = [
+  {
+    // The domain is pure TypeScript: no server code, no database, no React, no Remix.
+    files: ["app/domain/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            forbid(server, "The domain imports no server code (app/.server)."),
+            forbid(database, "The domain imports no database: a store passes it what it needs."),
+            forbid(["react", "react-dom", "react-dom/*", "react-i18next", "@remix-run/*"], "The domain imports no React or Remix."),
+            forbid(["~/components", "~/components/*", "**/components/*"], "The domain imports no components."),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components render what they are given: no server code, no database.
+    files: ["app/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            // Type-only imports of the view models that page code makes are allowed for now (see below).
+            forbid(server, "Components import no server code: the loader gives them their data.", true),
+            forbid(database, "Components import no database."),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The server imports no component code. View-model types shared by page code and components may
+    // still cross type-only, in both directions; giving them a folder of their own is issue 13's
+    // next step.
+    files: ["app/.server/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [forbid(["~/components", "~/components/*", "**/components/*"], "The server imports no components.", true)] },
+      ],
+    },
+  },
+];
