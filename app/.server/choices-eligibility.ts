@@ -17,6 +17,12 @@ export type Explanation = {
   next: NextStep[];
   /** The public service that serves the person (named for their municipality), if known. */
   publicService: { name: string | null; web: string | null };
+  /**
+   * A pilot that serves the person itself, with no choice of provider (a municipal pilot, an
+   * alliance): who serves them and where that service is reached (its own address, else the public
+   * service's).
+   */
+  pilotService: { servedBy: string; web: string | null } | null;
 };
 
 export function explainEvaluation(evaluation: Evaluation, lang: Lang, municipality: string | null, all: readonly PilotDefinition[]): Explanation {
@@ -50,5 +56,11 @@ export function explainEvaluation(evaluation: Evaluation, lang: Lang, municipali
     // On the journey the answers are corrected on the same page.
     next: nextSteps(reasons, lang, ctx, { editHref: `/${lang}/choose?edit=1` }).filter((s) => s.key !== "see_providers"),
     publicService: publicServiceView(publicService, lang),
+    pilotService: pilotServiceOf(evaluation, pilots, lang, publicService.web),
   };
+}
+
+function pilotServiceOf(evaluation: Evaluation, pilots: Map<string, PilotDefinition>, lang: Lang, publicWeb: string | null): Explanation["pilotService"] {
+  const pilot = evaluation.outcome === "municipal_pilot" && evaluation.pilot ? pilots.get(evaluation.pilot) : undefined;
+  return pilot ? { servedBy: pilot.servedBy[lang], web: pilot.contact?.web ?? publicWeb } : null;
 }

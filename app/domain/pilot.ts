@@ -124,6 +124,11 @@ export const pilotDefinitionSchema = z
     offers: localized,
     /** Who runs the service for the customers of this pilot (private providers, the municipality…). */
     servedBy: localized,
+    /**
+     * Where the pilot's own service is reached, for a pilot that serves people itself with no
+     * choice of provider (a municipal pilot, an alliance): the journey leads there.
+     */
+    contact: z.strictObject({ web: z.url({ protocol: /^https$/ }) }).optional(),
     /** Months a choice binds before it can be changed without a weighty reason. */
     lockMonths: z.number().int().min(0).max(60),
     /** Below this many customers a result is not shown as a figure. */

@@ -132,6 +132,16 @@ export default function ChooseStart() {
                   </Link>
                 </p>
               </>
+            ) : ex.pilotService ? (
+              // A municipal pilot or an alliance serves the person itself: no provider to choose (issue 15).
+              <div className="notice">
+                <p>{t("start.servedByPilot", { servedBy: ex.pilotService.servedBy })}</p>
+                {ex.pilotService.web && (
+                  <p>
+                    <a href={ex.pilotService.web}>{t("start.pilotServiceLink", { servedBy: ex.pilotService.servedBy })}</a>
+                  </p>
+                )}
+              </div>
             ) : (
               <>
                 <p>{t("start.servedByPublic")}</p>

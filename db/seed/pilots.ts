@@ -91,6 +91,8 @@ export function examplePilots(mainland: string[]): PilotDefinition[] {
         sv: "S:t Michelsregionens kommunförsök",
         en: "The Mikkeli region municipal pilot",
       },
+      // The pilot's own service: the municipality that ran it (the journey leads there).
+      contact: { web: "https://www.mikkeli.fi" },
       lockMonths: 0,
       smallNumberThreshold: 5,
       eligibility: municipalPilotRules,
@@ -118,6 +120,8 @@ export function examplePilots(mainland: string[]): PilotDefinition[] {
         sv: "Nyslotts kommunförsök",
         en: "The Savonlinna municipal pilot",
       },
+      // The pilot's own service: the municipality that ran it (the journey leads there).
+      contact: { web: "https://www.savonlinna.fi" },
       lockMonths: 0,
       smallNumberThreshold: 5,
       eligibility: municipalPilotRules,
@@ -223,6 +227,8 @@ export function examplePilots(mainland: string[]): PilotDefinition[] {
         sv: "Seinäjoki serviceallians",
         en: "The Seinäjoki alliance",
       },
+      // The pilot's own service: the municipality that ran it (the journey leads there).
+      contact: { web: "https://www.seinajoki.fi" },
       lockMonths: 0,
       smallNumberThreshold: 5,
       eligibility: {

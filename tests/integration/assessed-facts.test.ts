@@ -4,6 +4,10 @@ import { assessedFacts, audit, choiceDrafts } from "../../db/schema";
 import { choiceContext, confirmChoice, savePick, saveContact } from "~/.server/choices";
 import { startAction, startLoader } from "~/.server/choices-journey";
 import { getDb } from "~/.server/db";
+import { explainEvaluation } from "~/.server/choices-eligibility";
+import { loadPilots } from "~/.server/pilots";
+import { evaluate } from "~/domain/eligibility";
+import { tFor } from "~/i18n";
 import * as page from "~/routes/lang.official.$pilot.assessed-facts";
 import * as my from "~/routes/lang.my";
 import { get as getAs, post as postAs, quietLogs } from "./official-support";
@@ -117,5 +121,26 @@ describe("assessed facts (decision 073)", () => {
     saveContact(m.user, { channel: "email", phone: null, email: "matti@example.fi", language: "fi" });
     const key = getDb().select().from(choiceDrafts).where(eq(choiceDrafts.personId, m.personId)).get()!.idempotencyKey;
     expect(confirmChoice(m.user, key)).toMatchObject({ ok: false });
+  });
+});
+
+describe("pilots that serve people themselves (issue 15: the Seinäjoki alliance, the municipal pilots)", () => {
+  const place = (code: string) => ({ code, mergedInto: null, mergedOn: null });
+  it("say that there is no provider to choose and lead to the pilot's own service", () => {
+    const pilots = loadPilots();
+    const mikkeli = evaluate({ registered: true, status: "unemployed", age: 25, benefit: "none", foreign_language: false, integration_act: false }, pilots, place("491"), "2022-06-01");
+    expect(mikkeli.outcome).toBe("municipal_pilot");
+    expect(explainEvaluation(mikkeli, "fi", "491", pilots).pilotService).toEqual({ servedBy: "Mikkelin seudun kuntakokeilu", web: "https://www.mikkeli.fi" });
+    const seinajoki = evaluate({ registered: true, benefit: "labour_market_subsidy" }, pilots, place("743"), "2020-06-01");
+    expect(seinajoki.outcome).toBe("municipal_pilot");
+    expect(explainEvaluation(seinajoki, "sv", "743", pilots).pilotService).toEqual({ servedBy: "Seinäjoki serviceallians", web: "https://www.seinajoki.fi" });
+    expect(tFor("en")("choice:start.servedByPilot", { servedBy: "The Seinäjoki alliance" })).toBe(
+      "In your pilot there is no provider to choose: The Seinäjoki alliance serves you. Contact it to start your services.",
+    );
+  });
+  it("a pilot where the person chooses, or the public service, has no pilot service", () => {
+    const pilots = loadPilots();
+    const northSavo = evaluate({ registered: true, integration_act: false, typ: false }, pilots, place("749"), "2026-06-01");
+    expect(explainEvaluation(northSavo, "fi", "749", pilots).pilotService).toBeNull();
   });
 });
