@@ -7,10 +7,12 @@
 // 2. A real SMTP server (the `smtp-server` package) listens on localhost; the production server
 //    starts with SMTP_URL pointing at it, and its worker delivers the backlog. Printed: messages per
 //    second from the first to the last arrival, and the backlog left (must be 0).
-// 3. The floor: nodemailer alone sending the same number of messages of the same size to the same
+// 3. Event to delivery: NOTIFY_LATENCY_MESSAGES (100) rows written one at a time into the running
+//    server's database, every 50–150 ms; printed: p50, p99 and max from the commit to the arrival.
+// 4. The floor: nodemailer alone sending the same number of messages of the same size to the same
 //    SMTP server over the same pool of 5 connections, 20 at a time, as the worker does.
 //
-// Figures are printed, never asserted. Settings: NOTIFY_MESSAGES (default 2000), NOTIFY_PEOPLE (500).
+// Figures are printed, never asserted. Settings: NOTIFY_MESSAGES (default 2000), NOTIFY_PEOPLE (500), NOTIFY_LATENCY_MESSAGES (100).
 /* global performance */
 import Database from "better-sqlite3";
 import crypto from "node:crypto";
@@ -85,11 +87,45 @@ const perSecond = (arrivals.length - 1) / ((lastArrival - arrivals[0]) / 1000);
 const metrics = await (await fetch(`${server.url}/metrics`)).text();
 const backlog = (state) => [...metrics.matchAll(/valinta_notifications_backlog\{state="(\w+)"\} (\d+)/g)].find((m) => m[1] === state)?.[2];
 const rss = server.rssMb();
+
+// 3. Time from the event's commit to the arrival: rows written one at a time (as events would write
+// them) into the running server's database, each arrival matched by its Message-ID.
+const latencyCount = Number(process.env.NOTIFY_LATENCY_MESSAGES ?? 100);
+const writtenAt = new Map();
+const arrivedAt = new Map();
+smtp.onData = (stream, _session, callback) => {
+  let head = "";
+  stream.on("data", (c) => (head += head.length < 4000 ? c.toString("utf8") : ""));
+  stream.on("end", () => {
+    const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1];
+    if (id) arrivedAt.set(id, performance.now());
+    callback();
+  });
+};
+{
+  const live = new Database(databasePath);
+  live.pragma("busy_timeout = 5000");
+  const person = live.prepare("SELECT person_id FROM notification_addresses LIMIT 1").get().person_id;
+  const insert = live.prepare("INSERT INTO notification_outbox (person_id, kind, data, message_id, next_attempt_at, created_at) VALUES (?, 'problem_report_answered', '{}', ?, 0, ?)");
+  for (let i = 0; i < latencyCount; i++) {
+    const id = `<latency-${i}-${crypto.randomBytes(6).toString("hex")}@valinta.notifications>`;
+    insert.run(person, id, new Date().toISOString());
+    writtenAt.set(id, performance.now());
+    await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+  }
+  live.close();
+  const until = Date.now() + 30_000;
+  while (arrivedAt.size < latencyCount && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+}
+const latencies = [...writtenAt].filter(([id]) => arrivedAt.has(id)).map(([id, t]) => arrivedAt.get(id) - t).sort((a, b) => a - b);
+const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 await server.stop();
 const avgBytes = Math.round(bytes / arrivals.length);
 console.log(`worker (server process, SMTP on localhost): ${arrivals.length}/${total} delivered, ${perSecond.toFixed(0)} messages/s (first to last arrival), ${((lastArrival - started) / 1000).toFixed(1)} s from the server's start to the last; backlog after: pending ${backlog("pending")}, failed ${backlog("failed")}; ~${avgBytes} bytes a message; server RSS ${rss.toFixed(0)} MB`);
 
-// 3. The floor: nodemailer alone, same pool, 20 at a time.
+console.log(`event to delivery (${latencies.length}/${latencyCount} rows written one at a time, every 50–150 ms): p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms (the worker looks every second)`);
+
+// 4. The floor: nodemailer alone, same pool, 20 at a time.
 const floorCount = arrivals.length;
 arrivals.length = 0;
 const transporter = nodemailer.createTransport(`${smtpUrl}?pool=true&maxConnections=5`);

@@ -7,7 +7,7 @@ import type { Lang } from "~/i18n";
 import { audit } from "./audit";
 import type { SignedInUser } from "./auth";
 import { getDb, type Db } from "./db";
-import { newMessageId } from "./notifications";
+import { newMessageId, wakeNotificationWorker } from "./notifications";
 import { secret, tokenHash } from "./identity";
 
 /**
@@ -80,6 +80,7 @@ export function giveAddress(user: SignedInUser, email: string, lang: Lang, now =
         .values({ personId: user.id, kind: "address_confirm", data: { nonce: confirmNonce }, messageId: newMessageId(), nextAttemptAt: now.getTime(), createdAt: at })
         .run();
       audit(tx, { actor: user.actorId, action: before ? "notifications.address.change" : "notifications.address.give", subject: `person:${user.id}` }, now);
+      wakeNotificationWorker();
     },
     { behavior: "immediate" },
   );

@@ -11,7 +11,7 @@ import { tFor } from "./i18n";
 import { logger } from "./log";
 import { notificationsSent } from "./metrics";
 import { linkToken } from "./notification-address";
-import { enqueueNotification } from "./notifications";
+import { enqueueNotification, setNotificationWaker } from "./notifications";
 import { once } from "./prepared";
 import { demoMailboxTransport, smtpTransport, TransportError, type OutgoingMessage, type Transport } from "./notifications-transport";
 
@@ -309,18 +309,33 @@ export function startNotificationWorker({ intervalMs = 1000, checkEveryMs = 3_60
   }
   logger.info({ transport: chosen.name }, "notification worker started");
   let stopped = false;
+  let running = false;
+  let again = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> = Promise.resolve();
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(round, ms);
+  };
   const round = () => {
+    running = true;
+    again = false;
     inFlight = deliverDue({ transport: chosen })
       .then((r) => {
-        if (!stopped) timer = setTimeout(round, r.claimed >= 20 ? 0 : intervalMs);
+        running = false;
+        schedule(r.claimed >= 20 || again ? 0 : intervalMs);
       })
       .catch((error: Error) => {
+        running = false;
         logger.error({ event: "notification-round-failed", err: error.message }, "a notification round failed");
-        if (!stopped) timer = setTimeout(round, intervalMs * 5);
+        schedule(intervalMs * 5);
       });
   };
+  // A row written in this process is taken at once (after its commit), not at the next look.
+  setNotificationWaker(() => {
+    if (running) again = true;
+    else schedule(0);
+  });
   const check = () => {
     try {
       checkFirstContactsOverdue();
@@ -329,12 +344,13 @@ export function startNotificationWorker({ intervalMs = 1000, checkEveryMs = 3_60
       logger.error({ event: "first-contact-check-failed", err: (error as Error).message }, "the first-contact check failed");
     }
   };
-  timer = setTimeout(round, 0);
+  schedule(0);
   check();
   const checker = setInterval(check, checkEveryMs);
   checker.unref();
   return async () => {
     stopped = true;
+    setNotificationWaker(null);
     clearTimeout(timer);
     clearInterval(checker);
     await inFlight;

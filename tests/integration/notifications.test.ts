@@ -8,7 +8,7 @@ import { getDb } from "~/.server/db";
 import { metricsRegistry } from "~/.server/runtime";
 import { enqueueNotification } from "~/.server/notifications";
 import { demoMailboxTransport, smtpTransport, type Transport } from "~/.server/notifications-transport";
-import { checkFirstContactsOverdue, deliverDue, RETRY, sweepNotifications } from "~/.server/notifications-worker";
+import { checkFirstContactsOverdue, deliverDue, RETRY, startNotificationWorker, sweepNotifications } from "~/.server/notifications-worker";
 import { officialScope } from "~/.server/official";
 import { suspendProvider } from "~/.server/official-providers";
 import { recordFirstContact } from "~/.server/provider-staff";
@@ -364,5 +364,27 @@ describe("keeping", () => {
     const later = new Date(now + 91 * 86_400_000);
     expect(sweepNotifications(later)).toMatchObject({ outbox: 2, addresses: 1 });
     expect(getDb().select().from(notificationAddresses).all().map((a) => a.personId)).toEqual([aino.personId]);
+  });
+});
+
+describe("the worker in the server", () => {
+  it("takes a row written in this process at once, not at its next look", async () => {
+    const aino = signedIn("aino");
+    getDb().insert(notificationAddresses).values({ personId: aino.personId, email: "aino@example.test", lang: "fi", confirmedAt: "2026-12-01T00:00:00Z", optOutNonce: "n", optOutTokenHash: "h", createdAt: "x", updatedAt: "x" }).run();
+    let arrived: (subject: string) => void = () => undefined;
+    const sent = new Promise<string>((resolve) => (arrived = resolve));
+    const stop = startNotificationWorker({
+      intervalMs: 3_600_000, // the next look is an hour away: only the wake-up can deliver
+      transport: {
+        name: "test",
+        send: (m) => {
+          arrived(m.subject);
+          return Promise.resolve();
+        },
+      },
+    });
+    getDb().transaction((tx) => enqueueNotification(tx, { personId: aino.personId, kind: "problem_report_answered" }));
+    expect(await sent).toBe("Ilmoitukseesi ongelmasta on vastattu");
+    await stop();
   });
 });
