@@ -236,4 +236,27 @@ describe("without JavaScript: dispute, report and answer", () => {
     expect(await bp.locator("#my-delivery-section").innerText()).toContain("Palveluntuottaja korjasi päivän.");
     await back.close();
   }, timeout);
+
+  it("provider staff record a meeting, a day in the future first, and see the customer's answers", async () => {
+    const kaisa = await signedInContext("kaisa", false);
+    const page = await kaisa.newPage();
+    await page.goto(`/fi/provider-staff/${TYOPOLKU}/customers?show=all`);
+    const card = page.locator("li.staff-customer").filter({ has: page.getByRole("heading", { name: `Testi Henkilö ${CUSTOMER}`, exact: true }) });
+    const record = () => card.getByRole("button", { name: new RegExp(`^${acc.fi("staff.recordMeeting")}`) }).click();
+    await card.locator('input[name="meetingOn"]').fill(addDays(today, 3));
+    await record();
+    const again = page.locator("li.staff-customer").filter({ has: page.getByRole("heading", { name: `Testi Henkilö ${CUSTOMER}`, exact: true }) });
+    expect(await again.locator(".error-message").innerText()).toContain(acc.fi("errors.meetingOn.inFuture"));
+    expect(await again.locator('input[name="meetingOn"]').inputValue()).toBe(addDays(today, 3));
+    await again.locator('input[name="meetingOn"]').fill(today);
+    await again.getByRole("button", { name: new RegExp(`^${acc.fi("staff.recordMeeting")}`) }).click();
+    expect(await page.getByRole("status").first().innerText()).toContain(acc.fi("staff.meetingSaved", { name: `Testi Henkilö ${CUSTOMER}` }));
+    const saved = page.locator("li.staff-customer").filter({ has: page.getByRole("heading", { name: `Testi Henkilö ${CUSTOMER}`, exact: true }) });
+    const text = await saved.innerText();
+    expect(text).toContain(acc.fi("staff.meetingsHeading_other", { count: 2 }));
+    // The earlier dispute (another day) is shown as the customer's answer; the note is not.
+    expect(text).toContain(acc.fi("answer.customer.other_day"));
+    expect(await page.locator("body").innerText()).not.toContain("Mötet var på måndag.");
+    await kaisa.close();
+  }, timeout);
 });
