@@ -10,7 +10,7 @@ import { enqueueNotification } from "~/.server/notifications";
 import { demoMailboxTransport, smtpTransport, type Transport } from "~/.server/notifications-transport";
 import { checkFirstContactsOverdue, deliverDue, RETRY, startNotificationWorker, sweepNotifications } from "~/.server/notifications-worker";
 import { officialScope } from "~/.server/official";
-import { suspendProvider } from "~/.server/official-providers";
+import { setDates, suspendProvider, updateProvider } from "~/.server/official-providers";
 import { recordFirstContact } from "~/.server/provider-staff";
 import { addWorkingDays } from "~/domain/working-days";
 import { todayInFinland } from "~/format";
@@ -194,6 +194,24 @@ describe("what arrives", () => {
     expect(texts[2]).toContain(`${p.name} lupasi ottaa sinuun yhteyttä viimeistään`);
     expect(texts[3]).toContain(`${p.name} on keskeytetty kokeilussa`);
     expect(texts[3]).toContain(`Valitse uudelleen: ${origin}/fi/choose`);
+  });
+
+  it("the provider leaving, or no longer taking customers: its customers are told, with the re-choice link", async () => {
+    const aino = as("aino");
+    await giveAndConfirm(aino, "aino@example.test", "en");
+    const p = tyopolku();
+    choose(aino, p);
+    const sari = as("sari");
+    const scope = officialScope({ request: new Request("http://localhost/en/official/north-savo-choice", { headers: { cookie: sari.cookie } }), params: { lang: "en", pilot: "north-savo-choice" } });
+    const input = { name: p.name, services: ["career_guidance" as const], languages: ["fi" as const], takesNewCustomers: false, firstMeetingWithinDays: 5, coachMeetingsPerMonth: 2, remoteMeetings: true, verified: false };
+    expect(updateProvider(scope, p.id, input)).toEqual({ ok: true });
+    const startsOn = getDb().$client.prepare("SELECT starts_on FROM provider_pilots WHERE provider_id = ? AND pilot_slug = 'north-savo-choice'").pluck().get(p.id) as string;
+    expect(setDates(scope, p.id, { startsOn, endsOn: "2027-06-30" })).toEqual({ ok: true });
+    expect(await deliverDue({ transport, origin })).toMatchObject({ sent: 3 });
+    const [notTaking, leaving] = smtp.arrived.slice(-2).map((m) => m.text);
+    expect(notTaking).toContain(`${p.name} no longer takes new customers in the pilot North Savo`);
+    expect(leaving).toContain(`${p.name} is leaving the pilot North Savo freedom-of-choice pilot (example). Its last day is 30 June 2027.`);
+    expect(leaving).toContain(`Choose again: ${origin}/en/choose`);
   });
 
   it("a first contact recorded in time means no overdue message", async () => {
