@@ -37,7 +37,7 @@
  * Pages for signed-in people are sent with `Cache-Control: no-store` (server.mjs). Each refusal
  * is logged with its reason and the path, never with who it was.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { people, roles as rolesTable } from "../../db/schema";
 import { NO_ACCESS } from "~/access";
 import { langFromAcceptLanguage, langFromPath, type Lang } from "~/i18n";
@@ -169,15 +169,6 @@ export function requireProviderStaff(request: Request, businessId?: string): Sig
     businessId === undefined ? user.roles.providerBusinessIds.length > 0 : user.roles.providerBusinessIds.includes(businessId);
   if (!allowed) noAccess(request, "not-provider-staff", businessId ? { businessId } : {});
   return user;
-}
-
-/** Whether a person (by identity hash) holds a role; for repositories that check a role inside a query's scope. */
-export function hasRole(identityHash: string, kind: "official" | "provider_staff", scope: string): boolean {
-  return !!getDb()
-    .select({ id: rolesTable.id })
-    .from(rolesTable)
-    .where(and(eq(rolesTable.identityHash, identityHash), eq(rolesTable.kind, kind), eq(rolesTable.scope, scope)))
-    .get();
 }
 
 /**

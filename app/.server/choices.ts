@@ -301,22 +301,6 @@ export function saveContact(user: SignedInUser, contact: ContactInput, now = new
   );
 }
 
-/** Removes the person's unconfirmed draft (they cancelled). */
-export function discardDraft(user: SignedInUser): void {
-  getDb().delete(choiceDrafts).where(eq(choiceDrafts.personId, user.id)).run();
-}
-
-/** Removes drafts left unconfirmed for longer than DRAFT_HOURS (they hold contact details). */
-export function sweepDrafts(now = new Date(), db: Db = getDb()): number {
-  const cutoff = new Date(now.getTime() - DRAFT_HOURS * 3_600_000).toISOString();
-  const rows = db.select({ personId: choiceDrafts.personId, updatedAt: choiceDrafts.updatedAt }).from(choiceDrafts).all();
-  let removed = 0;
-  for (const r of rows) {
-    if (r.updatedAt < cutoff) removed += db.delete(choiceDrafts).where(eq(choiceDrafts.personId, r.personId)).run().changes;
-  }
-  return removed;
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Recording a choice
  * ------------------------------------------------------------------------------------------- */

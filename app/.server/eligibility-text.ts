@@ -1,5 +1,5 @@
 import "./i18n";
-import { benefits, type Condition, type FactName, type PilotDefinition, namesItsMunicipalities } from "~/domain/pilot";
+import { benefits, type Condition, type PilotDefinition, namesItsMunicipalities } from "~/domain/pilot";
 import type { Reason } from "~/domain/eligibility";
 import { formatDate, locales } from "~/format";
 import { tFor, type Lang } from "~/i18n";
@@ -239,7 +239,3 @@ export function reasonWithNextStep(r: Reason, lang: Lang, ctx: TextContext): str
   return step ? `${reasonText(r, lang, ctx)} ${step.text}` : reasonText(r, lang, ctx);
 }
 
-/** A fact's short name, for the list of answers. */
-export function factLabel(f: FactName, lang: Lang) {
-  return tFor(lang)(`${ns}:answers.${f}`);
-}

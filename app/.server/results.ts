@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { pilots, providers, resultMonths, results } from "../../db/schema";
 import {
@@ -345,13 +345,3 @@ export function withheldGroupCells<R extends CellRow>(rows: readonly R[], thresh
   );
 }
 
-/** The providers' ids among `ids` that have any published result in the pilot. */
-export function providersWithResults(pilotSlug: string, ids: number[], db: Db = getDb()): Set<number> {
-  if (ids.length === 0) return new Set();
-  const rows = db
-    .selectDistinct({ id: results.providerId })
-    .from(results)
-    .where(and(eq(results.pilotSlug, pilotSlug), inArray(results.providerId, ids)))
-    .all();
-  return new Set(rows.map((r) => r.id!));
-}
