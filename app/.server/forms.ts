@@ -42,13 +42,20 @@ function isFormType(contentType: string | null): boolean {
 }
 
 /**
- * The body's bytes, at most `limit`: a declared length over the limit is refused before reading, and
- * reading stops (413) as soon as a body without a length passes it.
+ * The body's bytes, at most `limit`, without throwing: a declared length over the limit is refused
+ * before reading, and reading stops as soon as a body without a length passes it. The one loop that
+ * reads bodies (the results upload's multipart reader uses it too).
  */
-export async function readPostedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyWithin(request: Request, limit: number): Promise<Buffer | "too-large" | "unreadable"> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && (!/^\d{1,15}$/.test(declared) || Number(declared) > limit)) refuse(request, declared && /^\d+$/.test(declared) ? "too-large" : "unreadable");
-  if (!request.body) return new Uint8Array();
+  if (declared !== null) {
+    if (!/^\d{1,15}$/.test(declared)) return "unreadable";
+    if (Number(declared) > limit) {
+      await request.body?.cancel().catch(() => undefined);
+      return "too-large";
+    }
+  }
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -59,15 +66,21 @@ export async function readPostedBody(request: Request, limit: number): Promise<U
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
-        refuse(request, "too-large");
+        return "too-large";
       }
       chunks.push(value);
     }
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    refuse(request, "unreadable");
+  } catch {
+    return "unreadable"; // the client went away, or the body broke off
   }
-  return new Uint8Array(Buffer.concat(chunks, size));
+  return Buffer.concat(chunks, size);
+}
+
+/** The same, refusing (413 or 400, see above) instead of answering a problem. */
+export async function readPostedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const body = await readBodyWithin(request, limit);
+  if (body === "too-large" || body === "unreadable") refuse(request, body);
+  return new Uint8Array(body);
 }
 
 /**

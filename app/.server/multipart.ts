@@ -11,6 +11,8 @@
  * file name is accepted: only the file's content is checked.
  */
 
+import { readBodyWithin } from "./forms";
+
 export type MultipartPart = {
   name: string;
   /** The file name as sent (only its last path segment), or null for a plain field. */
@@ -43,34 +45,6 @@ export function boundaryOf(contentType: string | null): string | null {
     return value.length >= 1 && value.length <= 70 ? value : null;
   }
   return null;
-}
-
-/** The body, or "too-large" once more than maxBytes have come (the rest is not read). */
-async function readLimited(request: Request, maxBytes: number): Promise<Buffer | "too-large" | "not-a-form"> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    return "too-large";
-  }
-  if (!request.body) return "not-a-form";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return "too-large";
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return "not-a-form"; // the client went away, or the body broke off
-  }
-  return Buffer.concat(chunks, size);
 }
 
 /** A quoted or plain parameter value starting at `i`, and where it ends. */
@@ -192,8 +166,9 @@ export async function readMultipart(request: Request, maxBytes: number): Promise
     await request.body?.cancel().catch(() => undefined);
     return { ok: false, problem: "not-a-form" };
   }
-  const body = await readLimited(request, maxBytes);
-  if (typeof body === "string") return { ok: false, problem: body };
+  const body = await readBodyWithin(request, maxBytes);
+  if (body === "too-large") return { ok: false, problem: "too-large" };
+  if (body === "unreadable") return { ok: false, problem: "not-a-form" };
   const parts = parseMultipart(body, boundary);
   return parts ? { ok: true, parts } : { ok: false, problem: "not-a-form" };
 }
