@@ -209,6 +209,15 @@ export function customersLoader({ request, params, context }: LoaderFunctionArgs
   };
 }
 
+/** Where on the customer list a form was sent from (filter and page), to return there. */
+function listPlace(form: FormData): URLSearchParams {
+  const back = new URLSearchParams();
+  const { filter, page } = readFilter(new URLSearchParams({ show: formText(form, "show"), page: formText(form, "page") }));
+  if (filter === "all") back.set("show", "all");
+  if (page > 1) back.set("page", String(page));
+  return back;
+}
+
 export async function customersAction({ request, params, context }: ActionFunctionArgs) {
   const { user, provider, lang } = staffAndProvider(request, params);
   const form = await readPostedForm(request);
@@ -219,10 +228,7 @@ export async function customersAction({ request, params, context }: ActionFuncti
   const typed = formText(form, "contactedOn");
   const result = recordFirstContact(user, provider, choiceId, typed);
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
-  const back = new URLSearchParams();
-  const { filter, page } = readFilter(new URLSearchParams({ show: formText(form, "show"), page: formText(form, "page") }));
-  if (filter === "all") back.set("show", "all");
-  if (page > 1) back.set("page", String(page));
+  const back = listPlace(form);
   if (!result.ok) {
     mark(context, "error");
     return data({ error: { choiceId, message: result.error, value: typed } }, { status: 400 });
@@ -245,10 +251,7 @@ function meetingAction(context: AppLoadContext, form: FormData, s: { user: Signe
   const typed = formText(form, "meetingOn");
   const result = recordMeeting(s.user, s.provider, s.choiceId, typed);
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
-  const back = new URLSearchParams();
-  const { filter, page } = readFilter(new URLSearchParams({ show: formText(form, "show"), page: formText(form, "page") }));
-  if (filter === "all") back.set("show", "all");
-  if (page > 1) back.set("page", String(page));
+  const back = listPlace(form);
   if (!result.ok) {
     mark(context, "error");
     return data({ error: { choiceId: s.choiceId, message: `accountability:${result.error}`, value: typed, field: "meetingOn" as const } }, { status: 400 });
