@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { CSRF_COOKIE } from "./csrf";
 import { config, rateLimitSettings, type RateLimitSettings } from "./config";
 import { logger } from "./log";
@@ -43,7 +43,42 @@ export function familyOf(method: string, routeId: string | null): Family | null 
   return null;
 }
 
-type Limit = { limiter: RateLimiterMemory; name: string };
+/**
+ * A sliding-window limit over rate-limiter-flexible's store (the "sliding window counter"): the
+ * requests of the current window, plus those of the previous window weighted by how much of it still
+ * lies within the last `windowMs`. Unlike fixed windows, a key cannot spend its budget at the end of
+ * one window and again at the start of the next. Windows count from when the limit was made. Every
+ * attempt counts, refused ones too, so hammering on keeps a key refused.
+ */
+export class SlidingLimit {
+  private readonly store: RateLimiterMemory;
+  private readonly epoch: number;
+  constructor(
+    readonly name: string,
+    readonly points: number,
+    readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    // The store only counts: its own limit is never reached, and a count lives two windows.
+    this.store = new RateLimiterMemory({ keyPrefix: name, points: Number.MAX_SAFE_INTEGER, duration: Math.ceil((2 * windowMs) / 1000) });
+    this.epoch = now();
+  }
+
+  /** Counts a request of `key`: 0 when it may go, otherwise the milliseconds until it may. */
+  async take(key: string): Promise<number> {
+    const at = this.now() - this.epoch;
+    const index = Math.floor(at / this.windowMs);
+    const elapsed = (at - index * this.windowMs) / this.windowMs;
+    const [previousRes, currentRes] = await Promise.all([this.store.get(`${key}#${index - 1}`), this.store.consume(`${key}#${index}`)]);
+    const previous = previousRes?.consumedPoints ?? 0;
+    const current = currentRes.consumedPoints;
+    if (previous * (1 - elapsed) + current <= this.points) return 0;
+    // When the estimate falls to the limit again: later in this window as the previous one fades,
+    // or in the next one as this one does.
+    const fraction = current < this.points && previous > 0 ? 1 - (this.points - current) / previous : 1 + Math.max(0, 1 - (this.points - 1) / current);
+    return Math.max(1000, Math.ceil((fraction - elapsed) * this.windowMs));
+  }
+}
 
 export function rateLimiter(
   manifest: RouteManifest,
@@ -51,8 +86,7 @@ export function rateLimiter(
   settings: RateLimitSettings = rateLimitSettings(config()),
 ): RequestHandler {
   const match = routeMatcher(manifest);
-  const duration = Math.max(1, Math.round(settings.windowMs / 1000));
-  const make = (name: string, points: number): Limit => ({ name, limiter: new RateLimiterMemory({ keyPrefix: name, points, duration }) });
+  const make = (name: string, points: number) => new SlidingLimit(name, points, settings.windowMs);
   const limits = {
     signInBrowser: make("sign-in", settings.signIn),
     signInAddress: make("sign-in-address", settings.signInPerAddress),
@@ -63,7 +97,7 @@ export function rateLimiter(
   };
 
   /** Which counters a request draws on, with its keys, in order. */
-  function countersFor(family: Family, req: Request): [Limit, string][] {
+  function countersFor(family: Family, req: Request): [SlidingLimit, string][] {
     const address = req.ip ?? req.socket.remoteAddress ?? "unknown";
     if (family === "api") return [[limits.api, address]];
     const browser = `${address}|${ourToken(parseCookieHeader(req.headers.cookie).get(CSRF_COOKIE)) ?? "-"}`;
@@ -77,7 +111,7 @@ export function rateLimiter(
     if (req.path.toLowerCase().startsWith("/test-idp/")) return next(); // the test provider's own endpoints
     const family = familyOf(req.method, match(req.path));
     if (!family) return next();
-    let counters: [Limit, string][];
+    let counters: [SlidingLimit, string][];
     try {
       counters = countersFor(family, req);
     } catch (error) {
@@ -86,17 +120,14 @@ export function rateLimiter(
       return next();
     }
     void (async () => {
-      for (const [{ limiter, name }, key] of counters) {
-        try {
-          await limiter.consume(key);
-        } catch (refusal) {
-          if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          logger.warn({ event: "rate-limited", family, limit: name, method: req.method, path: req.path }, "too many requests");
-          res.setHeader("Retry-After", String(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))));
-          res.status(429);
-          onLimited(req, res);
-          return next();
-        }
+      for (const [limit, key] of counters) {
+        const wait = await limit.take(key);
+        if (wait === 0) continue;
+        logger.warn({ event: "rate-limited", family, limit: limit.name, method: req.method, path: req.path }, "too many requests");
+        res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
+        res.status(429);
+        onLimited(req, res);
+        return next();
       }
       next();
     })().catch(next);
