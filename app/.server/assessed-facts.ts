@@ -55,8 +55,6 @@ export function assessedFor(identityHash: string, today: string, db: Db = getDb(
  * The official's form
  * ------------------------------------------------------------------------------------------- */
 
-export const recordFields = ["identityCode", "fact", "value", "endsOn"] as const;
-
 /** The form of /{lang}/official/{pilot}/assessed-facts; messages are keys of the "assessed" namespace (with its prefix: the official form parts translate in their own). */
 export function recordSchema(facts: readonly AssessedFact[], today: string) {
   return z.object({

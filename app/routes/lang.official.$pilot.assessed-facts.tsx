@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pilotAssessedFacts, pilotRecords, recordAssessedFact, recordFields, recordSchema } from "~/.server/assessed-facts";
+import { pilotAssessedFacts, pilotRecords, recordAssessedFact, recordSchema } from "~/.server/assessed-facts";
 import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official";
 import { tFor } from "~/i18n";
 import { CsrfField } from "~/components/CsrfField";
@@ -9,6 +9,9 @@ import { ChoiceGroup, ErrorSummary, TableWrap, TextField } from "~/components/of
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 import { fieldErrors, formValues } from "~/domain/official-provider";
+
+/** The form's fields, in the order the error summary lists them. */
+const recordFields = ["identityCode", "fact", "value", "endsOn"] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "assessed-facts", data);
 

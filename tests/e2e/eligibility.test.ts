@@ -193,7 +193,7 @@ describe("eligibility journeys", () => {
     expect(await bad.json()).toEqual({ errors: { age: "out_of_range", integration_act: "invalid", registered: "required", typ: "required" } });
     const pilots = await fetch(`${baseURL()}/api/v1/pilots.json`);
     expect(pilots.status).toBe(200);
-    expect(((await pilots.json()) as { pilots: unknown[] }).pilots).toHaveLength(6);
+    expect(((await pilots.json()) as { pilots: unknown[] }).pilots).toHaveLength(7);
     const log = fs.readFileSync(inject("logFile"), "utf8");
     expect(log).toContain("/api/v1/eligibility");
     expect(log).not.toMatch(/integration_act=|registered=yes/);
