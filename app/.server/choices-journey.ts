@@ -137,6 +137,8 @@ export function startLoader({ request, params }: LoaderFunctionArgs) {
     pilotName: ctx.pilot?.name[lang] ?? null,
     /** How long a choice of a provider binds in the person's pilot (its own rule). */
     lockMonths: ctx.pilot?.lockMonths ?? 0,
+    /** The purchased-services model: the public service offers the pilot, and declining it is an answer (decision 073). */
+    voluntary: ctx.pilot?.model === "purchased_services",
     providerParam: provider.success ? provider.data : null,
   };
 }

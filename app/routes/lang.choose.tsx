@@ -125,6 +125,7 @@ export default function ChooseStart() {
               <>
                 <p>{t("start.mayChoose", { pilot: d.pilotName })}</p>
                 <p>{t("start.publicEqual")}</p>
+                {d.voluntary && <p>{t("start.voluntary")}</p>}
                 {d.lockMonths > 0 && <p>{t("common:commitment", { count: d.lockMonths })}</p>}
                 <p>
                   <Link className="button" to={continueHref}>

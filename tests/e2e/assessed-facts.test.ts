@@ -93,7 +93,9 @@ describe("the purchased-services example pilot, end to end (fi, 360 px, without 
     await page.getByRole("group", { name: eligibility.fi("form.questions.registered.label") }).getByLabel(eligibility.fi("form.yes")).check();
     await page.getByLabel(eligibility.fi("form.questions.status.options.unemployed")).check();
     await submit(page, c("start.saveAnswers"));
-    expect(await page.locator("main").innerText()).toContain(c("start.mayChoose", { pilot: "Ostopalvelupilotti, Pohjois-Savon ELY-alue (esimerkki)" }));
+    const start = await page.locator("main").innerText();
+    expect(start).toContain(c("start.mayChoose", { pilot: "Ostopalvelupilotti, Pohjois-Savon ELY-alue (esimerkki)" }));
+    expect(start).toContain(c("start.voluntary"));
     await page.goto("/fi/choose/provider");
     const options = await page.getByRole("radio").count();
     expect(options).toBe(4); // three providers selected for the area, and the public service (declining)

@@ -115,6 +115,15 @@ describe("assessed facts (decision 073)", () => {
     );
   });
 
+  it("the journey says that taking part is voluntary where the public service offers the pilot", async () => {
+    const eeva = person("eeva"); // confirmed by Ville in the seed
+    await startAction(post(eeva, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
+    expect(startLoader(get(eeva, "/fi/choose", { lang: "fi" }))).toMatchObject({ mayChoose: true, voluntary: true, lockMonths: 6 });
+    const aino = person("aino");
+    await startAction(post(aino, "/fi/choose", { lang: "fi" }, { registered: "yes", integration_act: "no", typ: "no" }));
+    expect(startLoader(get(aino, "/fi/choose", { lang: "fi" }))).toMatchObject({ mayChoose: true, voluntary: false });
+  });
+
   it("a person without a confirmation cannot record a choice of a provider in the pilot", () => {
     const m = person("matti");
     savePick(m.user, { pilotSlug: pilot, kind: "provider", providerId: providerId("yla-savon-tyovalitys"), providerSlug: "yla-savon-tyovalitys" });
