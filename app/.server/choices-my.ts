@@ -1,3 +1,4 @@
+import { myAssessedFacts } from "./assessed-facts";
 import { desc, eq, inArray } from "drizzle-orm";
 import { audit as auditTable, firstContacts, people, sessions } from "../../db/schema";
 import { choiceKeptUntil, CONTACT_VISIBLE_MONTHS_AFTER, DRAFT_HOURS, KEEP_CHOICES_YEARS_AFTER_PILOT } from "~/domain/choice";
@@ -225,6 +226,8 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
       : null,
     // The address for notifications and the messages about the person (decision 070).
     notifications: notificationsExport(user.id, db),
+    // What the public service has decided about the person, recorded by an official (decision 073).
+    assessedFacts: myAssessedFacts(user, lang, now, db).map(({ id: _id, ...r }) => r),
     sessions: db
       .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
       .from(sessions)

@@ -4,6 +4,7 @@ import { assessedFacts, audit, choiceDrafts } from "../../db/schema";
 import { choiceContext, confirmChoice, savePick, saveContact } from "~/.server/choices";
 import { startAction, startLoader } from "~/.server/choices-journey";
 import { getDb } from "~/.server/db";
+import { personalDataExport } from "~/.server/choices-my";
 import { explainEvaluation } from "~/.server/choices-eligibility";
 import { loadPilots } from "~/.server/pilots";
 import { evaluate } from "~/domain/eligibility";
@@ -91,6 +92,8 @@ describe("assessed facts (decision 073)", () => {
       ]);
     }
     expect(my.loader(get(m, "/en/my", { lang: "en" })).assessed[0].pilot).toBe("Purchased-services pilot, North Savo ELY area (example)");
+    // And in the person's data download.
+    expect(personalDataExport(m.user, "en").assessedFacts).toEqual([expect.objectContaining({ fact: "referral", value: true, recordedBy: "Ville Huttunen", endsOn: "30 June 2099" })]);
     // Someone else's record is not on their page.
     expect(my.loader(get(person("aino"), "/fi/my", { lang: "fi" })).assessed).toEqual([]);
   });
