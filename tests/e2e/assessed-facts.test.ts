@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { signIn, type TestPersonRef } from "../support/sign-in";
-import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole } from "./browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, type Reach } from "./browser";
 
 /**
  * Decision 073 in a real browser, without JavaScript at 360 px, in Finnish: the official of the
@@ -135,4 +135,41 @@ describe("the purchased-services example pilot, end to end (fi, 360 px, without 
       }
     }
   }, 180_000);
+});
+
+describe("the pages of decision 073 pass axe and the page basics in fi, sv and en, at 360 and 1280 px, with and without JavaScript", () => {
+  async function check(person: TestPersonRef, where: string, reach: Reach, status = 200) {
+    const jar = await signIn(baseURL(), person, "fi");
+    const context = await newContext({ width: 360 });
+    const url = new URL(baseURL());
+    await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })));
+    try {
+      return await checkStates(context, where, reach, status);
+    } finally {
+      await context.close();
+    }
+  }
+  const official = `/official/${pilot}/assessed-facts`;
+
+  it("the official's page", async () => {
+    expect(await check("ville", official, visit(official))).toEqual([]);
+  }, 120_000);
+
+  it("the official's page with a wrong identity code", async () => {
+    const wrong: Reach = async (page, lang) => {
+      await page.goto(`/${lang}${official}`);
+      let status: number | undefined;
+      page.on("response", (r) => {
+        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) status = r.status();
+      });
+      await page.getByLabel(assessed[lang]("official.identityCode")).fill("010101-0000");
+      await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: assessed[lang]("official.submit"), exact: true }).click()]);
+      return status;
+    };
+    expect(await check("ville", `${official} (errors)`, wrong, 400)).toEqual([]);
+  }, 120_000);
+
+  it("My page of a person whom the official confirmed (Eeva)", async () => {
+    expect(await check("eeva", "/my", visit("/my"))).toEqual([]);
+  }, 120_000);
 });
