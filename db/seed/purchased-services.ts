@@ -51,9 +51,9 @@ export const purchasedServicesProviders: Omit<ProviderInput, "pilots">[] = [
     slug: "iisalmen-rekrytointipalvelu",
     name: "Iisalmen Rekrytointipalvelu Oy",
     shortDescription: {
-      fi: "Rekrytointia ja työhaastatteluihin valmentamista Iisalmessa ja Vieremällä.",
-      sv: "Rekrytering och förberedelse för arbetsintervjuer i Idensalmi och Vieremä.",
-      en: "Recruitment and coaching for job interviews in Iisalmi and Vieremä.",
+      fi: "Rekrytointia ja työhaastatteluihin valmentamista Iisalmessa ja Kiuruvedellä.",
+      sv: "Rekrytering och förberedelse för arbetsintervjuer i Idensalmi och Kiuruvesi.",
+      en: "Recruitment and coaching for job interviews in Iisalmi and Kiuruvesi.",
     },
     longDescription: {
       fi: "Iisalmen Rekrytointipalvelu Oy hoitaa alueen yritysten rekrytointeja. Valmennamme sinut työhaastatteluihin ja kerromme avoimista paikoista ensimmäisinä.",
@@ -81,9 +81,9 @@ export const purchasedServicesProviders: Omit<ProviderInput, "pilots">[] = [
     slug: "kiuruveden-tyovalmennus",
     name: "Kiuruveden Työvalmennus Oy",
     shortDescription: {
-      fi: "Työvalmennusta ja työkokeiluja Kiuruvedellä ja Sonkajärvellä, myös etänä.",
-      sv: "Jobbcoachning och arbetsprövning i Kiuruvesi och Sonkajärvi, även på distans.",
-      en: "Job coaching and work trials in Kiuruvesi and Sonkajärvi, also online.",
+      fi: "Työvalmennusta ja työkokeiluja Kiuruvedellä ja Iisalmessa, myös etänä.",
+      sv: "Jobbcoachning och arbetsprövning i Kiuruvesi och Idensalmi, även på distans.",
+      en: "Job coaching and work trials in Kiuruvesi and Iisalmi, also online.",
     },
     longDescription: {
       fi: "Kiuruveden Työvalmennus Oy auttaa löytämään työtä pieniltä paikkakunnilta. Järjestämme työkokeiluja alueen työpaikoilla, ja tapaamiset voivat olla myös etänä.",

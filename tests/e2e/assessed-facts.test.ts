@@ -94,7 +94,7 @@ describe("the purchased-services example pilot, end to end (fi, 360 px, without 
     await page.getByLabel(eligibility.fi("form.questions.status.options.unemployed")).check();
     await submit(page, c("start.saveAnswers"));
     const start = await page.locator("main").innerText();
-    expect(start).toContain(c("start.mayChoose", { pilot: "Ostopalvelupilotti, Pohjois-Savon ELY-alue (esimerkki)" }));
+    expect(start).toContain(c("start.mayChoose", { pilot: "Ostopalvelupilotti (esimerkki)" }));
     expect(start).toContain(c("start.voluntary"));
     await page.goto("/fi/choose/provider");
     const options = await page.getByRole("radio").count();

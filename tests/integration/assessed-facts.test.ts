@@ -91,7 +91,7 @@ describe("assessed facts (decision 073)", () => {
         expect.objectContaining({ fact: "referral", value: true, current: true, recordedBy: "Ville Huttunen", endsOn: dates[lang], pilotSlug: pilot }),
       ]);
     }
-    expect(my.loader(get(m, "/en/my", { lang: "en" })).assessed[0].pilot).toBe("Purchased-services pilot, North Savo ELY area (example)");
+    expect(my.loader(get(m, "/en/my", { lang: "en" })).assessed[0].pilot).toBe("Purchased-services pilot (example)");
     // And in the person's data download.
     expect(personalDataExport(m.user, "en").assessedFacts).toEqual([expect.objectContaining({ fact: "referral", value: true, recordedBy: "Ville Huttunen", endsOn: "30 June 2099" })]);
     // Someone else's record is not on their page.

@@ -13,7 +13,7 @@ import {
 import { yesNoFacts, type PilotDefinition } from "~/domain/pilot";
 import { examplePilots } from "../../db/seed/pilots";
 
-const known = new Set(["749", "402", "491", "097", "178", "213", "507", "588", "623", "740", "743", "046", "593", "681", "768", "297", "140", "263", "762", "925"]);
+const known = new Set(["749", "402", "491", "097", "178", "213", "507", "588", "623", "740", "743", "046", "593", "681", "768", "297", "140", "263"]);
 const pilots = examplePilots([...known]);
 const northSavo = pilots.find((p) => p.slug === "north-savo-choice")!;
 const mikkeli = pilots.find((p) => p.slug === "mikkeli-region-municipal")!;
