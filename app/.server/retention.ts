@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import { audit, changeRequests, choiceDrafts, choiceHistory, choices, signInAttempts } from "../../db/schema";
+import { assessedFacts, audit, changeRequests, choiceDrafts, choiceHistory, choices, signInAttempts } from "../../db/schema";
 import { FREE_TEXT_MAX_MONTHS, FREE_TEXT_MONTHS_AFTER_CLOSED } from "~/domain/accountability";
 import { addMonths } from "~/domain/switching";
 import { todayInFinland } from "~/format";
@@ -20,13 +20,14 @@ import { sweepSessions } from "./session";
  * - the free text of problem reports and disputes (a description, a note, an official's answer) and
  *   a report's link to the person: 6 months after the case was closed, at the latest 2 years after
  *   it was made (docs/decisions/071-disputes-and-problem-reports.md); meetings and answers about a
- *   choice go with the choice.
+ *   choice go with the choice;
+ * - assessed facts (decision 073): like choices, 2 years after their last day or after the pilot ended.
  * Idempotent: a second run the same day removes nothing. Runs at start and every hour, and logs
  * what it removed (counts only).
  */
 export const retention = { choiceYears: 2, auditYears: 5, draftHours: 24 } as const;
 
-export type RetentionReport = Record<"sessions" | "signInAttempts" | "drafts" | "contacts" | "choices" | "audit" | "caseText", number>;
+export type RetentionReport = Record<"sessions" | "signInAttempts" | "drafts" | "contacts" | "choices" | "audit" | "caseText" | "assessedFacts", number>;
 
 /** The history and audit tables refuse deletes (append-only triggers); retention alone lifts that,
  * inside its own transaction, and puts the same triggers back before it commits. */
@@ -88,6 +89,11 @@ export function runRetention(now = new Date(), db: Db = getDb()): RetentionRepor
       now,
       db,
     );
+    // Assessed facts are not append-only against retention: no delete trigger (migration 0013).
+    const removedAssessed = db
+      .delete(assessedFacts)
+      .where(or(lt(assessedFacts.endsOn, choicesBefore), endedPilots.length ? inArray(assessedFacts.pilotSlug, endedPilots) : sql`0`))
+      .run().changes;
     let removedChoices = 0;
     let removedAudit = 0;
     withoutTriggers(db, ["choice_history_no_delete", "audit_no_delete"], () => {
@@ -107,6 +113,7 @@ export function runRetention(now = new Date(), db: Db = getDb()): RetentionRepor
       choices: removedChoices,
       audit: removedAudit,
       caseText,
+      assessedFacts: removedAssessed,
     };
   });
   const report = run.immediate();

@@ -4,6 +4,7 @@ import { assessedFacts, audit, choiceDrafts } from "../../db/schema";
 import { choiceContext, confirmChoice, savePick, saveContact } from "~/.server/choices";
 import { startAction, startLoader } from "~/.server/choices-journey";
 import { getDb } from "~/.server/db";
+import { runRetention } from "~/.server/retention";
 import { personalDataExport } from "~/.server/choices-my";
 import { explainEvaluation } from "~/.server/choices-eligibility";
 import { loadPilots } from "~/.server/pilots";
@@ -154,5 +155,24 @@ describe("pilots that serve people themselves (issue 15: the Seinäjoki alliance
     const pilots = loadPilots();
     const northSavo = evaluate({ registered: true, integration_act: false, typ: false }, pilots, place("749"), "2026-06-01");
     expect(explainEvaluation(northSavo, "fi", "749", pilots).pilotService).toBeNull();
+  });
+});
+
+describe("retention of assessed facts (the privacy notice: as long as choices)", () => {
+  it("removes a record 2 years after its last day or after its pilot ended, and keeps the rest", () => {
+    const db = getDb();
+    const row = { identityHash: "h", fact: "referral" as const, value: true, recordedBy: "seed", recordedAt: "2018-01-01T00:00:00.000Z" };
+    db.insert(assessedFacts)
+      .values([
+        { ...row, pilotSlug: "purchased-services", endsOn: null },
+        { ...row, pilotSlug: pilot, endsOn: "2020-01-01" },
+        { ...row, pilotSlug: pilot, endsOn: "2026-06-30" },
+      ])
+      .run();
+    const before = db.select().from(assessedFacts).all().length;
+    expect(runRetention(new Date("2026-12-04T12:00:00Z")).assessedFacts).toBe(2);
+    const left = db.select().from(assessedFacts).all();
+    expect(left).toHaveLength(before - 2);
+    expect(left.filter((r) => r.identityHash === "h").map((r) => r.endsOn)).toEqual(["2026-06-30"]);
   });
 });
