@@ -190,3 +190,31 @@ describe("customer groups", () => {
     expect(groupsFromFacts({})).toEqual([]);
   });
 });
+
+describe("indirect standardisation against a published worked example", () => {
+  // IUSSP, "Population Analysis for Policies and Programmes" (PAPP101), session 6, "Indirect
+  // standardisation": Ecuador's deaths against Sweden's age-specific rates. Population (1000s) 7,498 /
+  // 3,219 / 742 aged 0–29 / 30–59 / 60+; observed deaths 16,700 / 11,900 / 36,100; Sweden's rates
+  // 0.45 / 2.4 / 42.4 per 1,000. Published: expected 3,374 / 7,726 / 31,461, in all 42,561; observed
+  // 64,700; ratio of observed to expected 1.52.
+  // (http://papp.iussp.org/sessions/papp101_s06/PAPP101_s06_080_020.html)
+  it("gives the published expected count and ratio", () => {
+    const ecuador = counts([
+      ["0-29", 16_700, 7_498_000],
+      ["30-59", 11_900, 3_219_000],
+      ["60+", 36_100, 742_000],
+    ]);
+    // The reference: rates exactly Sweden's, over populations large enough to include Ecuador's.
+    const reference = counts([
+      ["0-29", 45_000, 100_000_000],
+      ["30-59", 240_000, 100_000_000],
+      ["60+", 4_240_000, 100_000_000],
+    ]);
+    const s = standardise(ecuador, reference)!;
+    expect(Math.round(s.expected)).toBe(42_561);
+    expect(s.observed).toBe(64_700);
+    expect(s.ratio.estimate.toFixed(2)).toBe("1.52");
+    expect(s.ratio.lower).toBeLessThan(s.ratio.estimate);
+    expect(s.ratio.upper).toBeGreaterThan(s.ratio.estimate);
+  });
+});
