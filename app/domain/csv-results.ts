@@ -391,16 +391,14 @@ export function parseResultsCsv(bytes: Uint8Array, ctx: UploadContext): CsvResul
   return { ok: true, rows, warnings, months };
 }
 
-/** The counts a dimension's groups must add up to: the row of all customers. */
-const summedColumns = [
-  "started",
-  "employed_open_3m",
-  "employed_open_6m",
-  "in_education",
-  "in_subsidised_work",
-  "contacted_within_5_days",
-  "satisfaction_responses",
-] as const;
+/**
+ * The counts a dimension's groups must add up to (the row of all customers): every column of the
+ * row after the ones that name it, but the mean, which does not add up.
+ */
+const summedColumns = resultColumns.slice(resultColumns.indexOf("started")).filter(
+  (c): c is Exclude<(typeof resultColumns)[number], "month" | "pilot" | "provider_business_id" | "provider_name" | "group" | "satisfaction_mean"> =>
+    c !== "satisfaction_mean",
+);
 
 /**
  * The breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md): a
