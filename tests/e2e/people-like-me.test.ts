@@ -30,7 +30,7 @@ describe("people like me without JavaScript", () => {
     expect(await section.getByRole("heading", { level: 2 }).innerText()).toBe(en.likeMe.heading);
     expect(await section.innerText()).toContain(en.likeMe.fromCheck);
     // The adjusted figure stands beside the raw one for all customers.
-    expect(await page.locator(".provider-list").innerText()).toContain("Taking into account whom the provider serves:");
+    expect(await page.locator(".provider-list").innerText()).toContain("Taking into account whom it serves:");
 
     await Promise.all([
       page.waitForURL(/group=age_50_plus/),
@@ -39,7 +39,7 @@ describe("people like me without JavaScript", () => {
     expect(await page.locator("section.like-me").innerText()).toContain(en.likeMe.showing.replace("{{group}}", en.likeMe.groups.age_50_plus).split(".")[0]);
     expect(await page.locator("#f-group").inputValue()).toBe("age_50_plus");
     // Within a group there is no adjusted figure: the figures are already the group's.
-    expect(await page.locator(".provider-list").innerText()).not.toContain("Taking into account whom the provider serves:");
+    expect(await page.locator(".provider-list").innerText()).not.toContain("Taking into account whom it serves:");
 
     // Another group with the form.
     await page.locator("#f-group").selectOption("language_foreign");

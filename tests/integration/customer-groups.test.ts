@@ -189,10 +189,10 @@ describe("the comparison for people like me, and the adjusted figure", () => {
     const view = comparisonOf(`?pilot=${pilot}`);
     const savo = view.items.find((i) => i.slug === "savon-uravalmennus")!.figure.share!;
     expect(savo.verdict).toBe("similar");
-    expect(savo.sentence).toContain("Taking into account whom the provider serves:");
+    expect(savo.sentence).toContain("Taking into account whom it serves:");
     expect(savo.sentence).toContain("Taking into account whom it serves: clearly better than the public service.");
     // The public service's own figure is adjusted too, with no verdict against itself.
-    expect(view.publicService!.figures.shares.employed_open_6m.sentence).toContain("Taking into account whom the provider serves:");
+    expect(view.publicService!.figures.shares.employed_open_6m.sentence).toContain("Taking into account whom it serves:");
   });
 
   it("the profile shows the adjusted figure beside the raw one through the same sentence", () => {
