@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import { boundaries } from "./eslint.boundaries.js";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", ".cache/", "db/migrations/", "tmp/", "data/", "**/*.d.ts"] },
+  { ignores: ["build/", "build-*/", "node_modules/", ".cache/", "db/migrations/", "tmp/", "data/", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

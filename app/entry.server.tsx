@@ -2,16 +2,16 @@ import { redirectDocument, type AppLoadContext, type EntryContext, type HandleDa
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { I18nextProvider } from "react-i18next";
 import { resolveLang } from "~/i18n";
-import { getI18n } from "~/.server/i18n";
-import { logger } from "~/.server/log";
-import { renderToBuffer } from "~/.server/render-html";
+import { getI18n } from "~/.server/platform/i18n";
+import { logger } from "~/.server/platform/log";
+import { renderToBuffer } from "~/.server/platform/render-html";
 import { NonceProvider } from "~/nonce";
-import { noteWriteFailure, RETRY_AFTER_SECONDS, takeWriteFailure, WRITE_FAILED, writeFailed } from "~/.server/write-failures";
+import { noteWriteFailure, RETRY_AFTER_SECONDS, takeWriteFailure, WRITE_FAILED, writeFailed } from "~/.server/platform/write-failures";
 
 export const streamTimeout = 5_000;
 
 // The custom server (server.mjs) reaches the server-side runtime through the build's entry module.
-export * as runtime from "~/.server/runtime";
+export * as runtime from "~/.server/platform/runtime";
 
 export default function handleRequest(
   request: Request,

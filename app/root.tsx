@@ -20,7 +20,7 @@ import { SiteHeader } from "~/components/SiteHeader";
 import { StatusPage } from "~/components/StatusPage";
 import { defaultLang, langFromPath, languages, pathInLang, resolveLang, tFor, type Lang } from "~/i18n";
 import { useNonce } from "~/nonce";
-import { accountForRoot } from "~/.server/auth";
+import { accountForRoot } from "~/.server/auth/auth";
 import stylesHref from "~/styles.css?url";
 import { pageTitle } from "~/meta";
 

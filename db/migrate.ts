@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies the committed migrations and the idempotent seed.
-import { migrateDatabase, openDatabase } from "../app/.server/db";
-import { config } from "../app/.server/config";
+import { migrateDatabase, openDatabase } from "../app/.server/platform/db";
+import { config } from "../app/.server/platform/config";
 import { seedDatabase } from "./seed";
 
 const db = openDatabase(config().DATABASE_PATH);

@@ -7,7 +7,7 @@
 // See docs/decisions/023-example-and-scale-data.md.
 import fs from "node:fs";
 import path from "node:path";
-import { migrateDatabase, openDatabase } from "../app/.server/db";
+import { migrateDatabase, openDatabase } from "../app/.server/platform/db";
 import { withCheckDigit } from "../app/domain/business-id";
 import { nameSortKey, serviceCatalogue, serviceLanguages } from "../app/domain/providers";
 import { addMonths, lastFullMonth, monthRange } from "../app/domain/results";

@@ -1,7 +1,7 @@
 // `npm run backup`: an online backup of the live database (the site keeps running).
-import { takeBackup } from "../app/.server/backup";
-import { config } from "../app/.server/config";
-import { PRIVATE_UMASK } from "../app/.server/file-modes";
+import { takeBackup } from "../app/.server/platform/backup";
+import { config } from "../app/.server/platform/config";
+import { PRIVATE_UMASK } from "../app/.server/platform/file-modes";
 
 // Backups hold personal data: every file this makes is 0600, every folder 0700 (decision 067).
 process.umask(PRIVATE_UMASK);

@@ -1,7 +1,7 @@
 // `npm run restore FILE`: puts a backup in place of the database while the server is stopped.
-import { databaseInUse, restoreBackup } from "../app/.server/backup";
-import { config } from "../app/.server/config";
-import { PRIVATE_UMASK } from "../app/.server/file-modes";
+import { databaseInUse, restoreBackup } from "../app/.server/platform/backup";
+import { config } from "../app/.server/platform/config";
+import { PRIVATE_UMASK } from "../app/.server/platform/file-modes";
 
 // The database holds personal data: every file this makes is 0600, every folder 0700 (decision 067).
 process.umask(PRIVATE_UMASK);

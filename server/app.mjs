@@ -136,7 +136,7 @@ export function createApp({ build, runtime, cfg, buildDir }) {
   // --- Rate limits (docs/decisions/066-request-limits.md): sign-in, form posts (never sign-out) and
   // /api/*, by the route the router matches however the path is spelled; keyed by account once signed
   // in, by browser and with a per-address ceiling before. Over a limit: 429 with Retry-After, and the
-  // translated 429 page. The limits are settings (RATE_LIMIT_* in app/.server/config.ts).
+  // translated 429 page. The limits are settings (RATE_LIMIT_* in app/.server/platform/config.ts).
   app.use(runtime.rateLimiter(build.routes, (req, res) => reroute(req, res, 429, "rate-limit")));
 
   // A POST (or any write) from another site never reaches a route: it is answered 403 by the

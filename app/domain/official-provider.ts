@@ -181,7 +181,7 @@ export function keepsSharedDetails(provider: { homePilotSlug: string | null }, p
   return provider.homePilotSlug !== null && provider.homePilotSlug === pilotSlug;
 }
 
-/** What state a provider is in within a pilot on a day (the choice's own rule: app/.server/choices-providers.ts). */
+/** What state a provider is in within a pilot on a day (the choice's own rule: app/.server/choice/providers.store.ts). */
 export type ParticipationState = "active" | "upcoming" | "left" | "suspended";
 export function participationState(p: { startsOn: string; endsOn: string | null }, suspended: boolean, today: string): ParticipationState {
   if (suspended) return "suspended";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { comparisonApi } from "~/.server/comparison-api";
+import { comparisonApi } from "~/.server/providers/comparison-api";
 import { todayInFinland } from "~/format";
 
 /**

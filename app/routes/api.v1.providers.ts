@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { providersJsonResponse } from "~/.server/results-opendata";
+import { providersJsonResponse } from "~/.server/providers/open-data";
 
 /** GET /api/v1/providers.json: every provider with its business ID and pilots (open data, CC BY 4.0). */
 export function loader({ request, context }: LoaderFunctionArgs) {

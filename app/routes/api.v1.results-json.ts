@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { resultsJsonResponse } from "~/.server/results-opendata";
+import { resultsJsonResponse } from "~/.server/providers/open-data";
 
 /** GET /api/v1/results.json: the same rows as results.csv, as JSON. */
 export function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { redirectDocument, type LoaderFunctionArgs } from "@remix-run/node";
-import { safeReturnPath } from "~/.server/auth";
-import { finishSignIn, signInCookies } from "~/.server/oidc";
+import { safeReturnPath } from "~/.server/auth/auth";
+import { finishSignIn, signInCookies } from "~/.server/auth/oidc";
 
 /**
  * `/auth/callback`: where the identification service sends the browser back. On success the

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { contactAction, contactLoader, pageStateOf } from "~/.server/choices-journey";
+import { contactAction, contactLoader, pageStateOf } from "~/.server/choice/journey";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/choice/Form";
 import { StepLabel } from "~/components/choice/StepLabel";

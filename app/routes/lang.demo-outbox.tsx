@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { demoOutboxLoader } from "~/.server/notification-pages";
+import { demoOutboxLoader } from "~/.server/notifications/pages";
 import { formatDateTime } from "~/format";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";

@@ -1,8 +1,8 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eligibilityPage } from "~/.server/eligibility";
-import { jobMarketFinland } from "~/.server/employment-areas";
+import { eligibilityPage } from "~/.server/eligibility/eligibility";
+import { jobMarketFinland } from "~/.server/eligibility/employment-areas.store";
 import { EligibilityForm } from "~/components/eligibility/EligibilityForm";
 import { EligibilityResult } from "~/components/eligibility/EligibilityResult";
 import { ErrorSummary } from "~/components/eligibility/ErrorSummary";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "~/.server/auth";
+import { getUser } from "~/.server/auth/auth";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadPilots, municipalitiesByCode } from "~/.server/pilots";
+import { loadPilots, municipalitiesByCode } from "~/.server/eligibility/pilots.store";
 import { pilotStatus, namesItsMunicipalities } from "~/domain/pilot";
 import { longestLock } from "~/domain/switching";
 import { formatDate, locales, municipalityName, todayInFinland } from "~/format";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/.server/auth";
-import { personalDataExport } from "~/.server/choices-my";
+import { requireUser } from "~/.server/auth/auth";
+import { personalDataExport } from "~/.server/choice/my-page";
 import { todayInFinland } from "~/format";
 import { isLang } from "~/i18n";
 

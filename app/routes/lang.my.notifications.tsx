@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { myNotificationsAction, myNotificationsLoader } from "~/.server/notification-pages";
+import { myNotificationsAction, myNotificationsLoader } from "~/.server/notifications/pages";
 import { CsrfField } from "~/components/CsrfField";
 import * as F from "~/components/form/fields";
 import { isLang, tFor, type Lang } from "~/i18n";

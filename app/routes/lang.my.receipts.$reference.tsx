@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatPhone } from "~/format";
-import { receiptLoader } from "~/.server/choices-journey";
+import { receiptLoader } from "~/.server/choice/journey";
 import { PrintButton } from "~/components/choice/PrintButton";
 import { languageLabel } from "~/components/choice/languages";
 import { choiceMeta } from "~/components/choice/meta";

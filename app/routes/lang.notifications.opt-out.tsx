@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { optOutAction, optOutLoader } from "~/.server/notification-pages";
+import { optOutAction, optOutLoader } from "~/.server/notifications/pages";
 import { LinkPage } from "~/components/notifications/LinkPage";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pilotAssessedFacts, pilotRecords, recordAssessedFact, recordSchema } from "~/.server/assessed-facts";
-import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official";
+import { pilotAssessedFacts, pilotRecords, recordAssessedFact, recordSchema } from "~/.server/eligibility/assessed-facts";
+import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
 import { tFor } from "~/i18n";
 import { CsrfField } from "~/components/CsrfField";
 import { ChoiceGroup, ErrorSummary, TableWrap, TextField } from "~/components/official/Form";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, idParam, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official";
+import { hasFormError, idParam, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
 import {
   languageOptions,
   liftSuspension,
@@ -9,7 +9,7 @@ import {
   setDates,
   suspendProvider,
   updateProvider,
-} from "~/.server/official-providers";
+} from "~/.server/official/providers";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TableWrap, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";

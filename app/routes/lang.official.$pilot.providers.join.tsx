@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official";
-import { joinProvider, providerByBusinessId, type DuplicateProvider } from "~/.server/official-providers";
+import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { joinProvider, providerByBusinessId, type DuplicateProvider } from "~/.server/official/providers";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";

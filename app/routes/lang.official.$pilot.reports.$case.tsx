@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { caseAction, caseLoader } from "~/.server/accountability-pages";
+import { caseAction, caseLoader } from "~/.server/accountability/pages";
 import { CsrfField } from "~/components/CsrfField";
 import { Choices, ErrorSummary, TextArea } from "~/components/accountability/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { queueLoader } from "~/.server/accountability-pages";
+import { queueLoader } from "~/.server/accountability/pages";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 import { caseStates, reportCategories } from "~/domain/accountability";

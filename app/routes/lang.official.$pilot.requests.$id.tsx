@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, idParam, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official";
-import { decideRequest, requestDetail } from "~/.server/official-choices";
+import { hasFormError, idParam, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { decideRequest, requestDetail } from "~/.server/official/choices";
 import { CsrfField } from "~/components/CsrfField";
 import { ChoiceGroup, ErrorSummary, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader, postedForm } from "~/.server/official";
-import { discardUpload, getUpload, publishUpload, uploadPreview } from "~/.server/official-results";
+import { officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { discardUpload, getUpload, publishUpload, uploadPreview } from "~/.server/official/results";
 import { CsrfField } from "~/components/CsrfField";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";

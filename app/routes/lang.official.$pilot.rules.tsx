@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official";
-import { proposalHash, propose, rulesPage, saveRules, type Proposal } from "~/.server/official-pilots";
+import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { proposalHash, propose, rulesPage, saveRules, type Proposal } from "~/.server/official/pilots";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";

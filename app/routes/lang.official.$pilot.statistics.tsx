@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official";
-import { firstContactStatistics, pilotStatistics } from "~/.server/official-choices";
+import { officialScope, pilotHeader } from "~/.server/official/scope";
+import { firstContactStatistics, pilotStatistics } from "~/.server/official/choices";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { openCasesPerProvider } from "~/.server/accountability";
-import { officialScope, pilotOverview } from "~/.server/official";
+import { openCasesPerProvider } from "~/.server/accountability/accountability";
+import { officialScope, pilotOverview } from "~/.server/official/scope";
 import { OfficialFrame, sectionPath } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 

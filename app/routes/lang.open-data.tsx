@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadPilotSet } from "~/.server/pilots";
+import { loadPilotSet } from "~/.server/eligibility/pilots.store";
 import { exportColumns } from "~/domain/results";
 import { accountabilityColumns } from "~/domain/accountability";
 import { isLang } from "~/i18n";

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { customersAction, customersLoader } from "~/.server/provider-staff-pages";
+import { customersAction, customersLoader } from "~/.server/provider-staff/pages";
 import { contactFieldId, CustomerCard, FirstContactFigures } from "~/components/staff/Customers";
 import { ErrorSummary } from "~/components/staff/Form";
 import { staffMeta } from "~/components/staff/meta";
-import type { ContactError } from "~/components/staff/types";
+import type { ContactError } from "~/view-models/staff";
 import { meetingFieldId, StaffDisputes } from "~/components/accountability/StaffDelivery";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { profileAction, profileLoader } from "~/.server/provider-staff-pages";
+import { profileAction, profileLoader } from "~/.server/provider-staff/pages";
 import { Commitments } from "~/components/staff/Commitments";
 import { staffMeta } from "~/components/staff/meta";
 import { ProfileFormFields } from "~/components/staff/ProfileForm";

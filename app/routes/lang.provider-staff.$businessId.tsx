@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { providerIndexLoader } from "~/.server/provider-staff-pages";
+import { providerIndexLoader } from "~/.server/provider-staff/pages";
 
 /** `/{lang}/provider-staff/{businessId}`: leads to the provider's customers (after the same role check). */
 export function loader(args: LoaderFunctionArgs) {

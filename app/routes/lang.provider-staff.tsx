@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { landingLoader } from "~/.server/provider-staff-pages";
+import { landingLoader } from "~/.server/provider-staff/pages";
 import { staffMeta } from "~/components/staff/meta";
 
 export const meta: MetaFunction = ({ params }) => staffMeta(params, "landing");

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { profileAccountabilityOf } from "~/.server/accountability-pages";
-import { dateInFinland } from "~/.server/providers-format";
+import { profileAccountabilityOf } from "~/.server/accountability/pages";
+import { dateInFinland } from "~/.server/providers/format";
 import { ProfileAccountability } from "~/components/accountability/ProfileAccountability";
-import { loadProfile } from "~/.server/providers-page";
+import { loadProfile } from "~/.server/providers/pages";
 import { ChartKey, FigureList } from "~/components/providers/FigureList";
 import { MonthlyResults } from "~/components/providers/MonthlyResults";
 import { Notices } from "~/components/providers/Notices";

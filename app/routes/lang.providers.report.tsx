@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reportAction, reportLoader } from "~/.server/accountability-pages";
+import { reportAction, reportLoader } from "~/.server/accountability/pages";
 import { CsrfField } from "~/components/CsrfField";
 import { Choices, ErrorSummary, TextArea } from "~/components/accountability/Form";
 import { DESCRIPTION_MAX, reportCategories } from "~/domain/accountability";

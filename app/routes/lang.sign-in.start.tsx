@@ -1,8 +1,8 @@
 import { redirect, redirectDocument, type LoaderFunctionArgs } from "@remix-run/node";
-import { safeReturnPath } from "~/.server/auth";
-import { logger } from "~/.server/log";
-import { publicOrigin, startSignIn } from "~/.server/oidc";
-import { isWriteFailure } from "~/.server/write-failures";
+import { safeReturnPath } from "~/.server/auth/auth";
+import { logger } from "~/.server/platform/log";
+import { publicOrigin, startSignIn } from "~/.server/auth/oidc";
+import { isWriteFailure } from "~/.server/platform/write-failures";
 import { isLang } from "~/i18n";
 
 /**

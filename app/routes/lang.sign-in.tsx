@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser, safeReturnPath } from "~/.server/auth";
-import { usesTestIdp } from "~/.server/oidc";
+import { getUser, safeReturnPath } from "~/.server/auth/auth";
+import { usesTestIdp } from "~/.server/auth/oidc";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";
 

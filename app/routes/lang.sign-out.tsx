@@ -1,9 +1,9 @@
 import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser, signOut } from "~/.server/auth";
-import { readPostedForm } from "~/.server/forms";
-import { endSessionUrl } from "~/.server/oidc";
+import { getUser, signOut } from "~/.server/auth/auth";
+import { readPostedForm } from "~/.server/platform/forms";
+import { endSessionUrl } from "~/.server/auth/oidc";
 import { CsrfField } from "~/components/CsrfField";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";

@@ -1,4 +1,4 @@
-import { siteJwks } from "~/.server/oidc";
+import { siteJwks } from "~/.server/auth/oidc";
 
 /**
  * `/.well-known/jwks.json`: the public half of the site's signing key, which the identification

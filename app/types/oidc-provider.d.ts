@@ -1,5 +1,5 @@
 // The small part of oidc-provider 8 (which ships no types) that the built-in test identity
-// provider uses: app/.server/test-idp.ts.
+// provider uses: app/.server/auth/test-idp.ts.
 declare module "oidc-provider" {
   import type { IncomingMessage, ServerResponse } from "node:http";
 

@@ -9,7 +9,7 @@ import { pilots } from "./reference";
  *
  * Meetings the provider's staff record, customers' answers about recorded contacts and meetings
  * (confirmed or disputed), and problem reports about providers. Free text in these tables is
- * personal data: app/.server/retention.ts removes it as decision 071 says; the counts stay.
+ * personal data: app/.server/platform/retention.store.ts removes it as decision 071 says; the counts stay.
  */
 
 /** A meeting with a customer, as the provider's staff recorded it: at most one a day per customer. */

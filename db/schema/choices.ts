@@ -5,7 +5,7 @@ import { pilots } from "./reference";
 
 /**
  * The choice (docs/decisions/040–049). Every row here is personal data of one person and is read
- * only through app/.server/choices*.ts, whose queries are scoped to the person's id (or, in the
+ * only through app/.server/choice/choices.store*.ts, whose queries are scoped to the person's id (or, in the
  * back office, to an official's pilot).
  */
 

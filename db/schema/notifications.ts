@@ -46,7 +46,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
  * The outbox: one row per message, written in the same transaction as the event it tells about and
- * delivered by the worker (app/.server/notifications-worker.ts). `data` holds codes, dates, a
+ * delivered by the worker (app/.server/notifications/worker.ts). `data` holds codes, dates, a
  * reference and a provider's name: never an identity code, a person's name or an address.
  */
 export const notificationOutbox = sqliteTable(

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../app/.server/db";
-import { identityCodeHash } from "../../app/.server/identity";
-import { loadPilots } from "../../app/.server/pilots";
+import type { Db } from "../../app/.server/platform/db";
+import { identityCodeHash } from "../../app/.server/platform/identity";
+import { loadPilots } from "../../app/.server/eligibility/pilots.store";
 import { contactDeadline } from "../../app/domain/first-contact";
 import { addDays } from "../../app/domain/working-days";
 import { todayInFinland } from "../../app/format";
@@ -13,7 +13,7 @@ import { testPeople } from "./people";
  * something after `npm start`: customers of Työpolku in the North Savo pilot with recorded contacts
  * and meetings, some confirmed and one disputed; the test person Pekka as one of them (sign in as
  * Pekka to confirm or dispute on My page); and problem reports in each state, one of them Pekka's.
- * Only in the demo: the server seeds it when APP_ENV=demo (app/.server/runtime.ts); the tests make
+ * Only in the demo: the server seeds it when APP_ENV=demo (app/.server/platform/runtime.ts); the tests make
  * their own. Seeded once: nothing is added when a problem report already exists.
  */
 const PILOT = "north-savo-choice";

@@ -1,4 +1,4 @@
-import type { Db } from "../../app/.server/db";
+import type { Db } from "../../app/.server/platform/db";
 import { seedAccountability } from "./accountability";
 import { seedPeople } from "./people";
 import { seedPilots } from "./seed-pilots";

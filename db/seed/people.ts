@@ -1,12 +1,12 @@
-import type { Db } from "../../app/.server/db";
-import { seedAssessedFact } from "../../app/.server/assessed-facts";
-import { testIdpEnabled } from "../../app/.server/config";
-import { identityCodeHash } from "../../app/.server/identity";
+import type { Db } from "../../app/.server/platform/db";
+import { seedAssessedFact } from "../../app/.server/eligibility/assessed-facts";
+import { testIdpEnabled } from "../../app/.server/platform/config";
+import { identityCodeHash } from "../../app/.server/platform/identity";
 import { generatedIdentityCode } from "../../app/domain/identity-code";
 import { roles } from "../schema";
 
 /**
- * The test people of the built-in test identity provider (app/.server/test-idp.ts) and their roles.
+ * The test people of the built-in test identity provider (app/.server/auth/test-idp.ts) and their roles.
  *
  * These are invented people with temporary identity codes (individual number 900–999), valid by
  * the check character. Their codes appear only here and on the test provider's sign-in page: the

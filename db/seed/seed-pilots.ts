@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../app/.server/audit";
-import type { Db } from "../../app/.server/db";
+import { audit } from "../../app/.server/platform/audit.store";
+import type { Db } from "../../app/.server/platform/db";
 import { checkPilotSet, InvalidPilotSetError, type PilotDefinition } from "../../app/domain/pilot";
 import { municipalities, pilotHistory, pilots } from "../schema";
 import { examplePilots } from "./pilots";

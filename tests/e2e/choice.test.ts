@@ -24,7 +24,7 @@ const choice = texts("choice");
 const eligibility = texts("eligibility");
 
 /**
- * Generated test people (app/.server/test-idp.ts): number n lives in Siilinjärvi or Lapinlahti when
+ * Generated test people (app/.server/auth/test-idp.ts): number n lives in Siilinjärvi or Lapinlahti when
  * (n - 1) % 12 is 0 or 1, which puts them in the North Savo example pilot. Each test uses its own.
  */
 const northSavo = (k: number) => 600 + 12 * Math.floor(k / 2) + (k % 2) + 1;

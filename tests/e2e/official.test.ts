@@ -5,9 +5,9 @@ import { eq } from "drizzle-orm";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { people } from "../../db/schema";
-import { toUser } from "~/.server/auth";
-import { confirmChoice, getDraft, requestWeightyReason, saveAnswers, saveContact, savePick } from "~/.server/choices";
-import { openDatabase, setDb } from "~/.server/db";
+import { toUser } from "~/.server/auth/auth";
+import { confirmChoice, getDraft, requestWeightyReason, saveAnswers, saveContact, savePick } from "~/.server/choice/choices.store";
+import { openDatabase, setDb } from "~/.server/platform/db";
 import { signIn, type CookieJar } from "../support/sign-in";
 import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths, type Reach } from "../e2e/browser";
 

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseConfig as parseEnv, rateLimitSettings, resetConfig, testIdpEnabled } from "~/.server/config";
-import { formActionOrigins, issuer, resetOidc } from "~/.server/oidc";
-import { logger } from "~/.server/log";
+import { parseConfig as parseEnv, rateLimitSettings, resetConfig, testIdpEnabled } from "~/.server/platform/config";
+import { formActionOrigins, issuer, resetOidc } from "~/.server/auth/oidc";
+import { logger } from "~/.server/platform/log";
 
 /** parseConfig with a plain object for the environment. */
 const parseConfig = (env: Record<string, string | undefined>) => parseEnv(env as NodeJS.ProcessEnv);

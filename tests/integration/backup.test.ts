@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { backupName, databaseInUse, integrityCheck, restoreBackup, rotate, takeBackup } from "~/.server/backup";
-import { openDatabase } from "~/.server/db";
+import { backupName, databaseInUse, integrityCheck, restoreBackup, rotate, takeBackup } from "~/.server/platform/backup";
+import { openDatabase } from "~/.server/platform/db";
 
 function tempDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), "valinta-backup-"));

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startCheckpointer, type CheckpointResult } from "~/.server/checkpointer";
+import { startCheckpointer, type CheckpointResult } from "~/.server/platform/checkpointer";
 
 /** WAL checkpoints in a worker thread (docs/decisions/060-checkpoints-in-a-worker.md). */
 const opened: Database.Database[] = [];

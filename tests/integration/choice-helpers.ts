@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { providerPilots, providers } from "../../db/schema";
-import { requireUser, type SignedInUser } from "~/.server/auth";
-import { getDb } from "~/.server/db";
-import { saveAnswers } from "~/.server/choices";
+import { requireUser, type SignedInUser } from "~/.server/auth/auth";
+import { getDb } from "~/.server/platform/db";
+import { saveAnswers } from "~/.server/choice/choices.store";
 import { signedIn } from "../support/auth";
 import { args } from "../support/request";
 

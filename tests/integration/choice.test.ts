@@ -11,10 +11,10 @@ import {
   saveAnswers,
   saveContact,
   savePick,
-} from "~/.server/choices";
-import { myChoice, personalDataExport } from "~/.server/choices-my";
-import { getDb } from "~/.server/db";
-import { choicesRecorded } from "~/.server/metrics";
+} from "~/.server/choice/choices.store";
+import { myChoice, personalDataExport } from "~/.server/choice/my-page";
+import { getDb } from "~/.server/platform/db";
+import { choicesRecorded } from "~/.server/platform/metrics";
 import { action as checkAction, loader as checkLoader } from "~/routes/lang.choose.check";
 import { action as contactAction, loader as contactLoader } from "~/routes/lang.choose.contact";
 import { action as pickAction, loader as pickLoader } from "~/routes/lang.choose.provider";

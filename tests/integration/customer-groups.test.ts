@@ -3,8 +3,8 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { results } from "../../db/schema";
-import { getDb } from "~/.server/db";
-import { eligibilityPage } from "~/.server/eligibility";
+import { getDb } from "~/.server/platform/db";
+import { eligibilityPage } from "~/.server/eligibility/eligibility";
 import { todayInFinland } from "~/format";
 import type { CsvRefusal } from "~/domain/csv-results";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
@@ -14,7 +14,7 @@ import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { loader as comparison } from "~/routes/lang.providers";
 import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparisonJson } from "~/routes/api.v1.comparison";
-import { saveAnswers } from "~/.server/choices";
+import { saveAnswers } from "~/.server/choice/choices.store";
 import { as, get, post, quietLogs, upload, userOf, type Who } from "./official-support";
 
 /**

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/.server/db";
-import { eligibilityPage, evaluateStoredFacts, pilotsJson, type EligibilityPageData } from "~/.server/eligibility";
-import { publicServiceFor } from "~/.server/employment-areas";
-import { loadPilots } from "~/.server/pilots";
+import { getDb } from "~/.server/platform/db";
+import { eligibilityPage, evaluateStoredFacts, pilotsJson, type EligibilityPageData } from "~/.server/eligibility/eligibility";
+import { publicServiceFor } from "~/.server/eligibility/employment-areas.store";
+import { loadPilots } from "~/.server/eligibility/pilots.store";
 import { InvalidPilotSetError } from "~/domain/pilot";
 import { todayInFinland } from "~/format";
 import { loader as apiLoader } from "~/routes/api.v1.eligibility";

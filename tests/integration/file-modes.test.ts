@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { restoreBackup, takeBackup, tightenBackups } from "~/.server/backup";
-import { openDatabase } from "~/.server/db";
+import { restoreBackup, takeBackup, tightenBackups } from "~/.server/platform/backup";
+import { openDatabase } from "~/.server/platform/db";
 
 /**
  * Personal data readable only by the service's user (issue 12, part 8; docs/decisions/067): the

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
-import { checkHealth, getDb, openDatabase } from "~/.server/db";
+import { checkHealth, getDb, openDatabase } from "~/.server/platform/db";
 import { fillDisk, rowCounts } from "../support/full-disk";
 
 describe("health", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetConfig } from "~/.server/config";
-import { CSRF_COOKIE } from "~/.server/csrf";
+import { resetConfig } from "~/.server/platform/config";
+import { CSRF_COOKIE } from "~/.server/platform/csrf";
 import { signedIn } from "../support/auth";
 import { startApp, testRoutes } from "../support/app";
 

@@ -15,7 +15,7 @@ import * as results from "~/routes/lang.official.$pilot.results";
 import * as history from "~/routes/lang.official.$pilot.rules.history";
 import * as rules from "~/routes/lang.official.$pilot.rules";
 import * as statistics from "~/routes/lang.official.$pilot.statistics";
-import { requestWeightyReason } from "~/.server/choices";
+import { requestWeightyReason } from "~/.server/choice/choices.store";
 import { as, choose, get, post, quietLogs, upload, type Who } from "./official-support";
 
 quietLogs();

@@ -1,8 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { audit, pilotHistory, pilots } from "../../db/schema";
-import { getDb } from "~/.server/db";
-import { loadPilots } from "~/.server/pilots";
+import { getDb } from "~/.server/platform/db";
+import { loadPilots } from "~/.server/eligibility/pilots.store";
 import { evaluate } from "~/domain/eligibility";
 import { definitionToForm, ruleLists, type PilotForm } from "~/domain/official-pilot";
 import { yesNoFacts } from "~/domain/pilot";

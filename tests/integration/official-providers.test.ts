@@ -1,8 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { audit, providerLanguages, providerPilots, providers, providerSuspensions } from "../../db/schema";
-import { choiceContext } from "~/.server/choices";
-import { getDb } from "~/.server/db";
+import { choiceContext } from "~/.server/choice/choices.store";
+import { getDb } from "~/.server/platform/db";
 import { dayBefore } from "~/domain/official-provider";
 import { todayInFinland } from "~/format";
 import * as provider from "~/routes/lang.official.$pilot.providers.$id";

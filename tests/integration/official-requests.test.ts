@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { audit, changeRequests, choiceHistory } from "../../db/schema";
-import { choiceContext, requestWeightyReason } from "~/.server/choices";
-import { myChoice } from "~/.server/choices-my";
-import { getDb } from "~/.server/db";
+import { choiceContext, requestWeightyReason } from "~/.server/choice/choices.store";
+import { myChoice } from "~/.server/choice/my-page";
+import { getDb } from "~/.server/platform/db";
 import * as auditPage from "~/routes/lang.official.$pilot.audit";
 import * as request from "~/routes/lang.official.$pilot.requests.$id";
 import * as requests from "~/routes/lang.official.$pilot.requests";
 import * as statistics from "~/routes/lang.official.$pilot.statistics";
-import { monthShort } from "~/.server/providers-format";
+import { monthShort } from "~/.server/providers/format";
 import { todayInFinland } from "~/format";
 import { as, choose, get, post, quietLogs } from "./official-support";
 

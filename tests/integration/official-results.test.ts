@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { audit, resultMonths, resultUploads, results } from "../../db/schema";
-import { getDb } from "~/.server/db";
+import { getDb } from "~/.server/platform/db";
 import { tFor } from "~/i18n";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";

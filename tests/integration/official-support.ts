@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeEach, vi } from "vitest";
-import { logger } from "~/.server/log";
-import { getUser, type SignedInUser } from "~/.server/auth";
-import { saveAnswers, savePick, saveContact, confirmChoice, getDraft } from "~/.server/choices";
+import { logger } from "~/.server/platform/log";
+import { getUser, type SignedInUser } from "~/.server/auth/auth";
+import { saveAnswers, savePick, saveContact, confirmChoice, getDraft } from "~/.server/choice/choices.store";
 import { signedIn } from "../support/auth";
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/.server/db";
+import { getDb } from "~/.server/platform/db";
 import { lastFullMonth } from "~/domain/results";
 import { todayInFinland } from "~/format";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";

@@ -5,9 +5,9 @@ import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "~/.server/db";
-import { publicPageCache } from "~/.server/page-cache";
-import { SESSION_COOKIE } from "~/.server/session";
+import type { Db } from "~/.server/platform/db";
+import { publicPageCache } from "~/.server/platform/page-cache";
+import { SESSION_COOKIE } from "~/.server/auth/session";
 import { createTestDb } from "../support/db";
 
 /**

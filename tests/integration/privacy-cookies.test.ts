@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CSRF_COOKIE } from "~/.server/csrf";
-import { SIGN_IN_COOKIE } from "~/.server/oidc";
-import { SESSION_COOKIE } from "~/.server/session";
+import { CSRF_COOKIE } from "~/.server/platform/csrf";
+import { SIGN_IN_COOKIE } from "~/.server/auth/oidc";
+import { SESSION_COOKIE } from "~/.server/auth/session";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 

@@ -3,10 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { audit, choices, firstContacts, people, providerPilots, providers, roles } from "../../db/schema";
 import { testPeople } from "../../db/seed/people";
-import { getDb } from "~/.server/db";
-import { logger } from "~/.server/log";
-import { firstContactCounts, providerFirstContactFigures } from "~/.server/provider-staff-figures";
-import { customerOf, listCustomers, recordFirstContact, staffProfileOf } from "~/.server/provider-staff";
+import { getDb } from "~/.server/platform/db";
+import { logger } from "~/.server/platform/log";
+import { firstContactCounts, providerFirstContactFigures } from "~/.server/provider-staff/figures.store";
+import { customerOf, listCustomers, recordFirstContact, staffProfileOf } from "~/.server/provider-staff/staff.store";
 import { formEntries, profileToForm } from "~/domain/staff-profile";
 import { todayInFinland } from "~/format";
 import { addDays } from "~/domain/working-days";
@@ -16,7 +16,7 @@ import { action as customersAction, loader as customersLoader } from "~/routes/l
 import { action as profileAction, loader as profileLoader } from "~/routes/lang.provider-staff.$businessId.profile";
 import { loader as publicProfileLoader } from "~/routes/lang.providers.profile";
 import { loader as myLoader } from "~/routes/lang.my";
-import { toUser } from "~/.server/auth";
+import { toUser } from "~/.server/auth/auth";
 import { args, run } from "../support/request";
 import { signedIn } from "../support/auth";
 

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/.server/db";
-import { openDataColumns } from "~/.server/results-opendata";
-import type { ComparisonView, ProfileView } from "~/components/providers/types";
+import { getDb } from "~/.server/platform/db";
+import { openDataColumns } from "~/.server/providers/open-data";
+import type { ComparisonView, ProfileView } from "~/view-models/providers";
 import { chooseProviderPath } from "~/domain/providers";
 import { addMonths, lastFullMonth, measureWindow } from "~/domain/results";
 import { wilsonInterval } from "~/domain/statistics";

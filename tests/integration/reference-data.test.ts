@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/.server/db";
-import { publicServiceFor } from "~/.server/employment-areas";
+import { getDb } from "~/.server/platform/db";
+import { publicServiceFor } from "~/.server/eligibility/employment-areas.store";
 import { employmentAreaMembers, employmentAreas } from "../../db/schema";
 import { seedReference } from "../../db/seed/reference";
 

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetConfig } from "~/.server/config";
-import { CSRF_COOKIE } from "~/.server/csrf";
-import { familyOf } from "~/.server/rate-limit";
-import { routeMatcher } from "~/.server/route-match";
+import { resetConfig } from "~/.server/platform/config";
+import { CSRF_COOKIE } from "~/.server/platform/csrf";
+import { familyOf } from "~/.server/platform/rate-limit";
+import { routeMatcher } from "~/.server/platform/route-match";
 import { signedIn } from "../support/auth";
 import { startApp, testRoutes } from "../support/app";
 

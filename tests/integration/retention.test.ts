@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { audit, choiceHistory, choices, people, sessions } from "../../db/schema";
-import { getDb } from "~/.server/db";
-import { runRetention } from "~/.server/retention";
+import { getDb } from "~/.server/platform/db";
+import { runRetention } from "~/.server/platform/retention.store";
 
 function person(hash: string) {
   return getDb()

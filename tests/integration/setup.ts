@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, vi } from "vitest";
-import { setDb } from "~/.server/db";
-import { logger } from "~/.server/log";
-import "~/.server/i18n";
+import { setDb } from "~/.server/platform/db";
+import { logger } from "~/.server/platform/log";
+import "~/.server/platform/i18n";
 import { createTestDb } from "../support/db";
 
 // Every test gets its own copy of the seeded database.

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { audit, people, providers } from "../../db/schema";
-import { requireUser } from "~/.server/auth";
-import { confirmChoice, getDraft, saveAnswers, saveContact, savePick } from "~/.server/choices";
-import { csrfForRequest, CSRF_COOKIE } from "~/.server/csrf";
-import { getDb } from "~/.server/db";
-import { logger } from "~/.server/log";
-import { createSession, SESSION_COOKIE } from "~/.server/session";
+import { requireUser } from "~/.server/auth/auth";
+import { confirmChoice, getDraft, saveAnswers, saveContact, savePick } from "~/.server/choice/choices.store";
+import { csrfForRequest, CSRF_COOKIE } from "~/.server/platform/csrf";
+import { getDb } from "~/.server/platform/db";
+import { logger } from "~/.server/platform/log";
+import { createSession, SESSION_COOKIE } from "~/.server/auth/session";
 import { todayInFinland } from "~/format";
 import { signedIn } from "../support/auth";
 import { expectNotSaved, fillDisk, untilNotSaved } from "../support/full-disk";
@@ -112,7 +112,7 @@ describe("a full disk", () => {
 
   it("a page reached with JavaScript whose write fails is loaded again as a page, which is the 503", async () => {
     const { handleDataRequest } = await import("~/entry.server");
-    const { noteWriteFailure } = await import("~/.server/write-failures");
+    const { noteWriteFailure } = await import("~/.server/platform/write-failures");
     const context = {};
     const request = new Request("http://localhost/fi/my.data?_routes=routes%2Flang.my");
     const full = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });

@@ -2,8 +2,8 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Express } from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { config } from "~/.server/config";
-import * as runtime from "~/.server/runtime";
+import { config } from "~/.server/platform/config";
+import * as runtime from "~/.server/platform/runtime";
 import { createApp } from "../../server/app.mjs";
 import { makeBuild } from "./remix-build";
 

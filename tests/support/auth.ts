@@ -1,9 +1,9 @@
 import { people } from "../../db/schema";
 import { findTestPerson } from "../../db/seed/people";
-import { getDb } from "~/.server/db";
-import { foreignIdentityHash, identityCodeHash } from "~/.server/identity";
-import { SESSION_COOKIE, createSession } from "~/.server/session";
-import { csrfForRequest, CSRF_COOKIE } from "~/.server/csrf";
+import { getDb } from "~/.server/platform/db";
+import { foreignIdentityHash, identityCodeHash } from "~/.server/platform/identity";
+import { SESSION_COOKIE, createSession } from "~/.server/auth/session";
+import { csrfForRequest, CSRF_COOKIE } from "~/.server/platform/csrf";
 
 /**
  * A signed-in test person for integration tests, without the identification round trip: the

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, openDatabase, setDb, type Db } from "~/.server/db";
+import { migrateDatabase, openDatabase, setDb, type Db } from "~/.server/platform/db";
 import { seedDatabase } from "../../db/seed";
 
 let base: string | undefined;

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { getDb, type Db } from "~/.server/db";
+import { getDb, type Db } from "~/.server/platform/db";
 
 /**
  * A full disk on the test database: the database may not grow by a single page

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeCondition, nextSteps, reasonText, reasonWithNextStep, type TextContext } from "~/.server/eligibility-text";
+import { describeCondition, nextSteps, reasonText, reasonWithNextStep, type TextContext } from "~/.server/eligibility/text";
 import { reasonCodes, type Reason } from "~/domain/eligibility";
 import { factNames, type Condition } from "~/domain/pilot";
 import { languages } from "~/i18n";

@@ -15,13 +15,13 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 
 describe("the import boundaries fire (eslint.boundaries.js)", () => {
   it.each([
-    ["app/domain/x.ts", 'import { getDb } from "~/.server/db";', /no server code/],
+    ["app/domain/x.ts", 'import { getDb } from "~/.server/platform/db";', /no server code/],
     ["app/domain/x.ts", 'import { people } from "../../db/schema";', /no database/],
     ["app/domain/x.ts", 'import { eq } from "drizzle-orm";', /no database/],
     ["app/domain/x.ts", 'import { useState } from "react";', /no React or Remix/],
     ["app/domain/x.ts", 'import { json } from "@remix-run/node";', /no React or Remix/],
     ["app/domain/x.ts", 'import { Field } from "~/components/Field";', /no components/],
-    ["app/components/X.tsx", 'import { getUser } from "~/.server/auth";', /no server code/],
+    ["app/components/X.tsx", 'import { getUser } from "~/.server/auth/auth";', /no server code/],
     ["app/components/X.tsx", 'import { providers } from "../../db/schema";', /no database/],
     ["app/.server/x.ts", 'import { NoAccess } from "~/components/NoAccess";', /no components/],
   ])("%s: %s", async (file, code, message) => {
@@ -31,7 +31,7 @@ describe("the import boundaries fire (eslint.boundaries.js)", () => {
   it("allows what each folder may import", async () => {
     expect(await problems("app/domain/x.ts", 'import { z } from "zod";')).toEqual([]);
     expect(await problems("app/components/X.tsx", 'import { useTranslation } from "react-i18next";\nimport type { Lang } from "~/i18n";')).toEqual([]);
-    expect(await problems("app/.server/x.ts", 'import type { OfficeView } from "~/components/providers/types";')).toEqual([]);
-    expect(await problems("app/components/X.tsx", 'import type { MyView } from "~/.server/choices-my";')).toEqual([]);
+    expect(await problems("app/.server/x.ts", 'import type { OfficeView } from "~/view-models/providers";')).toEqual([]);
+    expect(await problems("app/components/X.tsx", 'import type { MyView } from "~/.server/choice/my-page";')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { createElement } from "react";
 import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { renderToBuffer, withoutViewPadding } from "~/.server/render-html";
+import { renderToBuffer, withoutViewPadding } from "~/.server/platform/render-html";
 
 /** Many short Finnish texts: some ä or ö is bound to meet the end of one of React's 2,048-byte views. */
 const page = () =>

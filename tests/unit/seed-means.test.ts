@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateDatabase, openDatabase, type Db } from "~/.server/db";
+import { migrateDatabase, openDatabase, type Db } from "~/.server/platform/db";
 import { seedProviders, hashSeed, inventMonth, publicServiceRates, randomSource, roundedMean, surveyMean, exampleProviders } from "../../db/seed/providers";
 import { seedPilots } from "../../db/seed/seed-pilots";
 import { seedReference } from "../../db/seed/reference";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SlidingLimit } from "~/.server/rate-limit";
+import { SlidingLimit } from "~/.server/platform/rate-limit";
 
 /** The sliding-window counter of the rate limits (decision 066), on a clock the test moves. */
 describe("a sliding-window limit", () => {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorMessage, fieldId } from "~/components/staff/Form";
-import type { CustomerView } from "~/components/staff/types";
+import type { CustomerView } from "~/view-models/staff";
 
 export function meetingFieldId(choiceId: number) {
   return fieldId(`meeting_${choiceId}`);

@@ -4,7 +4,7 @@ type Figure = { measure: string; label: string; sentence: string; verdict: Verdi
 
 /**
  * The comparison's figures beside an option of the pick step: each figure's one sentence, made on
- * the server by the same function as on the comparison and the profile (app/.server/figure-sentence.ts),
+ * the server by the same function as on the comparison and the profile (app/.server/providers/figure-sentence.ts),
  * so that a figure reads the same everywhere.
  */
 export function Figures({ figures }: { figures: Figure[] }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { MyAssessedFact } from "~/.server/assessed-facts";
+import type { MyAssessedFact } from "~/.server/eligibility/assessed-facts";
 
 /**
  * My page: what the public service has decided about the person (docs/decisions/073-assessed-facts.md),

@@ -38,7 +38,7 @@ export function MyChoice({
 }: {
   lang: Lang;
   current: CurrentView;
-  /** The chosen provider's lead figure in the comparison's own sentence (app/.server/figure-sentence.ts). */
+  /** The chosen provider's lead figure in the comparison's own sentence (app/.server/providers/figure-sentence.ts). */
   figure?: { label: string; sentence: string } | null;
   mayChoose: boolean;
   choices: ChoiceRow[];

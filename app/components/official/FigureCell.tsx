@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { MeanView, ShareView } from "~/components/providers/types";
+import type { MeanView, ShareView } from "~/view-models/providers";
 
 type Cell = { now: ShareView | MeanView; after: ShareView | MeanView; changed: boolean };
 

@@ -2,11 +2,11 @@ import type { ReactNode } from "react";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { IntervalGraphic, MeanGraphic } from "./IntervalGraphic";
 import { useCachedT } from "./useCachedT";
-import type { FiguresView, MeanView, ReferenceView, ShareView } from "./types";
+import type { FiguresView, MeanView, ReferenceView, ShareView } from "../../view-models/providers";
 
 /**
  * A published result in words and as a graphic: the figure's one sentence (made on the server by
- * app/.server/figure-sentence.ts: the share in words with its range, the public service's and the
+ * app/.server/providers/figure-sentence.ts: the share in words with its range, the public service's and the
  * verdict against it), or "too few customers yet", never a 0 % in disguise. Used once per provider
  * in the list and for every measure on a profile.
  */

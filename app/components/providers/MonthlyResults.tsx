@@ -2,7 +2,7 @@ import { shareMeasures } from "~/domain/results";
 import { ChartKey } from "./FigureList";
 import { ResultsChart } from "./ResultsChart";
 import { useCachedT } from "./useCachedT";
-import type { ProfileView } from "./types";
+import type { ProfileView } from "../../view-models/providers";
 
 /**
  * A provider's results month by month: a small chart per measure, and one table with every figure,

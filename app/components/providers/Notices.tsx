@@ -1,5 +1,5 @@
 import { useCachedT } from "./useCachedT";
-import type { ComparisonNotice } from "./types";
+import type { ComparisonNotice } from "../../view-models/providers";
 
 /** What the page ignored or changed in the address, said plainly; the page itself still works. */
 export function Notices({ notices }: { notices: ComparisonNotice[] }) {

@@ -1,5 +1,5 @@
 import { useCachedT } from "./useCachedT";
-import type { OfficeView } from "./types";
+import type { OfficeView } from "../../view-models/providers";
 
 /**
  * A provider's offices: address, opening hours and physical accessibility, each an item of its own.

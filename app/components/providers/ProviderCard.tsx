@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { MeanFigure, ShareFigure } from "./FigureList";
 import { useCachedT } from "./useCachedT";
-import type { ProviderCardView, ReferenceView } from "./types";
+import type { ProviderCardView, ReferenceView } from "../../view-models/providers";
 
 /**
  * One provider in the comparison: who they are, their commitments in brief, and the result the

@@ -1,4 +1,4 @@
-import type { MonthView } from "./types";
+import type { MonthView } from "../../view-models/providers";
 
 /**
  * One measure month by month: a dot for each month's share on a 0–100 % scale, joined where

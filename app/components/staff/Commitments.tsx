@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { CommitmentsView } from "./types";
+import type { CommitmentsView } from "../../view-models/staff";
 
 /**
  * The service commitments, read-only: the pilot's officials verify them, so staff see them here

@@ -3,7 +3,7 @@ import { formatPhone } from "~/format";
 import { CsrfField } from "~/components/CsrfField";
 import { StaffDelivery } from "~/components/accountability/StaffDelivery";
 import { ErrorMessage, fieldId } from "./Form";
-import type { ContactError, CustomerFilterView, CustomerView, PilotFiguresView } from "./types";
+import type { ContactError, CustomerFilterView, CustomerView, PilotFiguresView } from "../../view-models/staff";
 
 /**
  * The provider's customers, each with the form that records the day of the first contact, and the

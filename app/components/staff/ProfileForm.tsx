@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/CsrfField";
 import { field, liftOptions, textLangs, weekDays, type OfficeForm, type ProfileForm as Values, type TextLang } from "~/domain/staff-profile";
 import { CheckboxGroup, ErrorSummary, fieldId, RadioGroup, SelectField, TextField } from "./Form";
-import type { Option } from "./types";
+import type { Option } from "../../view-models/staff";
 
 /**
  * The profile form: texts in three languages, languages of service, contact details and offices.

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/CsrfField";
 import { formEntries, type ProfileForm, type ProfilePart } from "~/domain/staff-profile";
 import { Commitments } from "./Commitments";
-import type { CommitmentsView, OtherLanguageTexts, PreviewView, StaffProviderHead } from "./types";
+import type { CommitmentsView, OtherLanguageTexts, PreviewView, StaffProviderHead } from "../../view-models/staff";
 import { OfficeList } from "~/components/providers/OfficeList";
 
 /**
