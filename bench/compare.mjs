@@ -12,7 +12,10 @@
 // See docs/decisions/024-comparison-speed.md.
 //
 // Environment: VALINTA_BUILD_DIR (the build to run), DURATION (seconds per load run, default 10),
-// CONNECTIONS (default 10), RENDERS (sequential requests per render-time figure, default 60).
+// CONNECTIONS (default 10), RENDERS (sequential requests per render-time figure, default 60),
+// ONLY=rendered (only the load on rendered pages: the floor, the comparison and a profile with the
+// page cache off, interleaved on one server; a few minutes less), SCALE_DB (an existing database of
+// `npm run seed:scale -- --providers 1000 --years 10` to use instead of seeding one; with ONLY only).
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
@@ -112,6 +115,10 @@ const fmt = (r) =>
 const verdict = (ok) => (ok ? "met" : "NOT met");
 
 console.log(`bench:compare — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, ${connections} connections × ${duration} s per run`);
+if (process.env.ONLY === "rendered") {
+  await renderedOnly();
+  process.exit(0);
+}
 console.log("Generating the scale databases (npm run seed:scale):");
 const db1000 = scaleDatabase(1000);
 const db100 = scaleDatabase(100);
@@ -286,6 +293,38 @@ if (columns.length === 0) {
   }
 }
 fs.rmSync(dir, { recursive: true, force: true });
+
+/**
+ * ONLY=rendered: the three pages with every request rendered, on one server with the page cache off,
+ * interleaved, with their ratios to the floor: the figures of the render targets, in a few minutes.
+ */
+async function renderedOnly() {
+  console.log(`Every request rendered (PAGE_CACHE_SECONDS=0), load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  const file = process.env.SCALE_DB ?? scaleDatabase(1000);
+  const s = await startServer({ databasePath: file, env: { PAGE_CACHE_SECONDS: "0" } });
+  const targets = {
+    framework: `${s.url}/fi/accessibility`,
+    comparison: `${s.url}/fi/providers`,
+    profile: `${s.url}/fi/providers/provider-500`,
+  };
+  for (const url of Object.values(targets)) for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer(); // warm up
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, s.rssMb())), 200);
+  const [framework, comparison, profile] = await loadInterleaved(Object.values(targets).map((url) => ({ url, pid: s.pid })));
+  clearInterval(sampler);
+  await s.stop();
+  console.log(`  /fi/accessibility (framework's floor)       ${fmt(framework)}`);
+  console.log(`  /fi/providers (default view)                ${fmt(comparison)}`);
+  console.log(`  /fi/providers/provider-500 (profile)         ${fmt(profile)}`);
+  for (const [k, r] of [["comparison", comparison], ["profile", profile]]) {
+    const ratio = r.rps / framework.rps;
+    console.log(
+      `  ${k.padEnd(10)} / floor ${ratio.toFixed(2)} (target ≥ 0.6: ${verdict(ratio >= 0.6)}; by server CPU per request ${(framework.cpuPerRequest / r.cpuPerRequest).toFixed(2)})   p99 ${r.p99} ms (target < 100 ms: ${verdict(r.p99 < 100)})`,
+    );
+  }
+  console.log(`  server RSS peak ${peakRss.toFixed(0)} MB; load average after ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (!process.env.SCALE_DB) fs.rmSync(dir, { recursive: true, force: true });
+}
 
 /**
  * Fills the choices table with `count` rows without knowing its columns in advance: nullable
