@@ -41,6 +41,15 @@ export function isSuppressed(customers: number, threshold: number): boolean {
   return customers < threshold;
 }
 
+/**
+ * A satisfaction mean as it may be published (docs/decisions/064-open-data-small-cells.md): empty
+ * when fewer people answered than the small-number threshold, since the mean of one or two answers
+ * is those people's own ratings. The count of answers is always published.
+ */
+export function publishedMean(responses: number, mean: number | null, threshold: number): number | null {
+  return mean === null || isSuppressed(responses, threshold) ? null : mean;
+}
+
 /** What a share looks like to a reader: a figure with its range, or "too few customers yet". */
 export type ShareFigure =
   | ({ kind: "shown"; x: number; n: number } & Interval)

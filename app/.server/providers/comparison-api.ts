@@ -1,6 +1,7 @@
 import { groupValues, isCustomerGroup } from "~/domain/customer-groups";
 import { isShareMeasure, shareMeasures, type ShareMeasure } from "~/domain/results";
 import type { Verdict } from "~/domain/verdict";
+import { participationState } from "~/domain/official-provider";
 import { getDb, type Db } from "../platform/db";
 import { figuresForGroup } from "./people-like-me";
 import { pilotsWithVersion } from "../eligibility/pilots.store";
@@ -98,7 +99,7 @@ export function comparisonApi(params: URLSearchParams, today: string, origin: st
   // A group's figures in place of the whole's; the adjusted figures are of the whole only.
   const figures = isCustomerGroup(group) ? figuresForGroup(all, group, db) : all;
   const adjusted = isCustomerGroup(group) ? null : adjustedFigures(pilot.slug, pilot.smallNumberThreshold, db);
-  const serving = (p: { startsOn: string; endsOn: string | null }) => p.startsOn <= today && (p.endsOn === null || p.endsOn >= today);
+  const serving = (p: { startsOn: string; endsOn: string | null }) => participationState(p, false, today) === "active";
   // Every provider serving now, and every one that has left but has results in the period.
   const providers: ComparisonProvider[] = providersOfPilot(pilot.slug, db)
     .filter((p) => serving(p) || figures?.figures.has(p.id))

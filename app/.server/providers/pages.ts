@@ -19,7 +19,8 @@ import {
   type ComparisonQuery,
   type ShownOption,
 } from "~/domain/providers";
-import { isSuppressed } from "~/domain/statistics";
+import { isSuppressed, publishedMean } from "~/domain/statistics";
+import { participationState } from "~/domain/official-provider";
 import { orderByLowerEnd } from "~/domain/verdict";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { locales, municipalityName } from "~/format";
@@ -303,11 +304,11 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
 function departedSentences(
   lang: Lang,
   row: { id: number; name: string },
-  served: { pilot: string; endsOn: string | null; def: PilotDefinition }[],
+  served: { pilot: string; startsOn: string; endsOn: string | null; def: PilotDefinition }[],
   today: string,
   db: Db,
 ): string[] {
-  const left = served.filter((p) => p.endsOn !== null && p.endsOn < today);
+  const left = served.filter((p) => participationState(p, false, today) === "left");
   if (left.length === 0) return [];
   const suspended = suspendedPilotsOf(row.id, db);
   const t = tFor(lang);
@@ -318,6 +319,10 @@ function departedSentences(
       date: dateText(p.endsOn!, lang),
     }),
   );
+}
+
+function satisfactionOfMonth(lang: Lang, responses: number, mean: number | null): MonthView["satisfaction"] {
+  return { responses, mean: mean === null ? null : decimal(lang, mean), value: mean };
 }
 
 /** How many months of a provider's results the profile shows (its cost stays the same as years pass). */
@@ -339,7 +344,7 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
   const served = pilotsOf(row.id, db)
     .map((p) => ({ ...p, def: allPilots.find((d) => d.slug === p.pilot) }))
     .filter((p): p is typeof p & { def: PilotDefinition } => p.def !== undefined);
-  const current = (p: { startsOn: string; endsOn: string | null }) => p.startsOn <= today && (p.endsOn === null || p.endsOn >= today);
+  const current = (p: { startsOn: string; endsOn: string | null }) => participationState(p, false, today) === "active";
 
   const notices: ComparisonNotice[] = [];
   const asked = params.get("pilot");
@@ -375,11 +380,7 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
           return [m, { x, share: shown ? Math.round((x / r.started) * 1000) / 1000 : null, percent: shown ? percent(lang, x / r.started) : null }];
         }),
       ) as MonthView["shares"],
-      satisfaction: {
-        responses: r.satisfactionResponses,
-        mean: r.satisfactionMean !== null && !isSuppressed(r.satisfactionResponses, threshold) ? decimal(lang, r.satisfactionMean) : null,
-        value: r.satisfactionMean !== null && !isSuppressed(r.satisfactionResponses, threshold) ? r.satisfactionMean : null,
-      },
+      satisfaction: satisfactionOfMonth(lang, r.satisfactionResponses, publishedMean(r.satisfactionResponses, r.satisfactionMean, threshold)),
     }));
     results = {
       pilot: { slug: chosen.pilot, name: chosen.def.name[lang], threshold },

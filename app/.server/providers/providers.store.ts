@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { municipalities, pilots, providerLanguages, providerOffices, providerPilots, providerServices, providerSuspensions, providers } from "../../../db/schema";
 import type { Service, ServiceLanguage } from "~/domain/providers";
+import { dayBefore } from "~/domain/official-provider";
 import { getDb, type Db } from "../platform/db";
 import { once } from "../platform/prepared";
 
@@ -238,14 +239,7 @@ export function departedProviders(pilotSlug: string, today: string, db: Db = get
       .orderBy(asc(providers.sortKey), asc(providers.id))
       .prepare(),
   );
-  return q.all({ pilot: pilotSlug, yesterday: previousDay(today) });
-}
-
-/** "2026-03-01" → "2026-02-28" */
-function previousDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return q.all({ pilot: pilotSlug, yesterday: dayBefore(today) });
 }
 
 /**

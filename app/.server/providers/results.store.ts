@@ -8,7 +8,7 @@ import {
   type ShareMeasure,
   type Window,
 } from "~/domain/results";
-import { isSuppressed, meanFigure, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
+import { isSuppressed, meanFigure, publishedMean, shareFigure, type MeanFigure, type ShareFigure } from "~/domain/statistics";
 import { versusPublicService, type Difference, type Verdict } from "~/domain/verdict";
 import { allGroup, dimensionOf, groupValues, isCustomerGroup, type GroupOrAll } from "~/domain/customer-groups";
 import { getDb, type Db } from "../platform/db";
@@ -241,19 +241,10 @@ export function publishedMonths(db: Db = getDb()) {
 }
 
 /**
- * The satisfaction mean as the open data publishes it (docs/decisions/064-open-data-small-cells.md):
- * empty when fewer people answered than the pilot's small-number threshold, since the mean of one or
- * two answers is those people's own ratings. The count of answers is always published.
- */
-export function publishedMean(responses: number, mean: number | null, threshold: number): number | null {
-  return mean === null || isSuppressed(responses, threshold) ? null : mean;
-}
-
-/**
  * The rows of one published month of a pilot: the public service first, then the providers by
  * business ID. Exports read month by month, so that an export of any size streams without holding
  * the table in memory or the database busy between reads. `threshold` is the pilot's small-number
- * threshold: a mean from fewer answers is left empty (publishedMean).
+ * threshold: a mean from fewer answers is left empty (publishedMean, app/domain/statistics.ts).
  */
 export function exportMonth(
   m: { pilot: string; month: string; publishedAt: string; correctedAt: string | null },
