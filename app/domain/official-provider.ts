@@ -9,8 +9,6 @@ import { serviceCatalogue, serviceLanguages } from "./providers";
  * Framework-free.
  */
 
-type FormInput = { get(name: string): unknown; getAll(name: string): unknown[] };
-
 const text = (max: number) => z.string().trim().max(max, "providers.errors.tooLong");
 const required = (max: number, key: string) => text(max).min(1, key);
 
@@ -128,17 +126,6 @@ export const decisionSchema = z.object({
   note: required(1000, "requests.errors.noteRequired"),
 });
 
-/** The posted values of a form, as the schema reads them (lists for the multi-valued fields). */
-export function formValues(input: FormInput, fields: readonly string[], lists: readonly string[] = []): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const f of fields) {
-    const v = input.get(f);
-    out[f] = typeof v === "string" ? v.slice(0, 5000) : "";
-  }
-  for (const f of lists) out[f] = input.getAll(f).filter((v): v is string => typeof v === "string").slice(0, 50);
-  return out;
-}
-
 export const addProviderFields = [
   "businessId",
   "name",
@@ -160,16 +147,6 @@ export const addProviderFields = [
 ] as const;
 export const editProviderFields = ["name", "takesNewCustomers", "firstMeetingWithinDays", "coachMeetingsPerMonth", "remoteMeetings", "verified"] as const;
 export const providerListFields = ["services", "languages"] as const;
-
-/** The first problem of each field, as field → translation key. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
-  }
-  return out;
-}
 
 /**
  * Who keeps what of a provider that serves several pilots (docs/decisions/065-provider-ownership-across-pilots.md).

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatPhone } from "~/format";
-import { checkAction, checkLoader, pageStateOf } from "~/.server/choice/journey";
+import { checkAction, checkLoader } from "~/.server/choice/journey";
+import { pageStateOf } from "~/.server/platform/forms";
 import { CsrfField } from "~/components/CsrfField";
 import { StepLabel } from "~/components/choice/StepLabel";
 import { languageLabel } from "~/components/choice/languages";

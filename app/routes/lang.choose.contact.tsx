@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { contactAction, contactLoader, pageStateOf } from "~/.server/choice/journey";
+import { contactAction, contactLoader } from "~/.server/choice/journey";
+import { pageStateOf } from "~/.server/platform/forms";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/choice/Form";
 import { StepLabel } from "~/components/choice/StepLabel";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pageStateOf, pickAction, pickLoader } from "~/.server/choice/journey";
+import { pickAction, pickLoader } from "~/.server/choice/journey";
+import { pageStateOf } from "~/.server/platform/forms";
 import { CsrfField } from "~/components/CsrfField";
 import { Figures } from "~/components/choice/Figures";
 import { ErrorSummary, RadioGroup } from "~/components/choice/Form";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pageStateOf, startAction, startLoader } from "~/.server/choice/journey";
+import { startAction, startLoader } from "~/.server/choice/journey";
+import { pageStateOf } from "~/.server/platform/forms";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/choice/Form";
 import { Situation } from "~/components/choice/Situation";

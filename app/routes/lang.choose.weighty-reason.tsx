@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { pageStateOf, weightyAction, weightyLoader } from "~/.server/choice/journey";
+import { weightyAction, weightyLoader } from "~/.server/choice/journey";
+import { pageStateOf } from "~/.server/platform/forms";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TextField } from "~/components/choice/Form";
 import { choiceMeta } from "~/components/choice/meta";

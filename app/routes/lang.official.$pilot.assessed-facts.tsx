@@ -2,13 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pilotAssessedFacts, pilotRecords, recordAssessedFact, recordSchema } from "~/.server/eligibility/assessed-facts";
-import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { officialScope, pilotHeader } from "~/.server/official/scope";
+import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
 import { tFor } from "~/i18n";
 import { CsrfField } from "~/components/CsrfField";
 import { ChoiceGroup, ErrorSummary, TableWrap, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
-import { fieldErrors, formValues } from "~/domain/official-provider";
+
 
 /** The form's fields, in the order the error summary lists them. */
 const recordFields = ["identityCode", "fact", "value", "endsOn"] as const;
@@ -35,7 +36,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = officialScope(args);
-  const form = await postedForm(args.request);
+  const form = await readPostedForm(args.request);
   const facts = pilotAssessedFacts(scope.pilot);
   if (facts.length === 0) throw new Response(null, { status: 404 });
   const values = formValues(form, [...recordFields]) as Record<string, string>;

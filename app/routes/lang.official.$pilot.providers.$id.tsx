@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, idParam, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { idParam, officialScope, pilotHeader } from "~/.server/official/scope";
+import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
 import {
   languageOptions,
   liftSuspension,
@@ -15,15 +16,7 @@ import { ErrorSummary, TableWrap, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { DateFields, ProviderFields, SharedDetails } from "~/components/official/ProviderFields";
 import { officialMeta } from "~/components/official/meta";
-import {
-  datesSchema,
-  editProviderFields,
-  editProviderSchema,
-  fieldErrors,
-  formValues,
-  providerListFields,
-  suspendSchema,
-} from "~/domain/official-provider";
+import { datesSchema, editProviderFields, editProviderSchema, providerListFields, suspendSchema } from "~/domain/official-provider";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "provider", data ? { ...data, title: data.provider.name } : undefined);
 
@@ -58,7 +51,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { scope, provider } = load(args);
-  const form = await postedForm(args.request);
+  const form = await readPostedForm(args.request);
   const intent = form.get("intent");
   const back = (what: (typeof done)[number]) => redirect(`/${scope.lang}/official/${scope.pilot.slug}/providers/${provider.id}?done=${what}`, 303);
   const refuse = (posted: Posted) => invalid(args.context, posted);

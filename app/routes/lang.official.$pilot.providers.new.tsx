@@ -1,14 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { officialScope, pilotHeader } from "~/.server/official/scope";
+import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
 import { addProvider, languageOptions, type DuplicateProvider } from "~/.server/official/providers";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { DateFields, ProviderFields } from "~/components/official/ProviderFields";
 import { officialMeta } from "~/components/official/meta";
-import { addProviderFields, addProviderSchema, fieldErrors, formValues, providerListFields } from "~/domain/official-provider";
+import { addProviderFields, addProviderSchema, providerListFields } from "~/domain/official-provider";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "addProvider", data);
 
@@ -28,7 +29,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = officialScope(args);
-  const form = await postedForm(args.request);
+  const form = await readPostedForm(args.request);
   const values = formValues(form, addProviderFields, providerListFields);
   const parsed = addProviderSchema.safeParse(values);
   if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error), duplicate: null as DuplicateProvider | null });

@@ -1,13 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, idParam, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { idParam, officialScope, pilotHeader } from "~/.server/official/scope";
+import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
 import { decideRequest, requestDetail } from "~/.server/official/choices";
 import { CsrfField } from "~/components/CsrfField";
 import { ChoiceGroup, ErrorSummary, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
-import { decisionSchema, fieldErrors, formValues } from "~/domain/official-provider";
+import { decisionSchema } from "~/domain/official-provider";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "request", data);
 
@@ -26,7 +27,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { scope, request } = load(args);
-  const form = await postedForm(args.request);
+  const form = await readPostedForm(args.request);
   const values = formValues(form, ["decision", "note"]) as Record<string, string>;
   const parsed = decisionSchema.safeParse(values);
   if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { officialScope, pilotHeader } from "~/.server/official/scope";
+import { readPostedForm } from "~/.server/platform/forms";
 import { discardUpload, getUpload, publishUpload, uploadPreview } from "~/.server/official/results";
 import { CsrfField } from "~/components/CsrfField";
 import { TableWrap } from "~/components/official/Form";
@@ -28,7 +29,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = officialScope(args);
-  const form = await postedForm(args.request);
+  const form = await readPostedForm(args.request);
   const id = args.params.upload ?? "";
   const base = `/${scope.lang}/official/${scope.pilot.slug}/results`;
   if (form.get("intent") === "discard") {

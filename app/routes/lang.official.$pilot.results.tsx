@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, invalid, officialScope, pilotHeader } from "~/.server/official/scope";
+import { officialScope, pilotHeader } from "~/.server/official/scope";
+import { hasFormError, invalid } from "~/.server/platform/forms";
 import { checkAndStage, publishedMonthsOf, readUpload } from "~/.server/official/results";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorMessage, TableWrap } from "~/components/official/Form";

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasFormError, invalid, officialScope, pilotHeader, postedForm } from "~/.server/official/scope";
+import { officialScope, pilotHeader } from "~/.server/official/scope";
+import { hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
 import { proposalHash, propose, rulesPage, saveRules, type Proposal } from "~/.server/official/pilots";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TableWrap } from "~/components/official/Form";
@@ -30,7 +31,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = officialScope(args);
-  const form = await postedForm(args.request);
+  const form = await readPostedForm(args.request);
   const values = readPilotForm(form);
   const proposal = propose(scope, values);
   const posted = form.get("basedOn");

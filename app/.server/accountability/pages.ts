@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   caseStates,
   closedStates,
@@ -12,7 +12,7 @@ import {
 } from "~/domain/accountability";
 import { addMonths, monthOf } from "~/domain/results";
 import { formatDate, todayInFinland } from "~/format";
-import { isLang, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import {
   answerDelivery,
   caseDetail,
@@ -33,9 +33,9 @@ import {
 import { getUser, requireUser, type SignedInUser } from "../auth/auth";
 import { config } from "../platform/config";
 import { csrfForRequest } from "../platform/csrf";
-import { formText, readPostedForm } from "../platform/forms";
+import { fieldErrors, formText, hasFormError, invalid, langParam, markPageState, readPostedForm } from "../platform/forms";
 import "../platform/i18n";
-import { hasFormError, invalid, officialScope, pilotHeader, type OfficialScope } from "../official/scope";
+import { officialScope, pilotHeader, type OfficialScope } from "../official/scope";
 import { loadPilots } from "../eligibility/pilots.store";
 import { providerBySlug, providersOfPilot } from "../providers/providers.store";
 import { monthName } from "../providers/format";
@@ -46,22 +46,6 @@ import { monthName } from "../providers/format";
  * by the one form kit (readPostedForm) and checked with one zod schema (app/domain/accountability.ts);
  * a refused form answers 400 with what was typed and a translated message next to the field.
  */
-
-function langOf(params: LoaderFunctionArgs["params"]): Lang {
-  if (!isLang(params.lang)) throw new Response(null, { status: 404 });
-  return params.lang;
-}
-
-function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}
-
-const formErrors = new WeakMap<AppLoadContext, true>();
-function markError(context: AppLoadContext) {
-  formErrors.set(context, true);
-}
 
 /* ---------------------------------------------------------------------------------------------
  * My page: the sections, and /{lang}/my/delivery/{item}
@@ -101,7 +85,7 @@ export function myAccountability(user: SignedInUser, lang: Lang) {
 export type MyAccountabilityView = ReturnType<typeof myAccountability>;
 
 function myItemOr404(request: Request, params: LoaderFunctionArgs["params"]) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const item = myDeliveryItem(user, params.item ?? "");
   if (!item) throw new Response(null, { status: 404 });
@@ -110,7 +94,7 @@ function myItemOr404(request: Request, params: LoaderFunctionArgs["params"]) {
 
 export function deliveryLoader({ request, params, context }: LoaderFunctionArgs) {
   const { lang, item } = myItemOr404(request, params);
-  return { lang, item: itemView(item, lang), formError: formErrors.has(context) };
+  return { lang, item: itemView(item, lang), formError: hasFormError(context) };
 }
 
 export async function deliveryAction({ request, params, context }: ActionFunctionArgs) {
@@ -119,13 +103,12 @@ export async function deliveryAction({ request, params, context }: ActionFunctio
   const values = { answer: formText(form, "answer", 40), note: formText(form, "note", 20_000) };
   const parsed = deliverySchema.safeParse(values);
   if (!parsed.success) {
-    markError(context);
-    return data({ values, errors: firstErrors(parsed.error.issues) }, { status: 400 });
+    return invalid(context, { values, errors: fieldErrors(parsed.error) });
   }
   const result = answerDelivery(user, item.key, parsed.data.answer, parsed.data.note);
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
   if (!result.ok) {
-    markError(context);
+    markPageState(context);
     return data({ values, errors: { answer: "errors.answer.handled" } }, { status: 409 });
   }
   throw redirect(`/${lang}/my?answered=${item.key}#my-delivery`, 303);
@@ -136,7 +119,7 @@ export async function deliveryAction({ request, params, context }: ActionFunctio
  * ------------------------------------------------------------------------------------------- */
 
 function reportTarget(params: LoaderFunctionArgs["params"]) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const slug = params.slug ?? "";
   const provider = /^[a-z0-9-]{1,100}$/.test(slug) ? providerBySlug(slug) : undefined;
   if (!provider) throw new Response(null, { status: 404 });
@@ -161,7 +144,7 @@ export function reportLoader({ request, params, context }: LoaderFunctionArgs) {
       signedIn,
       csrf: csrf?.token ?? null,
       sent: sent === "1",
-      formError: formErrors.has(context),
+      formError: hasFormError(context),
     },
     { headers: csrf?.setCookie ? { "Set-Cookie": csrf.setCookie, "Cache-Control": "no-store" } : { "Cache-Control": "no-store" } },
   );
@@ -174,8 +157,7 @@ export async function reportAction({ request, params, context }: ActionFunctionA
   const slugs = pilots.map((p) => p.value);
   const parsed = reportSchema(slugs).safeParse(values);
   if (!parsed.success) {
-    markError(context);
-    return data({ values, errors: firstErrors(parsed.error.issues) }, { status: 400 });
+    return invalid(context, { values, errors: fieldErrors(parsed.error) });
   }
   const pilotSlug = slugs.length > 1 ? parsed.data.pilot : slugs[0];
   // A provider that has never served a pilot has nobody to handle a report (the form is not offered).
@@ -292,7 +274,7 @@ export async function caseAction(args: ActionFunctionArgs) {
   const form = await readPostedForm(args.request);
   const values = { state: formText(form, "state", 40), answer: formText(form, "answer", 20_000) };
   const parsed = handleSchema.safeParse(values);
-  if (!parsed.success) return invalid(args.context, { values, errors: firstErrors(parsed.error.issues) });
+  if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });
   const result = handleCase(scope.user, scope.pilot.slug, detail.key, parsed.data.state, parsed.data.answer, scope.now);
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
   if (!result.ok) return invalid(args.context, { values, errors: { state: "errors.state.closed" } });

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { confirmSchema, contactBy as contactByDate, contactSchema, pickSchema, PUBLIC_SERVICE, weightyReasonSchema, type Refusal } from "~/domain/choice";
 import { answersFromQuery, factsFormSchema, factsToForm, missingFacts } from "~/domain/choice-facts";
@@ -7,7 +7,7 @@ import { isAssessedFact, type FactName } from "~/domain/pilot";
 import { parseReference } from "~/domain/reference-number";
 import { addMonths } from "~/domain/switching";
 import { formatDate, formatDateTime, municipalityName } from "~/format";
-import { isLang, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { requireUser, type SignedInUser } from "../auth/auth";
 import {
   choiceContext,
@@ -28,7 +28,7 @@ import { pickFigures } from "./figures";
 import { activeProviders, findProvider } from "./providers.store";
 import { explainEvaluation } from "./eligibility";
 import { jobMarketFinland, publicServiceFor, publicServiceView } from "../eligibility/employment-areas.store";
-import { readPostedForm } from "../platform/forms";
+import { fieldErrors, langParam, markPageState, readPostedForm, textValues } from "../platform/forms";
 import type { CurrentView } from "~/components/choice/Situation";
 import { municipalitiesByCode } from "../eligibility/pilots.store";
 import "../platform/i18n";
@@ -40,41 +40,7 @@ import "../platform/i18n";
  * is addressed by its reference.
  */
 
-function langOf(params: LoaderFunctionArgs["params"]): Lang {
-  if (!isLang(params.lang)) throw new Response(null, { status: 404 });
-  return params.lang;
-}
-
-/**
- * An action that answers with an error marks the request's context, which the loaders of the same
- * document request share: their `pageState` lets `meta` prefix the title with "Error:" (or say
- * that a choice was not recorded) on the page rendered without JavaScript too.
- */
-export type PageState = "error" | "notRecorded" | null;
-const pageStates = new WeakMap<AppLoadContext, Exclude<PageState, null>>();
-export function markFormError(context: AppLoadContext, state: Exclude<PageState, null> = "error") {
-  pageStates.set(context, state);
-}
-export function pageStateOf(context: AppLoadContext): PageState {
-  return pageStates.get(context) ?? null;
-}
-
 const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
-
-function formErrorsOf(error: z.ZodError): Record<string, string> {
-  const flat = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-  return Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0] ?? ""]));
-}
-
-function formValues(form: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(
-    names.map((n) => {
-      const v = form.get(n);
-      return [n, typeof v === "string" ? v.slice(0, 4000) : ""];
-    }),
-  );
-}
-
 
 /* ---------------------------------------------------------------------------------------------
  * What every step shows about the person's situation
@@ -114,7 +80,7 @@ function municipalityLabel(user: SignedInUser, lang: Lang): string | null {
  * ------------------------------------------------------------------------------------------- */
 
 export function startLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const url = new URL(request.url);
   const ctx = choiceContext(user);
@@ -145,18 +111,18 @@ export function startLoader({ request, params }: LoaderFunctionArgs) {
 
 export async function startAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const form = await readPostedForm(request);
   const ctx = choiceContext(user);
   const asked = askedFacts(user, ctx);
-  const parsed = factsFormSchema(asked).safeParse(formValues(form, asked));
+  const parsed = factsFormSchema(asked).safeParse(textValues(form, asked));
   const provider = slugParam.safeParse(form.get("provider") ?? "");
   const next = `/${lang}/choose${provider.success ? `?provider=${provider.data}` : ""}`;
   if (!parsed.success) {
-    markFormError(context);
+    markPageState(context);
     const page = startLoader({ ...args, request: new Request(new URL(next, request.url), { headers: request.headers }) });
-    return data({ ...page, editing: true, values: formValues(form, asked), errors: formErrorsOf(parsed.error) }, { status: 400 });
+    return data({ ...page, editing: true, values: textValues(form, asked), errors: fieldErrors(parsed.error) }, { status: 400 });
   }
   saveAnswers(user, parsed.data);
   return redirect(next, 303);
@@ -175,7 +141,7 @@ function journeyGate(user: SignedInUser, lang: Lang) {
 }
 
 export function pickLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const { ctx, pilot } = journeyGate(user, lang);
   const url = new URL(request.url);
@@ -218,13 +184,13 @@ export function pickLoader({ request, params }: LoaderFunctionArgs) {
 
 export async function pickAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const form = await readPostedForm(request);
   const { ctx, pilot } = journeyGate(user, lang);
   const parsed = pickSchema.safeParse({ provider: form.get("provider") ?? undefined });
   const fail = (error: string, status = 400) => {
-    markFormError(context);
+    markPageState(context);
     return data({ ...pickLoader(args), selected: parsed.success ? parsed.data.provider : null, errors: { provider: error } }, { status });
   };
   if (!parsed.success) return fail("errors.pickRequired");
@@ -253,7 +219,7 @@ function providerDraft(user: SignedInUser, lang: Lang, ctx: ChoiceContext) {
 }
 
 export function contactLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const { ctx } = journeyGate(user, lang);
   const { draft, provider } = providerDraft(user, lang, ctx);
@@ -274,17 +240,17 @@ export function contactLoader({ request, params }: LoaderFunctionArgs) {
 
 export async function contactAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const form = await readPostedForm(request);
   const { ctx } = journeyGate(user, lang);
   const { provider } = providerDraft(user, lang, ctx);
   const offered = provider.languages.length ? provider.languages : ["fi", "sv", "en"];
-  const values = formValues(form, ["channel", "phone", "email", "language"]);
+  const values = textValues(form, ["channel", "phone", "email", "language"]);
   const parsed = contactSchema(offered).safeParse(values);
   if (!parsed.success) {
-    markFormError(context);
-    return data({ ...contactLoader(args), values, errors: formErrorsOf(parsed.error) }, { status: 400 });
+    markPageState(context);
+    return data({ ...contactLoader(args), values, errors: fieldErrors(parsed.error) }, { status: 400 });
   }
   saveContact(user, parsed.data);
   return redirect(`/${lang}/choose/check`, 303);
@@ -321,7 +287,7 @@ function checkPage(user: SignedInUser, lang: Lang, draft: DraftRow, ctx: ChoiceC
 }
 
 export function checkLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const ctx = choiceContext(user);
   const draft = getDraft(user);
@@ -363,13 +329,13 @@ function emptyCheck(lang: Lang): ReturnType<typeof checkPage> {
  */
 export async function checkAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const form = await readPostedForm(request);
   const parsed = confirmSchema.safeParse({ key: form.get("key") ?? undefined });
   if (!parsed.success) {
     // A confirmation without its key is incomplete: the page again, with a fresh form, nothing written.
-    markFormError(context);
+    markPageState(context);
     const ctx = choiceContext(user);
     const draft = getDraft(user);
     const page = draft && ctx.pilot && draft.pilotSlug === ctx.pilot.slug ? checkPage(user, lang, draft, ctx) : emptyCheck(lang);
@@ -377,7 +343,7 @@ export async function checkAction(args: ActionFunctionArgs) {
   }
   const result = confirmChoice(user, parsed.data.key);
   if (result.ok) return redirect(`/${lang}/my/receipts/${result.reference}`, 303);
-  markFormError(context, "failure" in result ? "notRecorded" : "error");
+  markPageState(context, "failure" in result ? "notRecorded" : "error");
   const problem: CheckProblem = "refusal" in result ? result.refusal : result.failure;
   const status = "failure" in result ? 503 : 409;
   const ctx = choiceContext(user);
@@ -394,7 +360,7 @@ export async function checkAction(args: ActionFunctionArgs) {
  * ------------------------------------------------------------------------------------------- */
 
 export function receiptLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const reference = parseReference(params.reference ?? "");
   const row = reference ? getReceipt(user, reference) : null;
@@ -434,7 +400,7 @@ function publicServiceContact(user: SignedInUser, lang: Lang): { name: string | 
  * ------------------------------------------------------------------------------------------- */
 
 export function weightyLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const ctx = choiceContext(user);
   if (!ctx.current || ctx.rule.allowed) throw redirect(`/${lang}/choose`, 303);
@@ -443,19 +409,19 @@ export function weightyLoader({ request, params }: LoaderFunctionArgs) {
 
 export async function weightyAction(args: ActionFunctionArgs) {
   const { request, params, context } = args;
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const form = await readPostedForm(request);
-  const values = formValues(form, ["reason"]);
+  const values = textValues(form, ["reason"]);
   const parsed = weightyReasonSchema.safeParse(values);
   if (!parsed.success) {
-    markFormError(context);
-    return data({ ...weightyLoader(args), values, errors: formErrorsOf(parsed.error) }, { status: 400 });
+    markPageState(context);
+    return data({ ...weightyLoader(args), values, errors: fieldErrors(parsed.error) }, { status: 400 });
   }
   const result = requestWeightyReason(user, parsed.data.reason);
   if (result.ok) return redirect(`/${lang}/my#choice`, 303);
   if ("refusal" in result && result.refusal === "not_locked") return redirect(`/${lang}/choose`, 303);
-  markFormError(context, "refusal" in result ? "error" : "notRecorded");
+  markPageState(context, "refusal" in result ? "error" : "notRecorded");
   const problem = "refusal" in result ? result.refusal : "notRecorded";
   return data({ ...weightyLoader(args), values, problem }, { status: "refusal" in result ? 409 : 503 });
 }

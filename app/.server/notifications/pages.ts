@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { desc, eq } from "drizzle-orm";
 import { demoMailbox } from "../../../db/schema";
-import { isLang, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { requireUser } from "../auth/auth";
 import { config } from "../platform/config";
 import { getDb } from "../platform/db";
-import { formText, readPostedForm } from "../platform/forms";
+import { formText, langParam, readPostedForm } from "../platform/forms";
 import { addressOf, confirmAddress, confirmLinkWorks, giveAddress, optOut, optOutLinkWorks, parseAddress, removeAddress } from "./address";
 import { EMAIL_MAX } from "~/domain/choice";
 
@@ -14,11 +14,6 @@ import { EMAIL_MAX } from "~/domain/choice";
  * the confirmation and opt-out links (no sign-in needed: the token is the key), and the demo's
  * outbox. Links only show a button: a GET changes nothing, as mail scanners open links.
  */
-function langOf(params: LoaderFunctionArgs["params"]): Lang {
-  if (!isLang(params.lang)) throw new Response(null, { status: 404 });
-  return params.lang;
-}
-
 const noStore = { "Cache-Control": "no-store" };
 
 type Errors = { email?: string };
@@ -29,7 +24,7 @@ function notificationsPage(lang: Lang, personId: number, done: "sent" | "removed
 // ---- /{lang}/my/notifications ----
 
 export function myNotificationsLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const done = new URL(request.url).searchParams.get("done");
   return data(
@@ -40,7 +35,7 @@ export function myNotificationsLoader({ request, params }: LoaderFunctionArgs) {
 
 export async function myNotificationsAction(args: ActionFunctionArgs) {
   const { request, params } = args;
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireUser(request);
   const form = await readPostedForm(request);
   if (formText(form, "intent", 20) === "remove") {
@@ -68,7 +63,7 @@ function tokenOf(value: string | null): string | null {
 }
 
 export function confirmLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const url = new URL(request.url);
   const token = tokenOf(url.searchParams.get("token"));
   const done = url.searchParams.get("done") === "1";
@@ -76,7 +71,7 @@ export function confirmLoader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function confirmAction({ request, params }: ActionFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const form = await readPostedForm(request);
   const token = tokenOf(formText(form, "token", 200));
   if (confirmAddress(token)) return redirect(`/${lang}/notifications/confirm?done=1`, 303);
@@ -84,7 +79,7 @@ export async function confirmAction({ request, params }: ActionFunctionArgs) {
 }
 
 export function optOutLoader({ request, params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const url = new URL(request.url);
   const token = tokenOf(url.searchParams.get("token"));
   const done = url.searchParams.get("done") === "1";
@@ -92,7 +87,7 @@ export function optOutLoader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function optOutAction({ request, params }: ActionFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const form = await readPostedForm(request);
   const token = tokenOf(formText(form, "token", 200));
   if (optOut(token)) return redirect(`/${lang}/notifications/opt-out?done=1`, 303);
@@ -108,7 +103,7 @@ export function demoOutboxOn(): boolean {
 export const DEMO_OUTBOX_SHOWN = 50;
 
 export function demoOutboxLoader({ params }: LoaderFunctionArgs) {
-  const lang = langOf(params);
+  const lang = langParam(params);
   if (!demoOutboxOn()) throw new Response(null, { status: 404 });
   const db = getDb();
   const messages = db
@@ -122,7 +117,7 @@ export function demoOutboxLoader({ params }: LoaderFunctionArgs) {
 
 /** One message's HTML part as it would arrive, with a policy that runs nothing and loads nothing. */
 export function demoOutboxHtmlLoader({ params }: LoaderFunctionArgs) {
-  langOf(params);
+  langParam(params);
   if (!demoOutboxOn() || !/^\d{1,12}$/.test(params.id ?? "")) throw new Response(null, { status: 404 });
   const row = getDb().select({ html: demoMailbox.html }).from(demoMailbox).where(eq(demoMailbox.id, Number(params.id))).get();
   if (!row) throw new Response(null, { status: 404 });

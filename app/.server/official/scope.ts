@@ -1,11 +1,12 @@
-import { data, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { and, count, eq, isNotNull, max } from "drizzle-orm";
 import { changeRequests, providerPilots, resultMonths } from "../../../db/schema";
 import { pilotStatus, type PilotDefinition, namesItsMunicipalities } from "~/domain/pilot";
 import { formatDate, formatDateTime, municipalityName, todayInFinland } from "~/format";
-import { isLang, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { requireOfficial, type SignedInUser } from "../auth/auth";
 import { getDb } from "../platform/db";
+import { langParam } from "../platform/forms";
 import { loadPilots, municipalitiesByCode, type Municipality } from "../eligibility/pilots.store";
 import { monthName } from "../providers/format";
 import "../platform/i18n";
@@ -25,17 +26,13 @@ export type OfficialScope = {
   now: Date;
 };
 
-export function langOf(params: { lang?: string }): Lang {
-  return isLang(params.lang) ? params.lang : "fi";
-}
-
 export function officialScope({ request, params }: Pick<LoaderFunctionArgs, "request" | "params">, now = new Date()): OfficialScope {
   // A missing or malformed slug is "not an official of that pilot", never "any pilot".
   const slug = typeof params.pilot === "string" && /^[a-z0-9-]{1,64}$/.test(params.pilot) ? params.pilot : "-";
   const user = requireOfficial(request, slug);
   const pilot = loadPilots().find((p) => p.slug === slug);
   if (!pilot) throw new Response(null, { status: 404 });
-  return { user, lang: langOf(params), pilot, today: todayInFinland(now), now };
+  return { user, lang: langParam(params), pilot, today: todayInFinland(now), now };
 }
 
 /** What every back-office page of a pilot shows in its frame. */
@@ -49,25 +46,6 @@ export function idParam(value: string | undefined): number {
   return Number(value);
 }
 
-/** Reads a posted form through the one form kit (size limit, 400/405/413, CSRF): see ./forms. */
-export { readPostedForm as postedForm } from "../platform/forms";
-
-// A form posted without JavaScript is one document request: the action marks the error on the
-// request's load context, and the loader passes it on, so that `meta` can prefix the title.
-const errorStates = new WeakMap<AppLoadContext, true>();
-export function markFormError(context: AppLoadContext) {
-  errorStates.set(context, true);
-}
-export function hasFormError(context: AppLoadContext): boolean {
-  return errorStates.has(context);
-}
-
-/** A 400 answer with what the person typed and what is wrong, and the title's "Error:" mark. */
-export function invalid<T>(context: AppLoadContext, body: T) {
-  markFormError(context);
-  return data(body, { status: 400 });
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Pages
  * ------------------------------------------------------------------------------------------- */
@@ -75,7 +53,7 @@ export function invalid<T>(context: AppLoadContext, body: T) {
 /** /{lang}/official: the pilots the official works on. */
 export function officialHome({ request, params }: Pick<LoaderFunctionArgs, "request" | "params">, now = new Date()) {
   const user = requireOfficial(request);
-  const lang = langOf(params);
+  const lang = langParam(params);
   const today = todayInFinland(now);
   const pilots = loadPilots()
     .filter((p) => user.roles.officialPilots.includes(p.slug))

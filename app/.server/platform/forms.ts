@@ -1,4 +1,8 @@
+import { data, type AppLoadContext } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import type { z } from "zod";
+import { isLang, type Lang } from "~/i18n";
+import type { PageState } from "~/view-models/page-state";
 import { maxUploadBytes } from "~/domain/csv-results";
 import { verifyCsrf } from "./csrf";
 import { logger } from "./log";
@@ -106,6 +110,58 @@ export async function readPostedForm(request: Request, { limit = FORM_BODY_LIMIT
 export function formText(form: FormData, name: string, max = 100): string {
   const v = form.get(name);
   return typeof v === "string" ? v.slice(0, max) : "";
+}
+
+/** The posted values of a form, as its schema reads them: text fields cut to 5,000 characters, lists (multi-valued fields) to 50 values. */
+export function formValues(form: Pick<FormData, "get" | "getAll">, fields: readonly string[], lists: readonly string[] = []): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const f of fields) {
+    const v = form.get(f);
+    out[f] = typeof v === "string" ? v.slice(0, 5000) : "";
+  }
+  for (const f of lists) out[f] = form.getAll(f).filter((v): v is string => typeof v === "string").slice(0, 50);
+  return out;
+}
+
+/** The text fields of a form (no lists), as formValues reads them. */
+export function textValues(form: Pick<FormData, "get" | "getAll">, fields: readonly string[]): Record<string, string> {
+  return formValues(form, fields) as Record<string, string>;
+}
+
+/** The first problem of each field, as field → translation key ("form" for a problem of the whole form). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
+  return out;
+}
+
+/** The language of the address (`/{lang}/…`): under any other first segment the page does not exist (404). */
+export function langParam(params: { lang?: string }): Lang {
+  if (!isLang(params.lang)) throw new Response(null, { status: 404 });
+  return params.lang;
+}
+
+/**
+ * What an action tells the loaders of the same document request (a form posted without JavaScript
+ * is one request, whose load context the action and the loaders share), for `meta`'s title.
+ */
+const pageStates = new WeakMap<AppLoadContext, PageState>();
+export function markPageState(context: AppLoadContext, state: PageState = "error") {
+  pageStates.set(context, state);
+}
+export function pageStateOf(context: AppLoadContext): PageState | null {
+  return pageStates.get(context) ?? null;
+}
+
+/** Whether the request's action refused its form (the title then starts with "Error:"). */
+export function hasFormError(context: AppLoadContext): boolean {
+  return pageStates.get(context) === "error";
+}
+
+/** A 400 answer with what the person typed and what is wrong, and the title's "Error:" mark. */
+export function invalid<T>(context: AppLoadContext, body: T) {
+  markPageState(context, "error");
+  return data(body, { status: 400 });
 }
 
 /** Routes whose form carries a file, with their own limit; every other form has FORM_BODY_LIMIT. */

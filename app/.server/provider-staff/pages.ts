@@ -27,9 +27,10 @@ import {
   type StaffProfile,
 } from "~/domain/staff-profile";
 import { formatDate, municipalityName, todayInFinland } from "~/format";
-import { isLang, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { requireProviderStaff, type SignedInUser } from "../auth/auth";
-import { formText, readPostedForm } from "../platform/forms";
+import { formText, langParam, markPageState, pageStateOf, readPostedForm } from "../platform/forms";
+import type { PageState } from "~/view-models/page-state";
 import "../platform/i18n";
 import { allMunicipalities, loadPilots } from "../eligibility/pilots.store";
 import { languageName, list, monthName, openingHoursLines } from "../providers/format";
@@ -58,14 +59,9 @@ import { recordMeeting, staffDeliveryOf, staffDisputes } from "../accountability
  * it reads is then scoped to that one provider.
  */
 
-function langOf(params: LoaderFunctionArgs["params"]): Lang {
-  if (!isLang(params.lang)) throw new Response(null, { status: 404 });
-  return params.lang;
-}
-
 /** The staff member and the provider of the address; 403 without the role, 404 when the provider does not exist. */
 function staffAndProvider(request: Request, params: LoaderFunctionArgs["params"]): { user: SignedInUser; provider: ProviderRow; lang: Lang } {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const businessId = params.businessId ?? "";
   const user = requireProviderStaff(request, businessId);
   const provider = providerOfStaff(user, businessId);
@@ -81,15 +77,7 @@ function base(lang: Lang, businessId: string) {
   return `/${lang}/provider-staff/${businessId}`;
 }
 
-/** "error" prefixes the title with "Error:"; "preview" gives the preview's title. Shared by the action and the loaders of one request. */
-export type StaffPageState = "error" | "preview" | null;
-const pageStates = new WeakMap<AppLoadContext, Exclude<StaffPageState, null>>();
-function mark(context: AppLoadContext, state: Exclude<StaffPageState, null>) {
-  pageStates.set(context, state);
-}
-export function staffPageStateOf(context: AppLoadContext): StaffPageState {
-  return pageStates.get(context) ?? null;
-}
+export type StaffPageState = PageState | null;
 
 
 
@@ -111,7 +99,7 @@ function figuresView(lang: Lang, providerId: number, today: string, names: Map<s
  * ------------------------------------------------------------------------------------------- */
 
 export function landingLoader({ request, params }: LoaderFunctionArgs): LandingView {
-  const lang = langOf(params);
+  const lang = langParam(params);
   const user = requireProviderStaff(request);
   const today = todayInFinland();
   const rows = providersOfStaff(user);
@@ -205,7 +193,7 @@ export function customersLoader({ request, params, context }: LoaderFunctionArgs
     figures: figuresView(lang, provider.id, today, names),
     meetingSaved: url.searchParams.get("meeting") === "saved" && savedCustomer ? { name: `${savedCustomer.givenName} ${savedCustomer.familyName}` } : null,
     disputes: staffDisputes(provider.id, today).map((d) => ({ ...d, on: formatDate(d.on, lang) })),
-    pageState: staffPageStateOf(context),
+    pageState: pageStateOf(context),
   };
 }
 
@@ -230,7 +218,7 @@ export async function customersAction({ request, params, context }: ActionFuncti
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
   const back = listPlace(form);
   if (!result.ok) {
-    mark(context, "error");
+    markPageState(context, "error");
     return data({ error: { choiceId, message: result.error, value: typed } }, { status: 400 });
   }
   back.set("saved", String(choiceId));
@@ -253,7 +241,7 @@ function meetingAction(context: AppLoadContext, form: FormData, s: { user: Signe
   if (!result.ok && result.reason === "not_found") throw new Response(null, { status: 404 });
   const back = listPlace(form);
   if (!result.ok) {
-    mark(context, "error");
+    markPageState(context, "error");
     return data({ error: { choiceId: s.choiceId, message: `accountability:${result.error}`, value: typed, field: "meetingOn" as const } }, { status: 400 });
   }
   back.set("saved", String(s.choiceId));
@@ -318,7 +306,7 @@ export function profileLoader({ request, params, context }: LoaderFunctionArgs):
     values: profileToForm(stored),
     version: provider.updatedAt,
     done: done === "published" || done === "unchanged" ? done : null,
-    pageState: staffPageStateOf(context),
+    pageState: pageStateOf(context),
   };
 }
 
@@ -387,7 +375,7 @@ export async function profileAction({ request, params, context }: ActionFunction
 
   const parsed = profileFormSchema(currentMunicipalities()).safeParse(values);
   if (!parsed.success) {
-    mark(context, "error");
+    markPageState(context, "error");
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? "offices");
@@ -397,7 +385,7 @@ export async function profileAction({ request, params, context }: ActionFunction
   }
 
   if (intent === "preview") {
-    mark(context, "preview");
+    markPageState(context, "preview");
     const stored = staffProfileOf(provider.id)!;
     return data(view({ state: "preview", preview: previewOf(lang, parsed.data), changed: changedParts(stored, parsed.data) }), { status: 200 });
   }
@@ -406,7 +394,7 @@ export async function profileAction({ request, params, context }: ActionFunction
   if (!published.ok && published.reason === "not_found") throw new Response(null, { status: 404 });
   if (!published.ok) {
     // Published by someone else since the form was opened: show their values again, with a notice.
-    mark(context, "error");
+    markPageState(context, "error");
     const fresh = providerOfStaff(user, provider.businessId);
     return data(view({ notice: "stale", version: fresh?.updatedAt ?? versionText }), { status: 409 });
   }

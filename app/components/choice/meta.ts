@@ -1,3 +1,4 @@
+import type { PageState } from "~/view-models/page-state";
 import type { MetaDescriptor } from "@remix-run/node";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";
@@ -6,7 +7,7 @@ import { pageTitle } from "~/meta";
  * Titles of the choice pages: `choice:{page}.title`, prefixed with "Error:" when the page shows
  * form errors, and "The choice was not recorded" when a write failed.
  */
-export function choiceMeta(params: { lang?: string }, page: string, state: "error" | "notRecorded" | null | undefined): MetaDescriptor[] {
+export function choiceMeta(params: { lang?: string }, page: string, state: PageState | null | undefined): MetaDescriptor[] {
   const lang: Lang = isLang(params.lang) ? params.lang : "fi";
   const t = tFor(lang);
   const title = state === "notRecorded" ? t("choice:notRecorded.title") : t(`choice:${page}.title`);

@@ -1,3 +1,4 @@
+import type { PageState } from "~/view-models/page-state";
 import type { MetaDescriptor } from "@remix-run/node";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { pageTitle } from "~/meta";
@@ -6,7 +7,7 @@ import { pageTitle } from "~/meta";
  * Titles of the provider staff pages: `staff:{page}.title` (with the provider's name), prefixed
  * with "Error:" when the page shows form errors; the preview has its own title.
  */
-export function staffMeta(params: { lang?: string }, page: "landing" | "customers" | "profile", opts: { provider?: string; state?: "error" | "preview" | null } = {}): MetaDescriptor[] {
+export function staffMeta(params: { lang?: string }, page: "landing" | "customers" | "profile", opts: { provider?: string; state?: PageState | null } = {}): MetaDescriptor[] {
   const lang: Lang = isLang(params.lang) ? params.lang : "fi";
   const t = tFor(lang);
   const key = opts.state === "preview" ? "staff:preview.title" : `staff:${page}.title`;
