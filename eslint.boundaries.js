@@ -53,4 +53,16 @@ export const boundaries = [
       ],
     },
   },
+  {
+    // The schema and the seed sit under the server: db/ imports no server code, not even a type. The
+    // seed is handed what it needs (the identity hash, the audit writer: db/seed/index.ts), and the
+    // Db type lives next to the schema (db/types.ts). Commands that wire the two are in scripts/.
+    files: ["db/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [forbid(server, "db/ imports no app/.server: the server passes the seed what it needs (db/seed/index.ts, SeedServices).")] },
+      ],
+    },
+  },
 ];

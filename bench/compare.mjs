@@ -33,7 +33,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-compare-"));
 
 function scaleDatabase(providers) {
   const file = path.join(dir, `scale-${providers}.db`);
-  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed-scale.ts", "--database", file, "--providers", String(providers), "--years", "10"], {
+  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed-scale.ts", "--database", file, "--providers", String(providers), "--years", "10"], {
     encoding: "utf8",
     env: { ...process.env, LOG_LEVEL: "warn" },
   });

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../app/.server/platform/db";
-import { identityCodeHash } from "../../app/.server/platform/identity";
-import { loadPilots } from "../../app/.server/eligibility/pilots.store";
 import { contactDeadline } from "../../app/domain/first-contact";
+import { pilotDefinitionSchema } from "../../app/domain/pilot";
 import { addDays } from "../../app/domain/working-days";
 import { todayInFinland } from "../../app/format";
-import { choiceHistory, choices, deliveryAnswers, firstContacts, meetings, people, problemReports, providers } from "../schema";
+import { choiceHistory, choices, deliveryAnswers, firstContacts, meetings, people, pilots, problemReports, providers } from "../schema";
+import type { Db } from "../types";
+import type { SeedServices } from "./index";
 import { testPeople } from "./people";
 
 /**
@@ -13,16 +13,18 @@ import { testPeople } from "./people";
  * something after `npm start`: customers of Työpolku in the North Savo pilot with recorded contacts
  * and meetings, some confirmed and one disputed; the test person Pekka as one of them (sign in as
  * Pekka to confirm or dispute on My page); and problem reports in each state, one of them Pekka's.
- * Only in the demo: the server seeds it when APP_ENV=demo (app/.server/platform/runtime.ts); the tests make
+ * Only in the demo: the server seeds it when APP_ENV=demo (app/.server/platform/seed.ts); the tests make
  * their own. Seeded once: nothing is added when a problem report already exists.
  */
 const PILOT = "north-savo-choice";
 const PROVIDER = "2345671-3"; // Työpolku: Kaisa is its staff
 const OTHER = "3456782-2"; // Savon Uravalmennus: Olli is its staff
 
-export function seedAccountability(db: Db, now = new Date()) {
+export function seedAccountability(db: Db, { identityCodeHash }: Pick<SeedServices, "identityCodeHash">, now = new Date()) {
   if (db.select({ id: problemReports.id }).from(problemReports).limit(1).get()) return;
-  const pilot = loadPilots(db).find((p) => p.slug === PILOT);
+  const stored = db.select({ definition: pilots.definition }).from(pilots).where(eq(pilots.slug, PILOT)).get();
+  const parsed = pilotDefinitionSchema.safeParse(stored?.definition);
+  const pilot = parsed.success ? parsed.data : undefined;
   const provider = db.select().from(providers).where(eq(providers.businessId, PROVIDER)).get();
   const other = db.select().from(providers).where(eq(providers.businessId, OTHER)).get();
   if (!pilot || !provider || !other) return;

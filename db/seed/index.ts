@@ -1,4 +1,5 @@
-import type { Db } from "../../app/.server/platform/db";
+import type { AssessedFact } from "../../app/domain/pilot";
+import type { AuditEntry, Db } from "../types";
 import { seedAccountability } from "./accountability";
 import { seedPeople } from "./people";
 import { seedPilots } from "./seed-pilots";
@@ -7,15 +8,35 @@ import { seedPurchasedServices } from "./purchased-services";
 import { seedReference } from "./reference";
 
 /**
+ * What the seed needs from the application. db/ imports nothing from app/.server
+ * (eslint.boundaries.js): the server passes these in (app/.server/platform/seed.ts).
+ */
+export type SeedServices = {
+  /** The keyed hash that stands for an identity code (app/.server/platform/identity.ts). */
+  identityCodeHash: (code: string) => string;
+  /** The audit writer, called with the transaction that makes the change (app/.server/platform/audit.store.ts). */
+  audit: (tx: Pick<Db, "insert">, entry: AuditEntry, now?: Date) => void;
+  /** Records an assessed fact with the same row and audit as an official's (app/.server/eligibility/assessed-facts.ts). */
+  seedAssessedFact: (db: Db, row: { identityHash: string; pilotSlug: string; fact: AssessedFact; value: boolean; recordedBy: string }) => void;
+};
+
+export type SeedOptions = {
+  /** The demo's example data of accountability (decision 071). */
+  examples?: boolean;
+  /** The test people's roles and records: only where the test identity provider is on. */
+  testPeople?: boolean;
+};
+
+/**
  * Seeds reference and example data. Idempotent: every step inserts what is missing and never
  * overwrites what officials, providers or people have changed since. Reference data that no page
  * edits (municipalities, employment areas) follows the shipped files in db/data at every start.
  */
-export function seedDatabase(db: Db, { examples = false }: { examples?: boolean } = {}) {
+export function seedDatabase(db: Db, services: SeedServices, { examples = false, testPeople = false }: SeedOptions = {}) {
   seedReference(db);
-  seedPilots(db);
+  seedPilots(db, services);
   seedProviders(db);
   seedPurchasedServices(db);
-  seedPeople(db);
-  if (examples) seedAccountability(db);
+  if (testPeople) seedPeople(db, services);
+  if (examples) seedAccountability(db, services);
 }

@@ -1,9 +1,7 @@
-import type { Db } from "../../app/.server/platform/db";
-import { seedAssessedFact } from "../../app/.server/eligibility/assessed-facts";
-import { testIdpEnabled } from "../../app/.server/platform/config";
-import { identityCodeHash } from "../../app/.server/platform/identity";
 import { generatedIdentityCode } from "../../app/domain/identity-code";
 import { roles } from "../schema";
+import type { Db } from "../types";
+import type { SeedServices } from "./index";
 
 /**
  * The test people of the built-in test identity provider (app/.server/auth/test-idp.ts) and their roles.
@@ -83,11 +81,11 @@ export function findTestPerson(key: string): TestPerson | null {
 }
 
 /**
- * Seeds the test people's roles where the test identity provider is on (demo, test, or a demo
- * deployment with TEST_IDP=true). Idempotent: existing roles are kept as they are.
+ * Seeds the test people's roles and records. The seed calls it only where the test identity
+ * provider is on (demo, test, or a demo deployment with TEST_IDP=true; testIdpEnabled in
+ * app/.server/platform/config.ts). Idempotent: existing roles are kept as they are.
  */
-export function seedPeople(db: Db) {
-  if (!testIdpEnabled()) return;
+export function seedPeople(db: Db, { identityCodeHash, seedAssessedFact }: Pick<SeedServices, "identityCodeHash" | "seedAssessedFact">) {
   const at = new Date().toISOString();
   db.transaction((tx) => {
     for (const person of testPeople) {

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../../app/.server/platform/db";
+import type { Db } from "../types";
 import { providerSchema, nameSortKey, type ProviderInput } from "../../app/domain/providers";
 import { dimensionNames, groupDimensions, type CustomerGroup, type GroupDimension } from "../../app/domain/customer-groups";
 import { addMonths, lastFullMonth, monthRange } from "../../app/domain/results";

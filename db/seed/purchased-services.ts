@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../app/.server/platform/db";
+import type { Db } from "../types";
 import type { ProviderInput } from "../../app/domain/providers";
 import { pilots, providers } from "../schema";
 import { insertProvider } from "./providers";

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "../../app/.server/platform/db";
+import type { Db } from "../types";
 import { employmentAreaMembers, employmentAreas, municipalities } from "../schema";
 
 const dataDir = path.resolve(process.env.SEED_DATA_DIR ?? "db/data");

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { audit } from "../../app/.server/platform/audit.store";
-import type { Db } from "../../app/.server/platform/db";
 import { checkPilotSet, InvalidPilotSetError, type PilotDefinition } from "../../app/domain/pilot";
 import { municipalities, pilotHistory, pilots } from "../schema";
+import type { Db } from "../types";
+import type { SeedServices } from "./index";
 import { examplePilots } from "./pilots";
 import { mainlandCodes } from "./reference";
 
@@ -15,7 +15,7 @@ import { mainlandCodes } from "./reference";
  *   existed (`eligibility` empty, from the first version of the seed): its rules are filled in, with
  *   a history row and an audit row, and the rest of what is stored is kept as it is.
  */
-export function seedPilots(db: Db, definitions?: readonly unknown[]) {
+export function seedPilots(db: Db, { audit }: Pick<SeedServices, "audit">, definitions?: readonly unknown[]) {
   const known = new Set(db.select({ code: municipalities.code }).from(municipalities).all().map((m) => m.code));
   const checked = checkPilotSet(definitions ?? examplePilots(mainlandCodes()), known);
   if (!checked.ok) throw new InvalidPilotSetError(checked.problems);

@@ -4,6 +4,7 @@ import { getDb } from "~/.server/platform/db";
 import { eligibilityPage, evaluateStoredFacts, pilotsJson, type EligibilityPageData } from "~/.server/eligibility/eligibility";
 import { publicServiceFor } from "~/.server/eligibility/employment-areas.store";
 import { loadPilots } from "~/.server/eligibility/pilots.store";
+import { seedServices } from "~/.server/platform/seed";
 import { InvalidPilotSetError } from "~/domain/pilot";
 import { todayInFinland } from "~/format";
 import { loader as apiLoader } from "~/routes/api.v1.eligibility";
@@ -305,7 +306,7 @@ describe("the page /{lang}/eligibility", () => {
 describe("the rules as data in the database", () => {
   it("seeding again changes nothing", () => {
     const db = getDb();
-    expect(seedPilots(db)).toEqual({ inserted: 0, filled: 0 });
+    expect(seedPilots(db, seedServices)).toEqual({ inserted: 0, filled: 0 });
     expect(db.select().from(pilots).all()).toHaveLength(7);
     expect(db.select().from(pilotHistory).all()).toHaveLength(7);
   });
@@ -317,12 +318,12 @@ describe("the rules as data in the database", () => {
       .set({ definition: { ...(row.definition as object), eligibility: null, lockMonths: 3 } })
       .where(eq(pilots.slug, "savonlinna-municipal"))
       .run();
-    expect(seedPilots(db)).toEqual({ inserted: 0, filled: 1 });
+    expect(seedPilots(db, seedServices)).toEqual({ inserted: 0, filled: 1 });
     const filled = loadPilots(db).find((p) => p.slug === "savonlinna-municipal")!;
     expect(filled.lockMonths).toBe(3);
     expect(filled.eligibility.outcome).toBe("municipal_pilot");
     expect(db.select().from(audit).where(eq(audit.action, "pilot.rules-filled")).all()).toMatchObject([{ actor: "seed", subject: "savonlinna-municipal" }]);
-    expect(seedPilots(db)).toEqual({ inserted: 0, filled: 0 });
+    expect(seedPilots(db, seedServices)).toEqual({ inserted: 0, filled: 0 });
   });
 
   it("refuses a rule set with one bad rule as a whole, with a clear message, writing nothing", () => {
@@ -330,8 +331,8 @@ describe("the rules as data in the database", () => {
     const [first] = examplePilots(mainlandCodes());
     const good = { ...first, slug: "new-pilot" };
     const bad = { ...first, slug: "bad-pilot", eligibility: { ...first.eligibility, exclusions: [{ fact: "typ", is: "yes" }] } };
-    expect(() => seedPilots(db, [good, bad])).toThrow(InvalidPilotSetError);
-    expect(() => seedPilots(db, [good, bad])).toThrow(/pilot "bad-pilot": eligibility\.exclusions\.0\.is/);
+    expect(() => seedPilots(db, seedServices, [good, bad])).toThrow(InvalidPilotSetError);
+    expect(() => seedPilots(db, seedServices, [good, bad])).toThrow(/pilot "bad-pilot": eligibility\.exclusions\.0\.is/);
     expect(db.select().from(pilots).all()).toHaveLength(7);
   });
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, setDb, type Db } from "~/.server/platform/db";
-import { seedDatabase } from "../../db/seed";
+import { seed } from "~/.server/platform/seed";
 
 let base: string | undefined;
 
@@ -16,7 +16,7 @@ export function createTestDb(): { db: Db; file: string } {
     base = path.join(dir, "base.db");
     const seedDb = openDatabase(base);
     migrateDatabase(seedDb, "db/migrations");
-    seedDatabase(seedDb);
+    seed(seedDb, { examples: false });
     seedDb.$client.pragma("wal_checkpoint(TRUNCATE)");
     seedDb.$client.close();
   }

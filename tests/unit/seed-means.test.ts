@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateDatabase, openDatabase, type Db } from "~/.server/platform/db";
+import { seedServices } from "~/.server/platform/seed";
 import { seedProviders, hashSeed, inventMonth, publicServiceRates, randomSource, roundedMean, surveyMean, exampleProviders } from "../../db/seed/providers";
 import { seedPilots } from "../../db/seed/seed-pilots";
 import { seedReference } from "../../db/seed/reference";
@@ -20,7 +21,7 @@ function seeded(): { responses: number; mean: number | null; month: string; prov
   databases.push(db);
   migrateDatabase(db, "db/migrations");
   seedReference(db);
-  seedPilots(db);
+  seedPilots(db, seedServices);
   seedProviders(db, "2026-12-04", "2026-12-04T08:00:00.000Z");
   return db.$client
     .prepare("SELECT satisfaction_responses AS responses, satisfaction_mean AS mean, month, provider_id AS provider FROM results ORDER BY provider_id, month")

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { audit as auditTable } from "../../../db/schema";
-import type { Db } from "./db";
+import type { AuditEntry, Db } from "../../../db/types";
 import { json, once } from "./prepared";
 
 /**
@@ -20,16 +20,9 @@ import { json, once } from "./prepared";
  *   a name, an email address or a token.
  * - details: small JSON of codes and counts, with the same rule.
  *
- * The database refuses UPDATE and DELETE on the table (triggers in migration 0002).
+ * The database refuses UPDATE and DELETE on the table (triggers in migration 0002). The entry's type
+ * (AuditEntry) lives next to the schema, in db/types.ts, so that the seed can be handed this writer.
  */
-export type AuditEntry = {
-  actor: string;
-  action: string;
-  subject?: string | null;
-  pilotSlug?: string | null;
-  details?: Record<string, unknown> | null;
-};
-
 type Tx = Pick<Db, "insert">;
 
 /**

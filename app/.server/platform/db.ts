@@ -1,14 +1,16 @@
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "../../../db/schema";
+import type { Db } from "../../../db/types";
 import { config } from "./config";
 import { databaseFiles, privateDir, privateFile } from "./file-modes";
 import { classifyFailure } from "./write-failures";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** Defined next to the schema (db/types.ts), which the seed shares; server code imports it from here. */
+export type { Db };
 
 /**
  * Opens the database with the pragmas that make a recorded choice durable: WAL, synchronous=FULL

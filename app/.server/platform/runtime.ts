@@ -2,11 +2,11 @@
  * What the custom server (server.mjs) needs from the application, reached through the build's
  * entry module so that all server code is TypeScript compiled by Vite.
  */
-import { seedDatabase } from "../../../db/seed";
 import { config, parseConfig } from "./config";
 import { takeBackup, tightenBackups } from "./backup";
 import { checkHealth, closeDb, getDb, migrateDatabase } from "./db";
 import { logger } from "./log";
+import { seed } from "./seed";
 import { checkIdentification } from "../auth/oidc";
 import { startCheckpointer } from "./checkpointer";
 
@@ -32,8 +32,8 @@ export function startup() {
   tightenBackups(cfg.BACKUP_DIR);
   const db = getDb();
   migrateDatabase(db);
-  // The demo's example data of accountability (decision 071); the tests make their own.
-  seedDatabase(db, { examples: cfg.APP_ENV === "demo" });
+  // With the demo's example data of accountability when APP_ENV=demo (decision 071); the tests make their own.
+  seed(db);
   checkIdentification();
   return cfg;
 }

@@ -8,11 +8,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase, openDatabase } from "../app/.server/platform/db";
+import { seed } from "../app/.server/platform/seed";
 import { withCheckDigit } from "../app/domain/business-id";
 import { nameSortKey, serviceCatalogue, serviceLanguages } from "../app/domain/providers";
 import { addMonths, lastFullMonth, monthRange } from "../app/domain/results";
 import { todayInFinland } from "../app/format";
-import { seedDatabase } from "./seed";
 import {
   customerMixes,
   examplePilotSlug,
@@ -25,7 +25,7 @@ import {
   randomSource,
   typicalMix,
   type CustomerMix,
-} from "./seed/providers";
+} from "../db/seed/providers";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,7 +52,7 @@ const started = Date.now();
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
 const db = openDatabase(file);
 migrateDatabase(db, "db/migrations");
-seedDatabase(db);
+seed(db, { examples: false });
 const client = db.$client;
 // Generated data that can be made again: no need to wait for the disk on every commit.
 client.pragma("synchronous = OFF");
