@@ -33,8 +33,8 @@ export const boundaries = [
         "error",
         {
           patterns: [
-            // Type-only imports of the view models that page code makes are allowed for now (see below).
-            forbid(server, "Components import no server code: the loader gives them their data.", true),
+            // Not even types: the shapes that page code makes for components live in app/view-models.
+            forbid(server, "Components import no server code: the loader gives them their data (shared types: app/view-models)."),
             forbid(database, "Components import no database."),
           ],
         },
@@ -42,14 +42,12 @@ export const boundaries = [
     },
   },
   {
-    // The server imports no component code. View-model types shared by page code and components may
-    // still cross type-only, in both directions; giving them a folder of their own is issue 13's
-    // next step.
+    // The server imports no component code, not even types: shared shapes live in app/view-models.
     files: ["app/.server/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [forbid(["~/components", "~/components/*", "**/components/*"], "The server imports no components.", true)] },
+        { patterns: [forbid(["~/components", "~/components/*", "**/components/*"], "The server imports no components (shared types: app/view-models).")] },
       ],
     },
   },

@@ -13,6 +13,7 @@ import {
 import { addMonths, monthOf } from "~/domain/results";
 import { formatDate, todayInFinland } from "~/format";
 import type { Lang } from "~/i18n";
+import type { MyAccountabilityView, MyDeliveryItemView, ProfileAccountabilityView } from "~/view-models/accountability";
 import {
   answerDelivery,
   caseDetail,
@@ -51,7 +52,7 @@ import { monthName } from "../providers/format";
  * My page: the sections, and /{lang}/my/delivery/{item}
  * ------------------------------------------------------------------------------------------- */
 
-function itemView(i: MyItem, lang: Lang) {
+function itemView(i: MyItem, lang: Lang): MyDeliveryItemView {
   return {
     key: i.key,
     kind: i.kind,
@@ -64,10 +65,9 @@ function itemView(i: MyItem, lang: Lang) {
     changeable: i.state === null || i.state === "received",
   };
 }
-export type MyDeliveryItemView = ReturnType<typeof itemView>;
 
 /** What My page shows of accountability: recorded contacts and meetings, and the person's reports. */
-export function myAccountability(user: SignedInUser, lang: Lang) {
+export function myAccountability(user: SignedInUser, lang: Lang): MyAccountabilityView {
   return {
     items: myDeliveryItems(user).map((i) => itemView(i, lang)),
     reports: myReports(user).map((r) => ({
@@ -82,7 +82,6 @@ export function myAccountability(user: SignedInUser, lang: Lang) {
     })),
   };
 }
-export type MyAccountabilityView = ReturnType<typeof myAccountability>;
 
 function myItemOr404(request: Request, params: LoaderFunctionArgs["params"]) {
   const lang = langParam(params);
@@ -177,7 +176,7 @@ export const PROFILE_MONTHS = 6;
  * problem reports per category, and meetings and first contacts as customers answered them, the
  * shares held back under the small-number rule of the provider's (first) pilot.
  */
-export function profileAccountability(lang: Lang, providerId: number, today: string) {
+export function profileAccountability(lang: Lang, providerId: number, today: string): ProfileAccountabilityView {
   const to = monthOf(today);
   const from = addMonths(to, -(PROFILE_MONTHS - 1));
   const reports = reportCountsByMonth([providerId], null, from, to);
@@ -205,7 +204,6 @@ export function profileAccountability(lang: Lang, providerId: number, today: str
   }
   return { months, threshold, canReport: slugs.length > 0 };
 }
-export type ProfileAccountabilityView = ReturnType<typeof profileAccountability>;
 
 /** The same, for the profile of the provider with this slug (the profile's loader has found it). */
 export function profileAccountabilityOf(lang: Lang, slug: string, today: string): ProfileAccountabilityView | null {

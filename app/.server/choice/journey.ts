@@ -29,7 +29,7 @@ import { activeProviders, findProvider } from "./providers.store";
 import { explainEvaluation } from "./eligibility";
 import { jobMarketFinland, publicServiceFor, publicServiceView } from "../eligibility/employment-areas.store";
 import { fieldErrors, langParam, markPageState, readPostedForm, textValues } from "../platform/forms";
-import type { CurrentView } from "~/components/choice/Situation";
+import type { CurrentView } from "~/view-models/choice";
 import { municipalitiesByCode } from "../eligibility/pilots.store";
 import "../platform/i18n";
 

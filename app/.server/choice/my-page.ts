@@ -5,7 +5,7 @@ import { choiceKeptUntil, CONTACT_VISIBLE_MONTHS_AFTER, DRAFT_HOURS, KEEP_CHOICE
 import { factNames } from "~/domain/pilot";
 import { formatDate, formatDateTime, formatPhone, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
-import type { CurrentView } from "~/components/choice/Situation";
+import type { CurrentView } from "~/view-models/choice";
 import type { SignedInUser } from "../auth/auth";
 import { choiceContext, getAnswers, getDraft, listChoices, listHistory, listRequests } from "./choices.store";
 import { chosenProviderFigure } from "./figures";

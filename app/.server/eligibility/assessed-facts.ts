@@ -6,6 +6,7 @@ import { parseIdentityCode } from "~/domain/identity-code";
 import { isAssessedFact, isoDate, type AssessedFact, type PilotDefinition } from "~/domain/pilot";
 import { formatDate, formatDateTime, todayInFinland } from "~/format";
 import type { Lang } from "~/i18n";
+import type { MyAssessedFact } from "~/view-models/choice";
 import { audit } from "../platform/audit.store";
 import type { SignedInUser } from "../auth/auth";
 import { getDb, type Db } from "../platform/db";
@@ -201,17 +202,6 @@ function latestOfPerson(rows: Row[]): Row[] {
  * My page
  * ------------------------------------------------------------------------------------------- */
 
-export type MyAssessedFact = {
-  id: number;
-  pilot: string;
-  pilotSlug: string;
-  fact: AssessedFact;
-  value: boolean;
-  current: boolean;
-  recordedAt: string;
-  recordedBy: string | null;
-  endsOn: string | null;
-};
 
 /** Every record about the signed-in person, newest first; `current` marks the one that counts now. */
 export function myAssessedFacts(user: SignedInUser, lang: Lang, now = new Date(), db: Db = getDb()): MyAssessedFact[] {

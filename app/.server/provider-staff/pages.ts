@@ -49,7 +49,7 @@ import {
   type ProviderRow,
 } from "./staff.store";
 import { providerFirstContactFigures } from "./figures.store";
-import type { StaffDisputeView } from "~/components/accountability/StaffDelivery";
+import type { StaffDisputeView } from "~/view-models/accountability";
 import { recordMeeting, staffDeliveryOf, staffDisputes } from "../accountability/accountability";
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { MyAccountabilityView } from "~/.server/accountability/pages";
+import type { MyAccountabilityView } from "~/view-models/accountability";
 import type { Lang } from "~/i18n";
 
 /**

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorMessage, fieldId } from "~/components/staff/Form";
 import type { CustomerView } from "~/view-models/staff";
+import type { StaffDisputeView } from "~/view-models/accountability";
 
 export function meetingFieldId(choiceId: number) {
   return fieldId(`meeting_${choiceId}`);
@@ -73,15 +74,6 @@ export function StaffDelivery({
     </div>
   );
 }
-
-export type StaffDisputeView = {
-  choiceId: number;
-  name: string;
-  kind: "first-contact" | "meeting";
-  on: string;
-  answer: "confirmed" | "did_not_happen" | "other_day";
-  state: "received" | "in_progress" | "answered" | "not_upheld";
-};
 
 /** The records the provider's customers disputed (the pilot's officials handle them; the note is theirs). */
 export function StaffDisputes({ disputes }: { disputes: StaffDisputeView[] }) {

@@ -1,19 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "~/i18n";
-
-/** What the pages say about the person's current choice (the serialised CurrentView). */
-export type CurrentView = {
-  situation: "default_public_service" | "provider" | "public_service" | "provider_left" | "pilot_ended";
-  reference: string | null;
-  kind: "provider" | "public_service" | null;
-  providerName: string | null;
-  pilotName: string | null;
-  chosenOn: string | null;
-  lockedUntil: string | null;
-  pendingRequestOn: string | null;
-  approvedRequest: boolean;
-};
+import type { CurrentView } from "~/view-models/choice";
 
 /**
  * The person's situation in one place: no choice yet (the public service serves them), their

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { MyAssessedFact } from "~/.server/eligibility/assessed-facts";
+import type { MyAssessedFact } from "~/view-models/choice";
 
 /**
  * My page: what the public service has decided about the person (docs/decisions/073-assessed-facts.md),

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "~/i18n";
-import { Situation, type CurrentView } from "../choice/Situation";
+import type { CurrentView } from "~/view-models/choice";
+import { Situation } from "../choice/Situation";
 
 type ChoiceRow = {
   reference: string;
