@@ -13,7 +13,7 @@ import { WEIGHTY_REASON_MAX, WEIGHTY_REASON_MIN } from "./choice-words";
 export const FIRST_CONTACT_WORKING_DAYS = 5;
 /** Contact details stay visible to the provider this long after the person has moved on. */
 export const CONTACT_VISIBLE_MONTHS_AFTER = 3;
-/** Choices and their history are kept this long after the pilot ends. */
+/** Choices and their history are kept this long after the choice ended or the pilot ended. */
 export const KEEP_CHOICES_YEARS_AFTER_PILOT = 2;
 /** An unconfirmed choice (a draft) is removed after this many hours. */
 export const DRAFT_HOURS = 24;
@@ -173,4 +173,17 @@ export function choiceKeptUntil(pilotEndsOn: string | null): string | null {
 }
 export function contactVisibleUntil(endedOn: string | null): string | null {
   return endedOn ? addMonths(endedOn, CONTACT_VISIBLE_MONTHS_AFTER) : null;
+}
+/** A choice that ended before this day is removed with its history (the retention job). */
+export function choicesEndedBefore(today: string): string {
+  return addMonths(today, -12 * KEEP_CHOICES_YEARS_AFTER_PILOT);
+}
+/** A pilot's choices are removed once this is true (the retention job): kept until choiceKeptUntil. */
+export function pilotChoicesExpired(pilotEndsOn: string | null, today: string): boolean {
+  const until = choiceKeptUntil(pilotEndsOn);
+  return until !== null && until < today;
+}
+/** A draft last saved before this moment (ISO) has expired: it is not resumed, and the retention job removes it. */
+export function draftsSavedBefore(now: Date): string {
+  return new Date(now.getTime() - DRAFT_HOURS * 3_600_000).toISOString();
 }

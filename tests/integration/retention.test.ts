@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { audit, choiceHistory, choices, people, sessions } from "../../db/schema";
+import { audit, choiceDrafts, choiceHistory, choices, people, sessions } from "../../db/schema";
 import { getDb } from "~/.server/platform/db";
 import { runRetention } from "~/.server/platform/retention.store";
+import { DRAFT_HOURS } from "~/domain/choice";
 
 function person(hash: string) {
   return getDb()
@@ -79,5 +80,15 @@ describe("the retention job", () => {
     expect(getDb().select({ action: audit.action }).from(audit).all().map((a) => a.action)).toContain("recent");
     // The append-only triggers are back: nobody else can delete history or audit rows.
     expect(() => getDb().delete(audit).run()).toThrow(/append-only/);
+  });
+
+  it(`removes a draft not saved for ${DRAFT_HOURS} hours (the domain's rule) and keeps a newer one`, () => {
+    const stale = person("hash-d");
+    const fresh = person("hash-e");
+    const draft = (personId: number, hoursAgo: number) =>
+      ({ personId, pilotSlug: "north-savo-choice", kind: "public_service" as const, idempotencyKey: `d${personId}`, updatedAt: new Date(now.getTime() - hoursAgo * 3_600_000).toISOString() });
+    getDb().insert(choiceDrafts).values([draft(stale.id, DRAFT_HOURS + 0.5), draft(fresh.id, DRAFT_HOURS - 0.5)]).run();
+    expect(runRetention(now).drafts).toBe(1);
+    expect(getDb().select({ personId: choiceDrafts.personId }).from(choiceDrafts).all()).toEqual([{ personId: fresh.id }]);
   });
 });

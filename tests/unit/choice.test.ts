@@ -3,11 +3,14 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   choiceKeptUntil,
+  choicesEndedBefore,
   confirmRefusal,
   contactBy,
   contactSchema,
   contactVisibleUntil,
+  draftsSavedBefore,
   normalisePhone,
+  pilotChoicesExpired,
   situation,
   weightyReasonSchema,
   type ConfirmCheck,
@@ -223,5 +226,11 @@ describe("dates a person is told", () => {
     expect(choiceKeptUntil(null)).toBeNull();
     expect(contactVisibleUntil("2026-11-30")).toBe("2027-02-28");
     expect(contactVisibleUntil(null)).toBeNull();
+    // What the retention job removes, by the same rules.
+    expect(choicesEndedBefore("2026-11-25")).toBe("2024-11-25");
+    expect(pilotChoicesExpired("2024-12-31", "2026-12-31")).toBe(false);
+    expect(pilotChoicesExpired("2024-12-31", "2027-01-01")).toBe(true);
+    expect(pilotChoicesExpired(null, "2099-01-01")).toBe(false);
+    expect(draftsSavedBefore(new Date("2026-11-25T10:00:00.000Z"))).toBe("2026-11-24T10:00:00.000Z");
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { assessedFacts, audit, changeRequests, choiceDrafts, choiceHistory, choices, signInAttempts } from "../../../db/schema";
 import { FREE_TEXT_MAX_MONTHS, FREE_TEXT_MONTHS_AFTER_CLOSED } from "~/domain/accountability";
+import { choicesEndedBefore, draftsSavedBefore, pilotChoicesExpired } from "~/domain/choice";
 import { addMonths } from "~/domain/switching";
 import { todayInFinland } from "~/format";
 import { removeCaseText, removeDeliveryOf } from "../accountability/accountability";
@@ -23,9 +24,10 @@ import { sweepSessions } from "../auth/session";
  *   choice go with the choice;
  * - assessed facts (decision 073): like choices, 2 years after their last day or after the pilot ended.
  * Idempotent: a second run the same day removes nothing. Runs at start and every hour, and logs
- * what it removed (counts only).
+ * what it removed (counts only). How long drafts, choices and contact details are kept is the
+ * domain's rule (app/domain/choice.ts), as is the free text's (app/domain/accountability.ts).
  */
-export const retention = { choiceYears: 2, auditYears: 5, draftHours: 24 } as const;
+const AUDIT_YEARS = 5;
 
 export type RetentionReport = Record<"sessions" | "signInAttempts" | "drafts" | "contacts" | "choices" | "audit" | "caseText" | "assessedFacts", number>;
 
@@ -44,11 +46,11 @@ function withoutTriggers<T>(db: Db, names: string[], fn: () => T): T {
 export function runRetention(now = new Date(), db: Db = getDb()): RetentionReport {
   const today = todayInFinland(now);
   const nowMs = now.getTime();
-  const choicesBefore = addMonths(today, -12 * retention.choiceYears);
+  const choicesBefore = choicesEndedBefore(today);
   const auditBefore = new Date(nowMs);
-  auditBefore.setUTCFullYear(auditBefore.getUTCFullYear() - retention.auditYears);
+  auditBefore.setUTCFullYear(auditBefore.getUTCFullYear() - AUDIT_YEARS);
   const endedPilots = loadPilots(db)
-    .filter((p) => p.endsOn !== null && addMonths(p.endsOn, 12 * retention.choiceYears) < today)
+    .filter((p) => pilotChoicesExpired(p.endsOn, today))
     .map((p) => p.slug);
 
   const run = db.$client.transaction((): RetentionReport => {
@@ -58,7 +60,7 @@ export function runRetention(now = new Date(), db: Db = getDb()): RetentionRepor
     const attempts = db.delete(signInAttempts).where(lt(signInAttempts.expiresAt, nowMs)).run().changes;
     const drafts = db
       .delete(choiceDrafts)
-      .where(lt(choiceDrafts.updatedAt, new Date(nowMs - retention.draftHours * 3_600_000).toISOString()))
+      .where(lt(choiceDrafts.updatedAt, draftsSavedBefore(now)))
       .run().changes;
     const contacts = db
       .update(choices)
