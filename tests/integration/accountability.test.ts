@@ -10,7 +10,6 @@ import { openDataColumns } from "~/.server/providers/open-data";
 import { runRetention } from "~/.server/platform/retention.store";
 import { accountabilityColumns, reportCategories } from "~/domain/accountability";
 import { addDays } from "~/domain/working-days";
-import { todayInFinland } from "~/format";
 import * as delivery from "~/routes/lang.my.delivery.$item";
 import * as my from "~/routes/lang.my";
 import * as report from "~/routes/lang.providers.report";
@@ -21,6 +20,7 @@ import * as customers from "~/routes/lang.provider-staff.$businessId.customers";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { args } from "../support/request";
+import { TODAY as today, daysFromNow } from "../support/clock";
 import { as, choose, get, post, quietLogs, userOf, type Who } from "./official-support";
 
 /**
@@ -35,7 +35,6 @@ quietLogs();
 const PILOT = "north-savo-choice";
 const TYOPOLKU = "2345671-3"; // Kaisa is its staff
 const SAVON = "3456782-2"; // Olli is its staff
-const today = todayInFinland();
 
 function providerRow(businessId: string) {
   return getDb().select().from(providers).where(eq(providers.businessId, businessId)).get()!;
@@ -389,14 +388,14 @@ describe("retention of free text", () => {
     const caseParams = { lang: "fi", pilot: PILOT, case: `r${first.id}` };
     await post(casePage.action, `/fi/official/${PILOT}/reports/r${first.id}`, caseParams, sari, { state: "answered", answer: "Selvitetty." });
 
-    runRetention(new Date(Date.now() + 150 * 86_400_000));
+    runRetention(daysFromNow(150));
     expect(getDb().select().from(problemReports).all().every((r) => r.textRemovedAt === null)).toBe(true);
-    runRetention(new Date(Date.now() + 200 * 86_400_000));
+    runRetention(daysFromNow(200));
     const after = getDb().select().from(problemReports).all();
     expect(after.find((r) => r.id === first.id)).toMatchObject({ description: null, answer: null, personId: null, category: "treated_badly" });
     // The open one keeps its text until 2 years.
     expect(after.find((r) => r.id !== first.id)).toMatchObject({ description: "Avoin asia." });
-    runRetention(new Date(Date.now() + 740 * 86_400_000));
+    runRetention(daysFromNow(740));
     expect(getDb().select().from(problemReports).all().every((r) => r.description === null)).toBe(true);
     expect(getDb().select().from(problemReports).all()).toHaveLength(2);
   });

@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { results } from "../../db/schema";
 import { getDb } from "~/.server/platform/db";
 import { eligibilityPage } from "~/.server/eligibility/eligibility";
-import { todayInFinland } from "~/format";
 import type { CsvRefusal } from "~/domain/csv-results";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";
@@ -16,6 +15,7 @@ import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparisonJson } from "~/routes/api.v1.comparison";
 import { saveAnswers } from "~/.server/choice/choices.store";
 import { as, get, post, quietLogs, upload, userOf, type Who } from "./official-support";
+import { TODAY } from "../support/clock";
 
 /**
  * The breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md):
@@ -247,7 +247,7 @@ describe("the comparison for people like me, and the adjusted figure", () => {
 
   it("the eligibility check's link to the comparison carries the answers that tell a group (where the pilot asks them)", () => {
     // The example pilots with providers ask none of age, benefit or language: the link stays as it was.
-    const answer = eligibilityPage(new URLSearchParams("municipality=749&step=questions&registered=yes&integration_act=no&typ=no"), "en", todayInFinland());
+    const answer = eligibilityPage(new URLSearchParams("municipality=749&step=questions&registered=yes&integration_act=no&typ=no"), "en", TODAY);
     if (answer.mode !== "result") throw new Error(answer.mode);
     expect(answer.result.nextSteps.find((s) => s.key === "see_providers")!.link!.href).toBe(`/en/providers?pilot=${pilot}`);
   });

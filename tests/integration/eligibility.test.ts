@@ -6,7 +6,6 @@ import { publicServiceFor } from "~/.server/eligibility/employment-areas.store";
 import { loadPilots } from "~/.server/eligibility/pilots.store";
 import { seedServices } from "~/.server/platform/seed";
 import { InvalidPilotSetError } from "~/domain/pilot";
-import { todayInFinland } from "~/format";
 import { loader as apiLoader } from "~/routes/api.v1.eligibility";
 import { loader as pilotsLoader } from "~/routes/api.v1.pilots";
 import { loader as pageLoader } from "~/routes/lang.eligibility";
@@ -15,6 +14,7 @@ import { examplePilots } from "../../db/seed/pilots";
 import { mainlandCodes } from "../../db/seed/reference";
 import { seedPilots } from "../../db/seed/seed-pilots";
 import { args } from "../support/request";
+import { TODAY } from "../support/clock";
 
 const today = "2026-11-25";
 const example =
@@ -131,7 +131,7 @@ describe("GET /api/v1/eligibility", () => {
 
   it("uses today in Finland when no date is given", async () => {
     const { body } = await api("municipality=091");
-    expect(body.date).toBe(todayInFinland());
+    expect(body.date).toBe(TODAY);
   });
 });
 

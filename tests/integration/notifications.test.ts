@@ -13,11 +13,11 @@ import { officialScope } from "~/.server/official/scope";
 import { setDates, suspendProvider, updateProvider } from "~/.server/official/providers";
 import { recordFirstContact } from "~/.server/provider-staff/staff.store";
 import { addWorkingDays } from "~/domain/working-days";
-import { todayInFinland } from "~/format";
 import { signedIn } from "../support/auth";
 import { startApp } from "../support/app";
 import { startSmtp } from "../support/smtp";
 import { as, choose, quietLogs, userOf, type Who } from "./official-support";
+import { NOW, TODAY } from "../support/clock";
 
 /**
  * Notifications (issue 16, item 3; decision 070): the address given on My page and confirmed through
@@ -169,7 +169,7 @@ describe("what arrives", () => {
     const aino = as("aino");
     await giveAndConfirm(aino, "aino@example.test", "fi");
     const p = tyopolku();
-    const chosenAt = new Date();
+    const chosenAt = NOW;
     choose(aino, p, chosenAt);
     const user = userOf(aino);
     // The choice binds: a request, then a decision.
@@ -178,7 +178,7 @@ describe("what arrives", () => {
     const requestId = getDb().$client.prepare("SELECT id FROM change_requests WHERE person_id = ?").pluck().get(aino.personId) as number;
     expect(decideWeightyReason(userOf(sari), { requestId, pilotSlug: "north-savo-choice", decision: "rejected", note: "" })).toBe(true);
     // First contact: 5 working days after the choice, none recorded.
-    const late = new Date(`${addWorkingDays(todayInFinland(chosenAt), 7)}T09:00:00Z`);
+    const late = new Date(`${addWorkingDays(TODAY, 7)}T09:00:00Z`);
     expect(checkFirstContactsOverdue(late)).toBe(1);
     expect(checkFirstContactsOverdue(late)).toBe(0); // once per choice
     // Suspended.
@@ -218,12 +218,11 @@ describe("what arrives", () => {
     const aino = as("aino");
     await giveAndConfirm(aino, "aino@example.test", "fi");
     const p = tyopolku();
-    const chosenAt = new Date();
+    const chosenAt = NOW;
     const { user } = choose(aino, p, chosenAt);
     const choiceId = getDb().$client.prepare("SELECT id FROM choices WHERE person_id = ? AND status = 'current'").pluck().get(user.id) as number;
-    const today = todayInFinland(chosenAt);
-    expect(recordFirstContact(userOf(as("kaisa")), p, choiceId, today, chosenAt)).toMatchObject({ ok: true });
-    expect(checkFirstContactsOverdue(new Date(`${addWorkingDays(today, 7)}T09:00:00Z`))).toBe(0);
+    expect(recordFirstContact(userOf(as("kaisa")), p, choiceId, TODAY, chosenAt)).toMatchObject({ ok: true });
+    expect(checkFirstContactsOverdue(new Date(`${addWorkingDays(TODAY, 7)}T09:00:00Z`))).toBe(0);
   });
 });
 

@@ -12,11 +12,11 @@ import type { ContactCheckRow } from "~/domain/contact-check";
 import type { Lang } from "~/i18n";
 import { addMonths, monthOf } from "~/domain/results";
 import { addWorkingDays } from "~/domain/working-days";
-import { todayInFinland } from "~/format";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";
 import * as statistics from "~/routes/lang.official.$pilot.statistics";
 import { as, choose, get, post, quietLogs, upload, userOf, type Who } from "./official-support";
+import { TODAY } from "../support/clock";
 
 /**
  * Time to first contact in the officials' results (issue 7, decision 055): the preview of a
@@ -36,7 +36,7 @@ const TYOPOLKU = "2345671-3"; // Kaisa is its staff
 const SAVON = "3456782-2"; // Olli is its staff
 const JOBBSTIGEN = "4567893-1";
 // Two months back: over, final (every 5 working days past), and served by the example providers.
-const month = addMonths(monthOf(todayInFinland()), -2);
+const month = addMonths(monthOf(TODAY), -2);
 const recordedAt = new Date(`${addMonths(month, 1)}-25T09:00:00Z`);
 
 type Preview = {

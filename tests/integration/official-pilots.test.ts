@@ -6,11 +6,11 @@ import { loadPilots } from "~/.server/eligibility/pilots.store";
 import { evaluate } from "~/domain/eligibility";
 import { definitionToForm, ruleLists, type PilotForm } from "~/domain/official-pilot";
 import { yesNoFacts } from "~/domain/pilot";
-import { todayInFinland } from "~/format";
 import * as history from "~/routes/lang.official.$pilot.rules.history";
 import * as rules from "~/routes/lang.official.$pilot.rules";
 import { loader as eligibilityApi } from "~/routes/api.v1.eligibility";
 import { as, get, post, quietLogs, type Who } from "./official-support";
+import { TODAY } from "../support/clock";
 
 quietLogs();
 
@@ -111,7 +111,7 @@ describe("a pilot's rules: previewed, then saved with their history", () => {
 
     // The eligibility check uses the new rule at once: a foreign-language speaker in Siilinjärvi is now routed to the public service.
     const facts = { registered: true, integration_act: false, typ: false, foreign_language: true };
-    const answer = evaluate(facts, loadPilots(), { code: "749", mergedInto: null, mergedOn: null }, todayInFinland());
+    const answer = evaluate(facts, loadPilots(), { code: "749", mergedInto: null, mergedOn: null }, TODAY);
     expect(answer.outcome).toBe("public_service");
     const api = eligibilityApi({
       request: new Request("http://localhost/api/v1/eligibility?municipality=749&registered=yes&integration_act=no&typ=no&foreign_language=yes&lang=en"),

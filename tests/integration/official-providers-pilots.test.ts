@@ -7,13 +7,13 @@ import { audit, providerPilots, providers } from "../../db/schema";
 import { getDb, migrateDatabase, openDatabase } from "~/.server/platform/db";
 import { officialScope } from "~/.server/official/scope";
 import { updateProvider } from "~/.server/official/providers";
-import { todayInFinland } from "~/format";
 import * as auditRoute from "~/routes/lang.official.$pilot.audit";
 import * as provider from "~/routes/lang.official.$pilot.providers.$id";
 import * as join from "~/routes/lang.official.$pilot.providers.join";
 import * as addProvider from "~/routes/lang.official.$pilot.providers.new";
 import { loader as profile } from "~/routes/lang.providers.profile";
 import { as, get, post, quietLogs, type Who } from "./official-support";
+import { TODAY } from "../support/clock";
 
 /**
  * A provider that serves several pilots (docs/decisions/065-provider-ownership-across-pilots.md):
@@ -110,7 +110,7 @@ describe("a provider shared by several pilots", () => {
 
     const saved = await post(provider.action, `${nsBase}/${tyopolku.id}`, { ...nsParams, id: "1" }, sari, { ...details, name: "Työpolku Savo Oy" });
     expect(saved.location).toBe(`${nsBase}/${tyopolku.id}?done=updated`);
-    expect(providerRow()).toMatchObject({ name: "Työpolku Savo Oy", commitmentsVerifiedOn: todayInFinland(), commitmentsVerifiedBy: sari.identityHash });
+    expect(providerRow()).toMatchObject({ name: "Työpolku Savo Oy", commitmentsVerifiedOn: TODAY, commitmentsVerifiedBy: sari.identityHash });
     expect(publicName()).toBe("Työpolku Savo Oy");
 
     const rows = getDb().select().from(audit).where(eq(audit.action, "provider.update")).all();
@@ -138,11 +138,13 @@ describe("a provider shared by several pilots", () => {
     const before = northSavoDates();
 
     const path = `${mkBase}/${tyopolku.id}`;
-    const dated = await post(provider.action, path, { ...mkParams, id: "1" }, timo, { intent: "dates", startsOn: "1.3.2026", endsOn: "31.12.2026" });
+    // Dates around TODAY, so that the participation is on when it is suspended.
+    const year = Number(TODAY.slice(0, 4));
+    const dated = await post(provider.action, path, { ...mkParams, id: "1" }, timo, { intent: "dates", startsOn: `1.3.${year - 1}`, endsOn: `31.12.${year}` });
     expect(dated.location).toBe(`${path}?done=dates`);
     expect(getDb().select().from(providerPilots).where(and(eq(providerPilots.providerId, 1), eq(providerPilots.pilotSlug, mikkeli))).get()).toMatchObject({
-      startsOn: "2026-03-01",
-      endsOn: "2026-12-31",
+      startsOn: `${year - 1}-03-01`,
+      endsOn: `${year}-12-31`,
     });
     expect(northSavoDates()).toEqual(before);
     // A suspension in Mikkeli ends Mikkeli's participation only.

@@ -4,7 +4,6 @@ import { audit, providerLanguages, providerPilots, providers, providerSuspension
 import { choiceContext } from "~/.server/choice/choices.store";
 import { getDb } from "~/.server/platform/db";
 import { dayBefore } from "~/domain/official-provider";
-import { todayInFinland } from "~/format";
 import * as provider from "~/routes/lang.official.$pilot.providers.$id";
 import * as join from "~/routes/lang.official.$pilot.providers.join";
 import * as addProvider from "~/routes/lang.official.$pilot.providers.new";
@@ -12,6 +11,7 @@ import * as list from "~/routes/lang.official.$pilot.providers";
 import { loader as comparison } from "~/routes/lang.providers";
 import { loader as profile } from "~/routes/lang.providers.profile";
 import { as, choose, get, post, quietLogs } from "./official-support";
+import { TODAY } from "../support/clock";
 
 quietLogs();
 
@@ -131,7 +131,7 @@ describe("providers in the back office", () => {
     });
     expect(saved.location).toBe(`${path}?done=updated`);
     const row = getDb().select().from(providers).where(eq(providers.id, 2)).get()!;
-    expect(row).toMatchObject({ takesNewCustomers: false, firstMeetingWithinDays: 7, commitmentsVerifiedOn: todayInFinland(), commitmentsVerifiedBy: sari.identityHash });
+    expect(row).toMatchObject({ takesNewCustomers: false, firstMeetingWithinDays: 7, commitmentsVerifiedOn: TODAY, commitmentsVerifiedBy: sari.identityHash });
     expect(getDb().select().from(providerLanguages).where(eq(providerLanguages.providerId, 2)).all().map((l) => l.language).sort()).toEqual(["en", "fi"]);
     expect(getDb().select().from(audit).where(eq(audit.action, "provider.update")).all()).toEqual([
       expect.objectContaining({ subject: "provider:2", details: { changed: "takesNewCustomers,firstMeetingWithinDays,languages,services,verified", byPilot: pilot } }),
@@ -153,7 +153,7 @@ describe("providers in the back office", () => {
 
     const wrong = await post(provider.action, path, p, sari, { intent: "dates", startsOn: "2025-05-01", endsOn: "2025-04-30" });
     expect(wrong.data!.errors).toEqual({ endsOn: "providers.errors.endsBeforeStart" });
-    const yesterday = dayBefore(todayInFinland());
+    const yesterday = dayBefore(TODAY);
     const left = await post(provider.action, path, p, sari, { intent: "dates", startsOn: "2025-05-01", endsOn: yesterday });
     expect(left.location).toBe(`${path}?done=dates`);
 
@@ -181,8 +181,7 @@ describe("providers in the back office", () => {
     expect(noReason.data!.errors).toEqual({ reason: "providers.errors.reasonRequired" });
 
     expect((await post(provider.action as Fn, path, p, sari, { intent: "suspend", reason: "Sopimusrikkomus selvitetään." })).location).toBe(`${path}?done=suspended`);
-    const today = todayInFinland();
-    expect(getDb().select().from(providerPilots).where(and(eq(providerPilots.providerId, 3), eq(providerPilots.pilotSlug, pilot))).get()!.endsOn).toBe(dayBefore(today));
+    expect(getDb().select().from(providerPilots).where(and(eq(providerPilots.providerId, 3), eq(providerPilots.pilotSlug, pilot))).get()!.endsOn).toBe(dayBefore(TODAY));
     const view = (await get(provider.loader, path, p, sari)).data!.provider as { state: string; suspension: { reason: string }; toTell: { name: string }[] };
     expect(view.state).toBe("suspended");
     expect(view.suspension.reason).toBe("Sopimusrikkomus selvitetään.");
@@ -195,7 +194,7 @@ describe("providers in the back office", () => {
 
     expect((await post(provider.action as Fn, path, p, sari, { intent: "lift" })).location).toBe(`${path}?done=lifted`);
     expect(getDb().select().from(providerPilots).where(and(eq(providerPilots.providerId, 3), eq(providerPilots.pilotSlug, pilot))).get()!.endsOn).toBeNull();
-    expect(getDb().select().from(providerSuspensions).all()).toEqual([expect.objectContaining({ suspendedOn: today, liftedOn: today, previousEndsOn: null })]);
+    expect(getDb().select().from(providerSuspensions).all()).toEqual([expect.objectContaining({ suspendedOn: TODAY, liftedOn: TODAY, previousEndsOn: null })]);
     expect(listed("jobbstigen")).toBe(true);
     expect(getDb().select({ a: audit.action }).from(audit).where(eq(audit.subject, "provider:3")).all().map((r) => r.a)).toEqual(["provider.suspend", "provider.lift-suspension"]);
     const history = (await get(provider.loader, path, p, sari)).data!.provider as { history: { what: string; who: string }[] };

@@ -9,8 +9,8 @@ import * as request from "~/routes/lang.official.$pilot.requests.$id";
 import * as requests from "~/routes/lang.official.$pilot.requests";
 import * as statistics from "~/routes/lang.official.$pilot.statistics";
 import { monthShort } from "~/.server/providers/format";
-import { todayInFinland } from "~/format";
 import { as, choose, get, post, quietLogs } from "./official-support";
+import { TODAY } from "../support/clock";
 
 quietLogs();
 
@@ -103,7 +103,7 @@ describe("aggregates and the audit trail", () => {
       byProvider: { name: string; counts: number[]; total: number; current: number }[];
       switches: { month: string; all: number; changed: number; weightyReason: number; providerLeft: number; requested: number; approved: number }[];
     };
-    const thisMonth = monthShort(todayInFinland().slice(0, 7));
+    const thisMonth = monthShort(TODAY.slice(0, 7));
     expect(stats.months.at(-1)).toBe(thisMonth);
     const row = (name: string) => stats.byProvider.find((p) => p.name === name)!;
     expect(row("Työpolku Oy").total).toBe(1);

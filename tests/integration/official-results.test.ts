@@ -12,8 +12,8 @@ import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparison } from "~/routes/lang.providers";
 import { maxUploadBytes, type CsvRefusal } from "~/domain/csv-results";
 import { addMonths, lastFullMonth } from "~/domain/results";
-import { todayInFinland } from "~/format";
 import { as, get, post, quietLogs, upload, type Who } from "./official-support";
+import { TODAY, advanceClock } from "../support/clock";
 
 quietLogs();
 
@@ -111,7 +111,7 @@ describe("monthly results: upload, preview, publish", () => {
 
   it("a correction replaces the whole month, is marked corrected with its date, and shows in the comparison at once", async () => {
     const sari = as("sari");
-    const month = lastFullMonth(todayInFinland()); // the latest month of the example data
+    const month = lastFullMonth(TODAY); // the latest month of the example data
     const stored = getDb().select({ n: count() }).from(results).where(and(eq(results.pilotSlug, pilot), eq(results.month, month))).get()!.n;
     expect(stored).toBeGreaterThan(2);
     const body = new TextEncoder().encode(
@@ -127,6 +127,7 @@ describe("monthly results: upload, preview, publish", () => {
     };
     const contactedBefore = comparisonBefore.items.find((i) => i.slug === "tyopolku")!.figure.share;
 
+    advanceClock(60_000); // a minute after the month was published
     expect((await post(preview.action as Fn, staged.path, staged.params, sari, { intent: "publish" })).location).toBe(`${page}?published=${month}`);
 
     const rows = getDb().select().from(results).where(and(eq(results.pilotSlug, pilot), eq(results.month, month))).all();
@@ -244,7 +245,7 @@ describe("a bad file changes nothing", () => {
 
   it("a correction is never accepted for a month that is not over", async () => {
     const sari = as("sari");
-    const month = addMonths(lastFullMonth(todayInFinland()), 1);
+    const month = addMonths(lastFullMonth(TODAY), 1);
     const answer = await upload(resultsPage.action, page, params, sari, new TextEncoder().encode(`${header}\n${month},${pilot},,Julkinen työvoimapalvelu,5,,,,,,0,\n`));
     expect(answer.status).toBe(400);
     expect((answer.data!.report as CsvRefusal).problems).toEqual([expect.objectContaining({ row: 2, column: "month", code: "month-not-over" })]);

@@ -3,17 +3,17 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/.server/platform/db";
 import { lastFullMonth } from "~/domain/results";
-import { todayInFinland } from "~/format";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { loader as openDataPage } from "~/routes/lang.open-data";
 import { pilots, providers, results } from "../../db/schema";
 import { examplePilotSlug } from "../../db/seed/providers";
 import { args } from "../support/request";
+import { TODAY, advanceClock } from "../support/clock";
 
 /** The open data withholds a satisfaction mean of fewer answers than the pilot's threshold (decision 064). */
 
-const latest = lastFullMonth(todayInFinland());
+const latest = lastFullMonth(TODAY);
 
 type JsonRow = Record<string, string | number | null>;
 async function csvRows(): Promise<Record<string, string>[]> {
@@ -128,6 +128,7 @@ describe("open data: satisfaction means of few answers", () => {
     const before = resultsJson(args("/api/v1/results.json")).headers.get("etag");
     // A replaced month is what changes rows: its corrected_at moves (results.ts openDataVersion).
     setRow(null, latest, 6, 3.5);
+    advanceClock(60_000); // later than the month's publication
     getDb().$client.prepare("UPDATE result_months SET corrected_at = ? WHERE month = ?").run(new Date().toISOString(), latest);
     expect(resultsJson(args("/api/v1/results.json")).headers.get("etag")).not.toBe(before);
   });

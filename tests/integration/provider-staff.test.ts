@@ -8,7 +8,6 @@ import { logger } from "~/.server/platform/log";
 import { firstContactCounts, providerFirstContactFigures } from "~/.server/provider-staff/figures.store";
 import { customerOf, listCustomers, recordFirstContact, staffProfileOf } from "~/.server/provider-staff/staff.store";
 import { formEntries, profileToForm } from "~/domain/staff-profile";
-import { todayInFinland } from "~/format";
 import { addDays } from "~/domain/working-days";
 import { loader as landingLoader } from "~/routes/lang.provider-staff";
 import { loader as indexLoader } from "~/routes/lang.provider-staff.$businessId";
@@ -19,6 +18,7 @@ import { loader as myLoader } from "~/routes/lang.my";
 import { toUser } from "~/.server/auth/auth";
 import { args, run } from "../support/request";
 import { signedIn } from "../support/auth";
+import { TODAY as today } from "../support/clock";
 
 /**
  * Provider staff pages (issue 7): role isolation, the contacted-on form and its measure, the
@@ -120,7 +120,6 @@ function isDataWithStatus(r: unknown): r is { init: { status: number } } {
   return typeof r === "object" && r !== null && "init" in r && typeof (r as { init?: { status?: number } }).init?.status === "number";
 }
 
-const today = todayInFinland();
 
 describe("who may use the provider staff pages", () => {
   it("without a session every page and form redirects to sign-in (303), and comes back after it", async () => {

@@ -7,7 +7,6 @@ import type { ComparisonView, ProfileView } from "~/view-models/providers";
 import { chooseProviderPath } from "~/domain/providers";
 import { addMonths, lastFullMonth, measureWindow } from "~/domain/results";
 import { wilsonInterval } from "~/domain/statistics";
-import { todayInFinland } from "~/format";
 import { loader as providersJson } from "~/routes/api.v1.providers";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
@@ -18,8 +17,8 @@ import { pilots, providerPilots, providerSuspensions, providers, resultMonths, r
 import { examplePilotSlug, exampleProviders, insertProvider, seedProviders } from "../../db/seed/providers";
 import { purchasedServicesProviders } from "../../db/seed/purchased-services";
 import { args, run } from "../support/request";
+import { TODAY as today, advanceClock } from "../support/clock";
 
-const today = todayInFinland();
 const latest = lastFullMonth(today);
 
 function compare(query = "", lang = "fi"): ComparisonView {
@@ -374,6 +373,7 @@ describe("open data", () => {
 
   it("a correction changes the ETag", () => {
     const before = resultsCsv(args("/api/v1/results.csv")).headers.get("etag");
+    advanceClock(60_000); // later than the month's publication
     getDb().update(resultMonths).set({ correctedAt: new Date().toISOString() }).where(eq(resultMonths.month, latest)).run();
     const after = resultsCsv(args("/api/v1/results.csv")).headers.get("etag");
     expect(after).not.toBe(before);

@@ -2,7 +2,17 @@ import { afterEach, beforeEach, vi } from "vitest";
 import { setDb } from "~/.server/platform/db";
 import { logger } from "~/.server/platform/log";
 import "~/.server/platform/i18n";
+import { useTestClock } from "../support/clock";
 import { createTestDb } from "../support/db";
+
+// Every test runs on the same day, whatever the real date (tests/support/clock.ts): the clock is set
+// before the seed, so that the example data is built relative to that day too.
+beforeEach(() => {
+  useTestClock();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 // Every test gets its own copy of the seeded database.
 beforeEach(() => {

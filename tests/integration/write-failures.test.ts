@@ -7,10 +7,10 @@ import { csrfForRequest, CSRF_COOKIE } from "~/.server/platform/csrf";
 import { getDb } from "~/.server/platform/db";
 import { logger } from "~/.server/platform/log";
 import { createSession, SESSION_COOKIE } from "~/.server/auth/session";
-import { todayInFinland } from "~/format";
 import { signedIn } from "../support/auth";
 import { expectNotSaved, fillDisk, untilNotSaved } from "../support/full-disk";
 import { remixRequest } from "../support/remix-build";
+import { TODAY } from "../support/clock";
 
 /**
  * A full disk (issue 12, part 7; docs/decisions/067): every form that writes answers 503 with the
@@ -103,7 +103,7 @@ describe("a full disk", () => {
     });
     const path = "/en/provider-staff/2345671-3/customers";
     fillDisk();
-    const { res, before, after } = await untilNotSaved((i) => postForm(path, kaisa, { choice: String(customers[i]), contactedOn: todayInFinland() }, "en"));
+    const { res, before, after } = await untilNotSaved((i) => postForm(path, kaisa, { choice: String(customers[i]), contactedOn: TODAY }, "en"));
     await expectNotSaved(res, "Not saved");
     expect(after).toEqual(before);
     expectOneLogLine(path);
