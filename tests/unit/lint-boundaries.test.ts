@@ -25,6 +25,9 @@ describe("the import boundaries fire (eslint.boundaries.js)", () => {
     ["app/components/X.tsx", 'import { providers } from "../../db/schema";', /no database/],
     ["app/.server/x.ts", 'import { NoAccess } from "~/components/NoAccess";', /no components/],
     ["app/.server/x.ts", 'import type { CurrentView } from "~/components/choice/Situation";', /no components/],
+    ["app/.server/choice/x.ts", 'import { choices } from "../../../db/schema";', /Only stores/],
+    ["app/.server/choice/x.ts", 'import { eq } from "drizzle-orm";', /Only stores/],
+    ["app/.server/choice/x.ts", 'import { NoAccess } from "~/components/NoAccess";', /no components/],
     ["app/components/X.tsx", 'import type { MyView } from "~/.server/choice/my-page";', /no server code/],
     ["db/seed/x.ts", 'import { audit } from "../../app/.server/platform/audit.store";', /db\/ imports no app\/\.server/],
     ["db/seed/x.ts", 'import type { Db } from "../../app/.server/platform/db";', /db\/ imports no app\/\.server/],
@@ -37,6 +40,8 @@ describe("the import boundaries fire (eslint.boundaries.js)", () => {
     expect(await problems("app/domain/x.ts", 'import { z } from "zod";')).toEqual([]);
     expect(await problems("app/components/X.tsx", 'import { useTranslation } from "react-i18next";\nimport type { Lang } from "~/i18n";')).toEqual([]);
     expect(await problems("app/.server/x.ts", 'import type { OfficeView } from "~/view-models/providers";')).toEqual([]);
+    expect(await problems("app/.server/choice/x.store.ts", 'import { eq } from "drizzle-orm";\nimport { choices } from "../../../db/schema";')).toEqual([]);
+    expect(await problems("app/.server/choice/x.ts", 'import type { ChoiceRow } from "../../../db/schema";')).toEqual([]);
     expect(await problems("app/components/X.tsx", 'import type { CurrentView } from "~/view-models/choice";')).toEqual([]);
     expect(await problems("db/seed/x.ts", 'import { pilotDefinitionSchema } from "../../app/domain/pilot";\nimport type { Db } from "../types";')).toEqual([]);
   });
