@@ -3,10 +3,12 @@ import type {
   ComparisonNotice,
   ComparisonView,
   FiguresView,
+  MeanView,
   MonthView,
   ProfileView,
   ProviderCardView,
   ReferenceView,
+  ShareView,
 } from "~/view-models/providers";
 import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
 import {
@@ -26,6 +28,7 @@ import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { locales, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import { getDb, type Db } from "../platform/db";
+import { databaseGeneration } from "../platform/page-cache";
 import { municipalitiesByCode, municipalityCodeSet, pilotsWithVersion } from "../eligibility/pilots.store";
 import {
   countProviders,
@@ -54,6 +57,48 @@ import { adjustedOf } from "./results-groups.store";
  * (docs/decisions/024-comparison-speed.md). Routes call these and render what they return.
  */
 
+/**
+ * Work per data version, not per request (issue 17; docs/decisions/024-comparison-speed.md): what
+ * the pages read from the database and what they make of it (the list's rows, counts, cards, the
+ * profile's months) is kept while the database is unchanged, by the same test as the public page
+ * cache (`databaseGeneration`: no write by this process, no commit by another), and is read again
+ * after any change. Whatever depends on the day has the day in its key. Bounded: emptied when full.
+ * Kept values are shared between requests: nothing may change them.
+ */
+type Memo = <T>(key: string, make: () => T) => T;
+const versions = new WeakMap<Db, { generation: string; values: Map<string, unknown> }>();
+const maxKept = 2000;
+function versionMemo(db: Db): Memo {
+  const generation = databaseGeneration(db.$client);
+  let version = versions.get(db);
+  if (!version || version.generation !== generation) versions.set(db, (version = { generation, values: new Map() }));
+  const { values } = version;
+  return <T>(key: string, make: () => T): T => {
+    if (values.has(key)) return values.get(key) as T;
+    const value = make();
+    if (values.size >= maxKept) values.clear();
+    values.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * What is made from a pilot's figures (a figure's view with its sentence, a card's figure) is the
+ * same for as long as the figures object is (results.store.ts keeps one per publication): made once
+ * per figures object, language and subject.
+ */
+const madeFromFigures = new WeakMap<PilotFigures, Map<string, unknown>>();
+function fromFigures<T>(figures: PilotFigures | null, key: string, make: () => T): T {
+  if (!figures) return make();
+  let made = madeFromFigures.get(figures);
+  if (!made) madeFromFigures.set(figures, (made = new Map<string, unknown>()));
+  if (made.has(key)) return made.get(key) as T;
+  const value = make();
+  if (made.size >= 20_000) made.clear();
+  made.set(key, value);
+  return value;
+}
+
 // Pilots change rarely (an official saves one): parsed once per version in ./pilots, shared here.
 function cachedPilots(db: Db): { stamp: string; pilots: readonly PilotDefinition[] } {
   const { version, pilots } = pilotsWithVersion(db);
@@ -76,7 +121,11 @@ function finnishDate(iso: string, lang: Lang) {
  * One share of a subject as the pages show it, with its sentence: for a provider, the public
  * service's figure and the verdict against it follow (app/.server/providers/figure-sentence.ts).
  */
-export function shareWithSentence(lang: Lang, figures: PilotFigures | null, key: number, measure: ShareMeasure) {
+export function shareWithSentence(lang: Lang, figures: PilotFigures | null, key: number, measure: ShareMeasure): ShareView {
+  return fromFigures(figures, `share|${lang}|${key}|${measure}`, () => makeShareWithSentence(lang, figures, key, measure));
+}
+
+function makeShareWithSentence(lang: Lang, figures: PilotFigures | null, key: number, measure: ShareMeasure): ShareView {
   const f = figures?.figures.get(key);
   const figure = f?.shares[measure];
   const isPublic = key === publicKey;
@@ -91,18 +140,23 @@ export function shareWithSentence(lang: Lang, figures: PilotFigures | null, key:
   });
 }
 
+function satisfactionView(lang: Lang, figures: PilotFigures | null, key: number): MeanView {
+  return fromFigures(figures, `mean|${lang}|${key}`, () => {
+    const f = figures?.figures.get(key);
+    return meanView(lang, f?.satisfaction, meanSentence(lang, f?.satisfaction));
+  });
+}
+
 function figuresView(lang: Lang, figures: PilotFigures | null, key: number): FiguresView {
-  const f = figures?.figures.get(key);
-  return {
+  return fromFigures(figures, `figures|${lang}|${key}`, () => ({
     shares: Object.fromEntries(shareMeasures.map((m) => [m, shareWithSentence(lang, figures, key, m)])) as FiguresView["shares"],
-    satisfaction: meanView(lang, f?.satisfaction, meanSentence(lang, f?.satisfaction)),
-  };
+    satisfaction: satisfactionView(lang, figures, key),
+  }));
 }
 
 function cardFigure(lang: Lang, figures: PilotFigures | null, key: number, shown: ShownOption): CardFigure {
-  const f = figures?.figures.get(key);
   return shown === "satisfaction"
-    ? { measure: "satisfaction", mean: meanView(lang, f?.satisfaction, meanSentence(lang, f?.satisfaction)) }
+    ? { measure: "satisfaction", mean: satisfactionView(lang, figures, key) }
     : { measure: shown, share: shareWithSentence(lang, figures, key, shown) };
 }
 
@@ -113,6 +167,10 @@ export function newnessOf(lang: Lang, figures: PilotFigures | null, key: number)
 }
 
 function referenceView(lang: Lang, figures: PilotFigures | null): ReferenceView {
+  return fromFigures(figures, `reference|${lang}`, () => makeReferenceView(lang, figures));
+}
+
+function makeReferenceView(lang: Lang, figures: PilotFigures | null): ReferenceView {
   const ref: ReferenceView = {};
   const f = figures?.figures.get(publicKey);
   for (const m of shareMeasures) {
@@ -124,6 +182,10 @@ function referenceView(lang: Lang, figures: PilotFigures | null): ReferenceView 
 
 function periodView(lang: Lang, figures: PilotFigures | null): ComparisonView["period"] {
   if (!figures) return null;
+  return fromFigures(figures, `period|${lang}`, () => makePeriodView(lang, figures));
+}
+
+function makePeriodView(lang: Lang, figures: PilotFigures): NonNullable<ComparisonView["period"]> {
   const windows = Object.fromEntries(
     Object.entries(figures.windows).map(([m, w]) => [m, `${monthName(lang, w.from)} – ${monthName(lang, w.to)}`]),
   ) as Record<ShareMeasure | "satisfaction", string>;
@@ -190,12 +252,13 @@ function formOptions(lang: Lang, today: string, db: Db): FormOptions {
 }
 
 export function loadComparison(lang: Lang, params: URLSearchParams, today: string, db: Db = getDb()): ComparisonView {
-  const { pilots: allPilots } = cachedPilots(db);
-  const options = formOptions(lang, today, db);
+  const memo = versionMemo(db);
+  const { pilots: allPilots } = memo("pilots", () => cachedPilots(db));
+  const options = memo(`form|${lang}|${today}`, () => formOptions(lang, today, db));
   const { comparable } = options;
   const { query, notices: parsed } = parseComparisonQuery(params, {
-    pilots: new Set(comparable.map((p) => p.slug)),
-    municipalities: params.get("municipality") ? municipalityCodeSet(db) : new Set(),
+    pilots: memo(`comparable|${lang}|${today}`, () => new Set(comparable.map((p) => p.slug))),
+    municipalities: params.get("municipality") ? memo("municipality-codes", () => municipalityCodeSet(db)) : new Set(),
   });
   const notices: ComparisonNotice[] = [...parsed];
   const choice = choosePilot(
@@ -251,9 +314,12 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
 
   const threshold = def.smallNumberThreshold;
   // With a customer group chosen ("people like me"), every figure is that group's (decision 069).
-  const figures = figuresForGroup(pilotFigures(def.slug, threshold, db), query.group, db);
+  const figures = memo(`figures|${def.slug}|${threshold}|${query.group ?? ""}`, () =>
+    figuresForGroup(pilotFigures(def.slug, threshold, db), query.group, db),
+  );
   const filters: ListFilters = { pilot: def.slug, language: query.language, service: query.service, today };
-  const total = countProviders(filters, db);
+  const filtersKey = `${def.slug}|${query.language ?? ""}|${query.service ?? ""}|${today}`;
+  const total = memo(`count|${filtersKey}`, () => countProviders(filters, db));
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   let page = query.page;
   if (page > pageCount) {
@@ -263,21 +329,13 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
   const offset = (page - 1) * pageSize;
   const effective = { ...query, pilot: def.slug, municipality: query.municipality, page };
 
-  let rows: ProviderListRow[];
-  if (query.sort === "name") {
-    rows = providersByName(filters, pageSize, offset, db);
-  } else {
-    // By the lower end of the range, highest first, the rule the page states; never in groups.
-    const measure = query.sort;
-    const order = orderByLowerEnd(
-      matchingProviderKeys(filters, db).map((k) => {
-        const s = figures?.figures.get(k.id)?.shares[measure];
-        return { key: k.id, sortKey: k.sortKey, range: s?.kind === "shown" ? s : null };
-      }),
-    );
-    rows = providersByIds(order.slice(offset, offset + pageSize), db);
-  }
-  const languages = languagesOf(rows.map((r) => r.id), db);
+  // The page's providers in the order the page states, with their cards: the same for as long as the data and the day are.
+  const listKey = `${filtersKey}|${query.sort}|${query.sort === "name" ? "" : (query.group ?? "")}|${offset}`;
+  const rows = memo(`rows|${listKey}`, () => pageRows(filters, query.sort, figures, offset, db));
+  const items = memo(`items|${lang}|${listKey}|${query.group ?? ""}|${query.show}`, () => {
+    const languages = languagesOf(rows.map((r) => r.id), db);
+    return rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, query.show));
+  });
 
   return {
     ...empty,
@@ -290,14 +348,28 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
     pageCount,
     firstOnPage: total === 0 ? 0 : offset + 1,
     lastOnPage: offset + rows.length,
-    items: rows.map((r) => card(lang, r, languages.get(r.id) ?? [], figures, query.show)),
-    departed: departedProviders(def.slug, today, db).map((p) => ({ slug: p.slug, name: p.name, lastDay: dateText(p.endsOn, lang) })),
+    items,
+    departed: memo(`departed|${lang}|${def.slug}|${today}`, () =>
+      departedProviders(def.slug, today, db).map((p) => ({ slug: p.slug, name: p.name, lastDay: dateText(p.endsOn, lang) })),
+    ),
     pages: pageCount > 1 ? pageLinks(effective, page, pageCount) : [],
     search: {
       previous: page > 1 ? comparisonSearch({ ...effective, page: page - 1 }) : null,
       next: page < pageCount ? comparisonSearch({ ...effective, page: page + 1 }) : null,
     },
   };
+}
+
+/** One page of the providers the filters match: by name, or by the lower end of a result's range, highest first (the rule the page states; never in groups). */
+function pageRows(filters: ListFilters, sort: ComparisonQuery["sort"], figures: PilotFigures | null, offset: number, db: Db): ProviderListRow[] {
+  if (sort === "name") return providersByName(filters, pageSize, offset, db);
+  const order = orderByLowerEnd(
+    matchingProviderKeys(filters, db).map((k) => {
+      const s = figures?.figures.get(k.id)?.shares[sort];
+      return { key: k.id, sortKey: k.sortKey, range: s?.kind === "shown" ? s : null };
+    }),
+  );
+  return providersByIds(order.slice(offset, offset + pageSize), db);
 }
 
 /** For each pilot a provider has left: who, where, its last day and why (it ended, or was suspended). */
@@ -338,12 +410,15 @@ const outcomeColumn = {
 
 export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, today: string, db: Db = getDb()): ProfileView | null {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  const row = providerBySlug(slug, db);
+  const memo = versionMemo(db);
+  const row = memo(`provider|${slug}`, () => providerBySlug(slug, db) ?? null);
   if (!row) return null;
-  const { pilots: allPilots } = cachedPilots(db);
-  const served = pilotsOf(row.id, db)
-    .map((p) => ({ ...p, def: allPilots.find((d) => d.slug === p.pilot) }))
-    .filter((p): p is typeof p & { def: PilotDefinition } => p.def !== undefined);
+  const { pilots: allPilots } = memo("pilots", () => cachedPilots(db));
+  const served = memo(`served|${row.id}`, () =>
+    pilotsOf(row.id, db)
+      .map((p) => ({ ...p, def: allPilots.find((d) => d.slug === p.pilot) }))
+      .filter((p): p is typeof p & { def: PilotDefinition } => p.def !== undefined),
+  );
   const current = (p: { startsOn: string; endsOn: string | null }) => participationState(p, false, today) === "active";
 
   const notices: ComparisonNotice[] = [];
@@ -352,47 +427,22 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
   if (asked !== null && asked !== "" && !chosen) notices.push({ key: "pilot", value: asked.length > 40 ? `${asked.slice(0, 40)}…` : asked });
   chosen ??= served.find(current) ?? served[served.length - 1];
 
-  const langs = languagesOf([row.id], db).get(row.id) ?? [];
-  const services = servicesOf([row.id], db).get(row.id) ?? [];
-  const offices = officesOf(row.id, db).map(({ office, nameFi, nameSv }) => ({
-    streetAddress: office.streetAddress,
-    postalCode: office.postalCode,
-    municipality: municipalityName({ nameFi, nameSv }, lang),
-    hours: openingHoursLines(lang, office.openingHours),
-    hoursNote: office.openingHoursNote?.[lang] ?? null,
-    accessibility: { ...office.accessibility, note: office.accessibility.note?.[lang] ?? null },
-  }));
+  const languages = memo(`languages|${lang}|${row.id}`, () =>
+    list(lang, orderLanguages(languagesOf([row.id], db).get(row.id) ?? []).map((c) => languageName(lang, c))),
+  );
+  const services = memo(`services|${row.id}`, () => servicesOf([row.id], db).get(row.id) ?? []);
+  const offices = memo(`offices|${lang}|${row.id}`, () =>
+    officesOf(row.id, db).map(({ office, nameFi, nameSv }) => ({
+      streetAddress: office.streetAddress,
+      postalCode: office.postalCode,
+      municipality: municipalityName({ nameFi, nameSv }, lang),
+      hours: openingHoursLines(lang, office.openingHours),
+      hoursNote: office.openingHoursNote?.[lang] ?? null,
+      accessibility: { ...office.accessibility, note: office.accessibility.note?.[lang] ?? null },
+    })),
+  );
 
-  let results: ProfileView["results"] = null;
-  if (chosen) {
-    const threshold = chosen.def.smallNumberThreshold;
-    const figures = pilotFigures(chosen.pilot, threshold, db);
-    const series = monthlySeries(chosen.pilot, row.id, profileMonths, db);
-    const months: MonthView[] = series.map((r) => ({
-      month: r.month,
-      label: monthShort(r.month),
-      started: r.started,
-      shares: Object.fromEntries(
-        shareMeasures.map((m) => {
-          const x = r[outcomeColumn[m]];
-          if (x === null) return [m, null];
-          const shown = !isSuppressed(r.started, threshold) && r.started > 0;
-          return [m, { x, share: shown ? Math.round((x / r.started) * 1000) / 1000 : null, percent: shown ? percent(lang, x / r.started) : null }];
-        }),
-      ) as MonthView["shares"],
-      satisfaction: satisfactionOfMonth(lang, r.satisfactionResponses, publishedMean(r.satisfactionResponses, r.satisfactionMean, threshold)),
-    }));
-    results = {
-      pilot: { slug: chosen.pilot, name: chosen.def.name[lang], threshold },
-      period: periodView(lang, figures),
-      figures: figures?.figures.has(row.id) ? figuresView(lang, figures, row.id) : null,
-      publicService: figures?.figures.has(publicKey) ? figuresView(lang, figures, publicKey) : null,
-      isNew: current(chosen) ? newnessOf(lang, figures, row.id) : null,
-      reference: referenceView(lang, figures),
-      months,
-      span: months.length > 0 ? `${monthName(lang, months[0].month)} – ${monthName(lang, months[months.length - 1].month)}` : null,
-    };
-  }
+  const results = chosen ? memo(`results|${lang}|${row.id}|${chosen.pilot}|${current(chosen)}`, () => profileResults(lang, row.id, chosen, current(chosen), db)) : null;
 
   return {
     lang,
@@ -407,7 +457,7 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
       phone: row.phone,
       email: row.email,
       web: row.web,
-      languages: list(lang, orderLanguages(langs).map((c) => languageName(lang, c))),
+      languages,
       services,
       commitments: {
         takesNewCustomers: row.takesNewCustomers,
@@ -418,17 +468,56 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
       },
     },
     offices,
-    pilots: served.map((p) => ({
-      slug: p.pilot,
-      name: p.def.name[lang],
-      from: dateText(p.startsOn, lang),
-      until: p.endsOn ? dateText(p.endsOn, lang) : null,
-      current: current(p),
-    })),
+    pilots: memo(`pilots-of|${lang}|${row.id}|${today}`, () =>
+      served.map((p) => ({
+        slug: p.pilot,
+        name: p.def.name[lang],
+        from: dateText(p.startsOn, lang),
+        until: p.endsOn ? dateText(p.endsOn, lang) : null,
+        current: current(p),
+      })),
+    ),
     chooseHref: chooseProviderPath(lang, row.slug),
     servesNow: served.some(current),
-    departed: departedSentences(lang, row, served, today, db),
+    departed: memo(`departed-sentences|${lang}|${row.id}|${today}`, () => departedSentences(lang, row, served, today, db)),
     compareSearch: chosen ? comparisonSearch({ pilot: chosen.pilot }) : "",
     results,
+  };
+}
+
+/** The profile's results in one pilot: the figures of the comparison period and the latest months. */
+function profileResults(
+  lang: Lang,
+  providerId: number,
+  chosen: { pilot: string; def: PilotDefinition },
+  servesNow: boolean,
+  db: Db,
+): NonNullable<ProfileView["results"]> {
+  const threshold = chosen.def.smallNumberThreshold;
+  const figures = pilotFigures(chosen.pilot, threshold, db);
+  const series = monthlySeries(chosen.pilot, providerId, profileMonths, db);
+  const months: MonthView[] = series.map((r) => ({
+    month: r.month,
+    label: monthShort(r.month),
+    started: r.started,
+    shares: Object.fromEntries(
+      shareMeasures.map((m) => {
+        const x = r[outcomeColumn[m]];
+        if (x === null) return [m, null];
+        const shown = !isSuppressed(r.started, threshold) && r.started > 0;
+        return [m, { x, share: shown ? Math.round((x / r.started) * 1000) / 1000 : null, percent: shown ? percent(lang, x / r.started) : null }];
+      }),
+    ) as MonthView["shares"],
+    satisfaction: satisfactionOfMonth(lang, r.satisfactionResponses, publishedMean(r.satisfactionResponses, r.satisfactionMean, threshold)),
+  }));
+  return {
+    pilot: { slug: chosen.pilot, name: chosen.def.name[lang], threshold },
+    period: periodView(lang, figures),
+    figures: figures?.figures.has(providerId) ? figuresView(lang, figures, providerId) : null,
+    publicService: figures?.figures.has(publicKey) ? figuresView(lang, figures, publicKey) : null,
+    isNew: servesNow ? newnessOf(lang, figures, providerId) : null,
+    reference: referenceView(lang, figures),
+    months,
+    span: months.length > 0 ? `${monthName(lang, months[0].month)} – ${monthName(lang, months[months.length - 1].month)}` : null,
   };
 }
