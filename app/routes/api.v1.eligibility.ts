@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { eligibilityApi } from "~/.server/eligibility/eligibility";
+import { eligibilityApi } from "~/.server/eligibility/api";
 import { todayInFinland } from "~/format";
 
 /**

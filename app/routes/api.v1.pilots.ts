@@ -1,4 +1,4 @@
-import { pilotsJson } from "~/.server/eligibility/eligibility";
+import { pilotsJson } from "~/.server/eligibility/api";
 import { todayInFinland } from "~/format";
 
 /** GET /api/v1/pilots.json: every pilot with its area and rules, as the eligibility check uses them. */

@@ -1,7 +1,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eligibilityPage } from "~/.server/eligibility/eligibility";
+import { eligibilityPage } from "~/.server/eligibility/page";
 import { jobMarketFinland } from "~/.server/eligibility/employment-areas.store";
 import { EligibilityForm } from "~/components/eligibility/EligibilityForm";
 import { EligibilityResult } from "~/components/eligibility/EligibilityResult";

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { results } from "../../db/schema";
 import { getDb } from "~/.server/platform/db";
-import { eligibilityPage } from "~/.server/eligibility/eligibility";
+import { eligibilityPage } from "~/.server/eligibility/page";
 import type { CsvRefusal } from "~/domain/csv-results";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/.server/platform/db";
-import { eligibilityPage, evaluateStoredFacts, pilotsJson, type EligibilityPageData } from "~/.server/eligibility/eligibility";
+import { pilotsJson } from "~/.server/eligibility/api";
+import { eligibilityPage, type EligibilityPageData } from "~/.server/eligibility/page";
+import { evaluateStoredFacts } from "~/.server/eligibility/stored-facts";
 import { publicServiceFor } from "~/.server/eligibility/employment-areas.store";
 import { loadPilots } from "~/.server/eligibility/pilots.store";
 import { seedServices } from "~/.server/platform/seed";
