@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, like, or } from "drizzle-orm";
 import {
   audit as auditTable,
   choices,
@@ -461,19 +461,6 @@ export function liftSuspension(scope: OfficialScope, id: number, now = scope.now
       return true;
     },
     { behavior: "immediate" },
-  );
-}
-
-/** The ids of providers of the pilot among `ids` (for scoping lists). */
-export function providersOfPilot(scope: OfficialScope, ids: number[]): Set<number> {
-  if (ids.length === 0) return new Set();
-  return new Set(
-    getDb()
-      .select({ id: providerPilots.providerId })
-      .from(providerPilots)
-      .where(and(eq(providerPilots.pilotSlug, scope.pilot.slug), inArray(providerPilots.providerId, ids)))
-      .all()
-      .map((r) => r.id),
   );
 }
 

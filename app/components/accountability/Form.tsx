@@ -27,7 +27,3 @@ export function Choices(props: { name: string; legend: ReactNode; hint?: ReactNo
   const id = fieldId(props.name);
   return <F.OptionGroup ns={ns} id={id} optionId={(o) => `${id}-${o.value.replace(/[^a-z0-9]/gi, "-")}`} wrap="choices" {...props} />;
 }
-
-export function Select(props: { name: string; label: ReactNode; hint?: ReactNode; options: { value: string; label: string }[]; value?: string; error?: string; placeholder?: string }) {
-  return <F.SelectField ns={ns} id={fieldId(props.name)} {...props} />;
-}

@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import * as F from "~/components/form/fields";
 
@@ -58,11 +58,6 @@ export function ChoiceGroup({
       {...props}
     />
   );
-}
-
-/** A select with its label, hint and error. */
-export function SelectField(props: Omit<ComponentProps<typeof F.SelectField>, "ns" | "id" | "placeholder">) {
-  return <F.SelectField ns={ns} id={fieldId(props.name)} {...props} />;
 }
 
 /** A wide table that scrolls inside its own box at 360 px; focusable so that a keyboard can scroll it. */
