@@ -83,6 +83,14 @@ function versionMemo(db: Db): Memo {
 }
 
 /**
+ * A value that depends only on the stored data (and what its key names), kept while the database is
+ * unchanged: for the route modules of these pages, which add other folders' parts to the page.
+ */
+export function keptWhileUnchanged<T>(key: string, make: () => T, db: Db = getDb()): T {
+  return versionMemo(db)(`route|${key}`, make);
+}
+
+/**
  * What is made from a pilot's figures (a figure's view with its sentence, a card's figure) is the
  * same for as long as the figures object is (results.store.ts keeps one per publication): made once
  * per figures object, language and subject.

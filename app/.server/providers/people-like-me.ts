@@ -64,8 +64,11 @@ export type LikeMeView = {
   dropHref: string;
 };
 
+let noFacts: Facts | undefined;
+
 /** The check's answers as the eligibility page's link carries them (`age`, `benefit`, `foreign_language`). */
 function factsFromQuery(params: URLSearchParams): Facts {
+  if (!params.has("age") && !params.has("benefit") && !params.has("foreign_language")) return { ...(noFacts ??= parseFacts({})) };
   const raw: Record<string, unknown> = {};
   const age = params.get("age");
   if (age && /^\d{1,3}$/.test(age.trim())) raw.age = Number(age.trim());
@@ -76,8 +79,19 @@ function factsFromQuery(params: URLSearchParams): Facts {
   return parseFacts(raw);
 }
 
+// Translations do not change while the server runs: each group's name is looked up once per language.
+const labels = new Map<string, { value: CustomerGroup; label: string }>();
+const optionLists = new Map<Lang, { value: string; label: string }[]>();
+
 export function groupLabel(lang: Lang, group: CustomerGroup): string {
-  return tFor(lang)(`providers:likeMe.groups.${group}`);
+  return labelled(lang, group).label;
+}
+
+function labelled(lang: Lang, group: CustomerGroup): { value: CustomerGroup; label: string } {
+  const key = `${lang}|${group}`;
+  let entry = labels.get(key);
+  if (!entry) labels.set(key, (entry = { value: group, label: tFor(lang)(`providers:likeMe.groups.${group}`) }));
+  return entry;
 }
 
 /** The "people like me" part of the comparison: the group shown and the groups suggested. */
@@ -93,7 +107,7 @@ export function likeMeView(lang: Lang, request: Request, group: CustomerGroup | 
       source = "signed-in";
     }
   }
-  const label = (g: CustomerGroup) => ({ value: g, label: groupLabel(lang, g) });
+  const label = (g: CustomerGroup) => ({ ...labelled(lang, g) });
   const url = new URL(request.url);
   const href = (g: CustomerGroup | null) => {
     const next = new URLSearchParams(url.search);
@@ -110,6 +124,6 @@ export function likeMeView(lang: Lang, request: Request, group: CustomerGroup | 
     group: group && isCustomerGroup(group) ? label(group) : null,
     suggested: suggested.map(label),
     source,
-    options: customerGroups.map(label),
+    options: optionLists.get(lang) ?? optionLists.set(lang, customerGroups.map((g) => labelled(lang, g))).get(lang)!,
   };
 }

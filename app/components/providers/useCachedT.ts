@@ -5,23 +5,27 @@ import { useTranslation } from "react-i18next";
  * (labels, "takes new customers", the same figures page after page) hundreds of times, and
  * i18next's lookup and interpolation were the largest single cost of rendering it
  * (docs/decisions/024-comparison-speed.md). Translations do not change while the app runs, so a
- * text for a language, key and values is always the same; the memory is bounded.
+ * text for a language, key and values is always the same; the memory is bounded. One memory per
+ * language and namespace, so that a text's key is only its own key and values.
  */
-const memory = new Map<string, string>();
+const memory = new Map<string, Map<string, string>>();
 const limit = 20_000;
 
 type Values = Record<string, string | number>;
 
 export function useCachedT(ns: string) {
   const { t, i18n } = useTranslation(ns);
-  const lang = i18n.language;
+  const scope = `${i18n.language}\u0000${ns}`;
+  let texts = memory.get(scope);
+  if (!texts) memory.set(scope, (texts = new Map<string, string>()));
+  const known = texts;
   return (key: string, values?: Values): string => {
-    const id = values ? `${lang}\u0000${ns}\u0000${key}\u0000${JSON.stringify(values)}` : `${lang}\u0000${ns}\u0000${key}`;
-    let text = memory.get(id);
+    const id = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+    let text = known.get(id);
     if (text === undefined) {
       text = values ? t(key, values) : t(key);
-      if (memory.size >= limit) memory.clear();
-      memory.set(id, text);
+      if (known.size >= limit) known.clear();
+      known.set(id, text);
     }
     return text;
   };
