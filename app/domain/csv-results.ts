@@ -448,3 +448,23 @@ export function groupProblems(rows: readonly StagedRow[]): CsvProblem[] {
   }
   return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }
+
+/** A file name longer than this is shown shortened in the middle, keeping its end (the extension). */
+const FILE_NAME_CHARS = 80;
+
+/**
+ * A file name as it may be shown and kept: any name is accepted (only the content is checked), but
+ * control and formatting characters (line breaks, right-to-left overrides) become spaces, and a long
+ * name is shortened in the middle. React escapes it wherever it is shown.
+ */
+export function displayFileName(name: string): string {
+  const clean = name
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const chars = [...clean];
+  if (chars.length === 0) return "results.csv";
+  if (chars.length <= FILE_NAME_CHARS) return clean;
+  const tail = 25;
+  return `${chars.slice(0, FILE_NAME_CHARS - tail - 1).join("")}…${chars.slice(-tail).join("")}`;
+}

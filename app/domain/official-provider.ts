@@ -158,6 +158,27 @@ export function keepsSharedDetails(provider: { homePilotSlug: string | null }, p
   return provider.homePilotSlug !== null && provider.homePilotSlug === pilotSlug;
 }
 
+/**
+ * What an edit of the shared details changes, as the audit row names it: the fields that differ, and
+ * "verified" when the official marks the commitments verified. Nothing: the edit writes nothing.
+ */
+export function sharedDetailChanges(
+  before: { name: string; takesNewCustomers: boolean; firstMeetingWithinDays: number; coachMeetingsPerMonth: number; remoteMeetings: boolean; languages: readonly string[]; services: readonly string[] },
+  input: EditProviderInput,
+): string[] {
+  const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+  const changed: string[] = [];
+  if (before.name !== input.name) changed.push("name");
+  if (before.takesNewCustomers !== input.takesNewCustomers) changed.push("takesNewCustomers");
+  if (before.firstMeetingWithinDays !== input.firstMeetingWithinDays) changed.push("firstMeetingWithinDays");
+  if (before.coachMeetingsPerMonth !== input.coachMeetingsPerMonth) changed.push("coachMeetingsPerMonth");
+  if (before.remoteMeetings !== input.remoteMeetings) changed.push("remoteMeetings");
+  if (!sameSet(before.languages, input.languages)) changed.push("languages");
+  if (!sameSet(before.services, input.services)) changed.push("services");
+  if (input.verified) changed.push("verified");
+  return changed;
+}
+
 /** What state a provider is in within a pilot on a day (the choice's own rule: app/.server/choice/providers.store.ts). */
 export type ParticipationState = "active" | "upcoming" | "left" | "suspended";
 export function participationState(p: { startsOn: string; endsOn: string | null }, suspended: boolean, today: string): ParticipationState {

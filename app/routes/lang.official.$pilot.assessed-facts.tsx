@@ -1,51 +1,21 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pilotAssessedFacts, pilotRecords, recordAssessedFact, recordSchema } from "~/.server/eligibility/assessed-facts";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
-import { tFor } from "~/i18n";
+import { assessedFactsAction, assessedFactsLoader } from "~/.server/official/assessed-facts";
 import { CsrfField } from "~/components/CsrfField";
 import { ChoiceGroup, ErrorSummary, TableWrap, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 
-
-/** The form's fields, in the order the error summary lists them. */
-const recordFields = ["identityCode", "fact", "value", "endsOn"] as const;
-
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "assessed-facts", data);
 
-/**
- * /{lang}/official/{pilot}/assessed-facts: an official of the pilot records what the public service
- * has decided about a person (docs/decisions/073-assessed-facts.md), and sees whom they confirmed and
- * what each chose. The identity code is typed into a POST form, never put in an address.
- */
+/** /{lang}/official/{pilot}/assessed-facts: record what the public service has decided about a person (app/.server/official/assessed-facts.ts). */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  return {
-    lang: scope.lang,
-    pilot: pilotHeader(scope),
-    title: tFor(scope.lang)("assessed:official.title"),
-    facts: pilotAssessedFacts(scope.pilot),
-    records: pilotRecords(scope),
-    recorded: new URL(args.request.url).searchParams.get("recorded") === "1",
-    formError: hasFormError(args.context),
-  };
+  return assessedFactsLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const scope = officialScope(args);
-  const form = await readPostedForm(args.request);
-  const facts = pilotAssessedFacts(scope.pilot);
-  if (facts.length === 0) throw new Response(null, { status: 404 });
-  const values = formValues(form, [...recordFields]) as Record<string, string>;
-  // One fact: it is the one recorded, without a question.
-  if (facts.length === 1) values.fact = facts[0];
-  const parsed = recordSchema(facts, scope.today).safeParse(values);
-  if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });
-  recordAssessedFact(scope, parsed.data, scope.now);
-  throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/assessed-facts?recorded=1`, 303);
+export function action(args: ActionFunctionArgs) {
+  return assessedFactsAction(args);
 }
 
 export default function OfficialAssessedFacts() {
@@ -69,7 +39,7 @@ export default function OfficialAssessedFacts() {
           <p className="lead">{t("official.lead")}</p>
           <section aria-labelledby="record-heading" className="page--narrow">
             <h2 id="record-heading">{t("official.formHeading")}</h2>
-            <ErrorSummary errors={errors} order={[...recordFields]} />
+            <ErrorSummary errors={errors} order={d.fields} />
             <form method="post" noValidate>
               <CsrfField />
               <TextField

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { auditPage } from "~/.server/official/audit";
+import { auditLoader } from "~/.server/official/audit";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
@@ -11,8 +10,7 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /** /{lang}/official/{pilot}/audit: the pilot's audit trail, newest first. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  return { lang: scope.lang, pilot: pilotHeader(scope), ...auditPage(scope, new URL(args.request.url).searchParams.get("page")) };
+  return auditLoader(args);
 }
 
 export default function OfficialAudit() {

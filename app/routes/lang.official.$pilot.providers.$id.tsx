@@ -1,92 +1,22 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { idParam, officialScope, pilotHeader } from "~/.server/official/scope";
-import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
-import {
-  languageOptions,
-  liftSuspension,
-  providerDetail,
-  setDates,
-  suspendProvider,
-  updateProvider,
-} from "~/.server/official/providers";
+import { providerAction, providerLoader, type ProviderFormName } from "~/.server/official/providers";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TableWrap, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { DateFields, ProviderFields, SharedDetails } from "~/components/official/ProviderFields";
 import { officialMeta } from "~/components/official/meta";
-import { datesSchema, editProviderFields, editProviderSchema, providerListFields, suspendSchema } from "~/domain/official-provider";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "provider", data ? { ...data, title: data.provider.name } : undefined);
 
-type FormName = "details" | "dates" | "suspend";
-type Posted = { form: FormName; values: Record<string, string | string[]>; errors: Record<string, string> };
-
-const done = ["updated", "dates", "suspended", "lifted", "added", "joined"] as const;
-
-function load(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const provider = providerDetail(scope, idParam(args.params.id));
-  if (!provider) throw new Response(null, { status: 404 });
-  return { scope, provider };
-}
-
 /** /{lang}/official/{pilot}/providers/{id}: edit, set the dates (join or leave), suspend; who to tell. */
 export function loader(args: LoaderFunctionArgs) {
-  const { scope, provider } = load(args);
-  const url = new URL(args.request.url);
-  const notice = [url.searchParams.get("done"), url.searchParams.get("added") === "1" ? "added" : url.searchParams.get("added")].find(
-    (v): v is (typeof done)[number] => (done as readonly (string | null)[]).includes(v),
-  );
-  return {
-    lang: scope.lang,
-    pilot: pilotHeader(scope),
-    provider,
-    languageOptions: languageOptions(scope),
-    notice: notice ?? null,
-    formError: hasFormError(args.context),
-  };
+  return providerLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { scope, provider } = load(args);
-  const form = await readPostedForm(args.request);
-  const intent = form.get("intent");
-  const back = (what: (typeof done)[number]) => redirect(`/${scope.lang}/official/${scope.pilot.slug}/providers/${provider.id}?done=${what}`, 303);
-  const refuse = (posted: Posted) => invalid(args.context, posted);
-
-  if (intent === "details") {
-    // The shared details are the home pilot's (decision 065): the page offers no form elsewhere.
-    if (!provider.keepsShared) throw new Response(null, { status: 403 });
-    const values = formValues(form, editProviderFields, providerListFields);
-    const parsed = editProviderSchema.safeParse(values);
-    if (!parsed.success) return refuse({ form: "details", values, errors: fieldErrors(parsed.error) });
-    const result = updateProvider(scope, provider.id, parsed.data);
-    if (!result.ok) throw new Response(null, { status: result.reason === "not-found" ? 404 : 403 });
-    throw back("updated");
-  }
-  if (intent === "dates") {
-    const values = formValues(form, ["startsOn", "endsOn"]);
-    const parsed = datesSchema.safeParse(values);
-    if (!parsed.success) return refuse({ form: "dates", values, errors: fieldErrors(parsed.error) });
-    const result = setDates(scope, provider.id, { startsOn: parsed.data.startsOn!, endsOn: parsed.data.endsOn });
-    if (!result.ok) return refuse({ form: "dates", values, errors: { startsOn: "providers.errors.suspendedDates" } });
-    throw back("dates");
-  }
-  if (intent === "suspend") {
-    const values = formValues(form, ["reason"]);
-    const parsed = suspendSchema.safeParse(values);
-    if (!parsed.success) return refuse({ form: "suspend", values, errors: fieldErrors(parsed.error) });
-    const result = suspendProvider(scope, provider.id, parsed.data.reason);
-    if (!result.ok) return refuse({ form: "suspend", values, errors: { reason: "providers.errors.notActive" } });
-    throw back("suspended");
-  }
-  if (intent === "lift") {
-    liftSuspension(scope, provider.id);
-    throw back("lifted");
-  }
-  throw new Response(null, { status: 400 });
+export function action(args: ActionFunctionArgs) {
+  return providerAction(args);
 }
 
 export default function OfficialProvider() {
@@ -94,8 +24,8 @@ export default function OfficialProvider() {
   const posted = useActionData<typeof action>();
   const { t } = useTranslation("official");
   const p = d.provider;
-  const errorsOf = (form: FormName) => (posted?.form === form ? posted.errors : {});
-  const valuesOf = <T extends Record<string, unknown>>(form: FormName, fallback: T) => (posted?.form === form ? posted.values : fallback);
+  const errorsOf = (form: ProviderFormName) => (posted?.form === form ? posted.errors : {});
+  const valuesOf = <T extends Record<string, unknown>>(form: ProviderFormName, fallback: T) => (posted?.form === form ? posted.values : fallback);
   const allErrors = posted?.errors ?? {};
   const leaving = p.state !== "active" || p.endsOn !== null;
   return (

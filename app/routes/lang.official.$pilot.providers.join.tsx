@@ -1,15 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
-import { joinProvider, providerByBusinessId, type DuplicateProvider } from "~/.server/official/providers";
+import { joinAction, joinLoader } from "~/.server/official/providers";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { DateFields } from "~/components/official/ProviderFields";
 import { officialMeta } from "~/components/official/meta";
-import { businessIdField, joinSchema } from "~/domain/official-provider";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "join", data);
 
@@ -18,38 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
  * another pilot) a place in this pilot. Step 1 finds it by business ID (GET), step 2 sets the dates.
  */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const raw = (new URL(args.request.url).searchParams.get("businessId") ?? "").slice(0, 40);
-  let lookupError: string | null = null;
-  let found: DuplicateProvider | null = null;
-  if (raw.trim() !== "") {
-    const parsed = businessIdField.safeParse(raw);
-    if (!parsed.success) lookupError = fieldErrors(parsed.error).form ?? "providers.errors.businessIdRequired";
-    else {
-      found = providerByBusinessId(scope, parsed.data);
-      if (!found) lookupError = "join.errors.unknown";
-    }
-  }
-  return {
-    lang: scope.lang,
-    pilot: pilotHeader(scope),
-    businessId: raw.trim(),
-    lookupError,
-    found,
-    values: { startsOn: scope.today, endsOn: "" } as Record<string, string>,
-    formError: hasFormError(args.context) || lookupError !== null,
-  };
+  return joinLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const scope = officialScope(args);
-  const form = await readPostedForm(args.request);
-  const values = formValues(form, ["businessId", "startsOn", "endsOn"]) as Record<string, string>;
-  const parsed = joinSchema.safeParse(values);
-  if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });
-  const joined = joinProvider(scope, parsed.data.businessId, { startsOn: parsed.data.startsOn!, endsOn: parsed.data.endsOn });
-  if (!joined.ok) return invalid(args.context, { values, errors: { businessId: joined.reason === "already" ? "join.errors.already" : "join.errors.unknown" } });
-  throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/providers/${joined.id}?added=joined`, 303);
+export function action(args: ActionFunctionArgs) {
+  return joinAction(args);
 }
 
 export default function JoinProvider() {

@@ -1,15 +1,13 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
-import { addProvider, languageOptions, type DuplicateProvider } from "~/.server/official/providers";
+import { addProviderAction, addProviderLoader } from "~/.server/official/providers";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { DateFields, ProviderFields } from "~/components/official/ProviderFields";
 import { officialMeta } from "~/components/official/meta";
-import { addProviderFields, addProviderSchema, providerListFields } from "~/domain/official-provider";
+import { addProviderFields } from "~/domain/official-provider";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "addProvider", data);
 
@@ -17,31 +15,11 @@ const order = [...addProviderFields.slice(0, 2), "services", "languages", ...add
 
 /** /{lang}/official/{pilot}/providers/new: register a provider and give it a place in the pilot. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  return {
-    lang: scope.lang,
-    pilot: pilotHeader(scope),
-    languageOptions: languageOptions(scope),
-    values: { startsOn: scope.today, takesNewCustomers: "yes", remoteMeetings: "yes", languages: ["fi"] } as Record<string, string | string[]>,
-    formError: hasFormError(args.context),
-  };
+  return addProviderLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const scope = officialScope(args);
-  const form = await readPostedForm(args.request);
-  const values = formValues(form, addProviderFields, providerListFields);
-  const parsed = addProviderSchema.safeParse(values);
-  if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error), duplicate: null as DuplicateProvider | null });
-  const added = addProvider(scope, parsed.data);
-  if (!added.ok) {
-    return invalid(args.context, {
-      values,
-      errors: { businessId: added.duplicate.inPilot ? "providers.errors.duplicateInPilot" : "providers.errors.duplicate" },
-      duplicate: added.duplicate,
-    });
-  }
-  throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/providers/${added.id}?added=1`, 303);
+export function action(args: ActionFunctionArgs) {
+  return addProviderAction(args);
 }
 
 export default function AddProvider() {

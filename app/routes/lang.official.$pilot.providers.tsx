@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { listProviders } from "~/.server/official/providers";
+import { providersLoader } from "~/.server/official/providers";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
@@ -11,10 +10,7 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /** /{lang}/official/{pilot}/providers: the providers that serve, will serve or served the pilot. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const url = new URL(args.request.url);
-  const added = url.searchParams.get("added");
-  return { lang: scope.lang, pilot: pilotHeader(scope), providers: listProviders(scope), added: added === "1" || added === "joined" ? added : null };
+  return providersLoader(args);
 }
 
 export default function OfficialProviders() {

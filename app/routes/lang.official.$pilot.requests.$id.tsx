@@ -1,40 +1,21 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { idParam, officialScope, pilotHeader } from "~/.server/official/scope";
-import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
-import { decideRequest, requestDetail } from "~/.server/official/choices";
+import { requestAction, requestLoader } from "~/.server/official/choices";
 import { CsrfField } from "~/components/CsrfField";
 import { ChoiceGroup, ErrorSummary, TextField } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
-import { decisionSchema } from "~/domain/official-provider";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "request", data);
 
-function load(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const request = requestDetail(scope, idParam(args.params.id));
-  if (!request) throw new Response(null, { status: 404 });
-  return { scope, request };
-}
-
 /** /{lang}/official/{pilot}/requests/{id}: read a weighty reason and decide it. */
 export function loader(args: LoaderFunctionArgs) {
-  const { scope, request } = load(args);
-  return { lang: scope.lang, pilot: pilotHeader(scope), request, formError: hasFormError(args.context) };
+  return requestLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { scope, request } = load(args);
-  const form = await readPostedForm(args.request);
-  const values = formValues(form, ["decision", "note"]) as Record<string, string>;
-  const parsed = decisionSchema.safeParse(values);
-  if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });
-  if (!decideRequest(scope, request.id, parsed.data.decision, parsed.data.note)) {
-    return invalid(args.context, { values, errors: { decision: "requests.errors.alreadyDecided" } });
-  }
-  throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/requests?decided=${parsed.data.decision}`, 303);
+export function action(args: ActionFunctionArgs) {
+  return requestAction(args);
 }
 
 export default function OfficialRequest() {

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { listRequests } from "~/.server/official/choices";
+import { requestsLoader } from "~/.server/official/choices";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
@@ -11,17 +10,10 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /** /{lang}/official/{pilot}/requests: weighty-reason requests to change provider early. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const notice = new URL(args.request.url).searchParams.get("decided");
-  return {
-    lang: scope.lang,
-    pilot: pilotHeader(scope),
-    ...listRequests(scope),
-    notice: notice === "approved" || notice === "rejected" ? notice : null,
-  };
+  return requestsLoader(args);
 }
 
-type Row = ReturnType<typeof listRequests>["pending"][number];
+type Row = ReturnType<typeof loader>["pending"][number];
 
 function RequestTable({ id, caption, rows, base }: { id: string; caption: string; rows: Row[]; base: string }) {
   const { t } = useTranslation("official");

@@ -1,9 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { readPostedForm } from "~/.server/platform/forms";
-import { discardUpload, getUpload, publishUpload, uploadPreview } from "~/.server/official/results";
+import { previewAction, previewLoader } from "~/.server/official/results";
 import { CsrfField } from "~/components/CsrfField";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
@@ -15,31 +13,15 @@ import { shareMeasures } from "~/domain/results";
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "preview", data);
 
 /**
- * /{lang}/official/{pilot}/results/{upload}: a checked file before publication — its months (new
- * or replacing a published one), the file's time-to-first-contact figures beside the contacts
- * recorded in Valinta (decision 055), its rows, and the comparison as it will look. The rows stay on
- * the server under the upload's id, which only this official's session can open.
+ * /{lang}/official/{pilot}/results/{upload}: a checked file before publication, and its publication
+ * (app/.server/official/results.ts).
  */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const upload = getUpload(scope, args.request, args.params.upload ?? "");
-  if (!upload) throw new Response(null, { status: 404 });
-  return { lang: scope.lang, pilot: pilotHeader(scope), preview: uploadPreview(scope, upload) };
+  return previewLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const scope = officialScope(args);
-  const form = await readPostedForm(args.request);
-  const id = args.params.upload ?? "";
-  const base = `/${scope.lang}/official/${scope.pilot.slug}/results`;
-  if (form.get("intent") === "discard") {
-    discardUpload(scope, args.request, id);
-    throw redirect(base, 303);
-  }
-  if (form.get("intent") !== "publish") throw new Response(null, { status: 400 });
-  const published = publishUpload(scope, args.request, id);
-  if (!published.ok) throw redirect(`${base}?expired=1`, 303);
-  throw redirect(`${base}?published=${published.months.map((m) => m.month).join(",")}`, 303);
+export function action(args: ActionFunctionArgs) {
+  return previewAction(args);
 }
 
 export default function UploadPreview() {

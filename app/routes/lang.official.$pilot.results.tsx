@@ -1,46 +1,23 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { hasFormError, invalid } from "~/.server/platform/forms";
-import { checkAndStage, publishedMonthsOf, readUpload } from "~/.server/official/results";
+import { resultsAction, resultsLoader } from "~/.server/official/results";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorMessage, TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { ProblemReport } from "~/components/official/ProblemReport";
 import { officialMeta } from "~/components/official/meta";
-import { maxUploadColumns, maxUploadRows, refusal } from "~/domain/csv-results";
 import { resultColumns } from "~/domain/results";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "results", data);
 
 /** /{lang}/official/{pilot}/results: upload a month's results, and the months published so far. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const url = new URL(args.request.url);
-  const published = (url.searchParams.get("published") ?? "").split(",").filter((m) => /^\d{4}-\d{2}$/.test(m)).slice(0, 24);
-  return {
-    lang: scope.lang,
-    pilot: pilotHeader(scope),
-    months: publishedMonthsOf(scope),
-    published,
-    expired: url.searchParams.get("expired") === "1",
-    formError: hasFormError(args.context),
-    // From the loader, so that the CSV reader stays out of the browser's bundle.
-    limits: { rows: maxUploadRows, columns: maxUploadColumns },
-  };
+  return resultsLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const scope = officialScope(args);
-  const read = await readUpload(args.request);
-  if (!read.ok) {
-    if (read.problem === "csrf") throw new Response(null, { status: 403 });
-    return invalid(args.context, { fileName: null as string | null, report: refusal(read.problem) });
-  }
-  const checked = checkAndStage(scope, args.request, read.fileName, read.bytes);
-  if (!checked.ok) return invalid(args.context, { fileName: read.fileName, report: checked });
-  throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/results/${checked.id}`, 303);
+export function action(args: ActionFunctionArgs) {
+  return resultsAction(args);
 }
 
 export default function OfficialResults() {

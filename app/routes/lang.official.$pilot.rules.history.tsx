@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { ruleHistory } from "~/.server/official/pilots";
+import { historyLoader } from "~/.server/official/pilots";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 
@@ -10,8 +9,7 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /** /{lang}/official/{pilot}/rules/history: every saved version of the pilot's rules, newest first. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  return { lang: scope.lang, pilot: pilotHeader(scope), versions: ruleHistory(scope) };
+  return historyLoader(args);
 }
 
 export default function RuleHistory() {

@@ -1,61 +1,22 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { hasFormError, invalid, readPostedForm } from "~/.server/platform/forms";
-import { proposalHash, propose, rulesPage, saveRules, type Proposal } from "~/.server/official/pilots";
+import { rulesAction, rulesLoader } from "~/.server/official/pilots";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { RulesFields } from "~/components/official/RulesFields";
 import { officialMeta } from "~/components/official/meta";
-import { readPilotForm } from "~/domain/official-pilot";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialMeta(params, "rules", data);
 
-type Notice = "saved" | "unchanged" | "changedAfterPreview" | "changedMeanwhile" | "setInvalid" | null;
-
 /** /{lang}/official/{pilot}/rules: change the area, dates, target group, exclusions, lock and threshold. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  const saved = new URL(args.request.url).searchParams.get("saved") === "1";
-  return {
-    lang: scope.lang,
-    pilot: pilotHeader(scope),
-    ...rulesPage(scope),
-    basedOn: proposalHash(scope.pilot),
-    notice: (saved ? "saved" : null) as Notice,
-    formError: hasFormError(args.context),
-  };
+  return rulesLoader(args);
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const scope = officialScope(args);
-  const form = await readPostedForm(args.request);
-  const values = readPilotForm(form);
-  const proposal = propose(scope, values);
-  const posted = form.get("basedOn");
-  const basedOn = typeof posted === "string" ? posted : "";
-  const answer = (preview: Proposal | null, notice: Notice) => ({
-    ...rulesPage(scope, preview && preview.ok ? preview.values : values),
-    basedOn,
-    preview: preview && preview.ok ? preview : null,
-    errors: preview && !preview.ok ? preview.errors : {},
-    notice,
-  });
-  if (!proposal.ok) return invalid(args.context, answer(proposal, null));
-  if (form.get("intent") !== "save") return answer(proposal, null);
-  // What is saved is what was previewed: a change made after the preview is previewed first.
-  if (form.get("previewed") !== proposal.hash) return answer(proposal, "changedAfterPreview");
-  const saved = saveRules(scope, proposal.definition, basedOn);
-  if (saved.ok) throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/rules?saved=1`, 303);
-  if (saved.reason === "unchanged") return answer(proposal, "unchanged");
-  if (saved.reason === "changed-meanwhile") {
-    // Someone saved in between: show the rules as they are now, and the official starts again.
-    const fresh = officialScope(args);
-    return { ...rulesPage(fresh, values), basedOn: proposalHash(fresh.pilot), preview: null, errors: {}, notice: "changedMeanwhile" as Notice };
-  }
-  return invalid(args.context, answer(null, "setInvalid"));
+export function action(args: ActionFunctionArgs) {
+  return rulesAction(args);
 }
 
 export default function PilotRules() {

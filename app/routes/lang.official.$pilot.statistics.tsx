@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialScope, pilotHeader } from "~/.server/official/scope";
-import { firstContactStatistics, pilotStatistics } from "~/.server/official/choices";
+import { statisticsLoader } from "~/.server/official/choices";
 import { TableWrap } from "~/components/official/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
@@ -11,8 +10,7 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /** /{lang}/official/{pilot}/statistics: choices and switches in the pilot, as counts only. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  return { lang: scope.lang, pilot: pilotHeader(scope), stats: pilotStatistics(scope), contacts: firstContactStatistics(scope) };
+  return statisticsLoader(args);
 }
 
 export default function OfficialStatistics() {

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { openCasesPerProvider } from "~/.server/accountability/accountability";
-import { officialScope, pilotOverview } from "~/.server/official/scope";
+import { overviewLoader } from "~/.server/official/overview";
 import { OfficialFrame, sectionPath } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 
@@ -10,10 +9,7 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => officialM
 
 /** /{lang}/official/{pilot}: the pilot at a glance, and the way to each task. */
 export function loader(args: LoaderFunctionArgs) {
-  const scope = officialScope(args);
-  // Problem reports and disputes still open (issue 16).
-  const open = [...openCasesPerProvider(scope.pilot.slug).values()].reduce((n, c) => n + c.reports + c.disputes, 0);
-  return { ...pilotOverview(scope), openCases: open };
+  return overviewLoader(args);
 }
 
 export default function PilotOverview() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { officialHome } from "~/.server/official/scope";
+import { officialHome } from "~/.server/official/overview";
 import { officialMeta } from "~/components/official/meta";
 
 export const meta: MetaFunction = ({ params }) => officialMeta(params, "home", undefined);

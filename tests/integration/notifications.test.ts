@@ -10,7 +10,7 @@ import { enqueueNotification } from "~/.server/notifications/outbox.store";
 import { demoMailboxTransport, smtpTransport, type Transport } from "~/.server/notifications/transport";
 import { checkFirstContactsOverdue, deliverDue, RETRY, startNotificationWorker, sweepNotifications } from "~/.server/notifications/worker";
 import { officialScope } from "~/.server/official/scope";
-import { setDates, suspendProvider, updateProvider } from "~/.server/official/providers";
+import { setDates, suspendProvider, updateProvider } from "~/.server/official/providers.store";
 import { recordFirstContact } from "~/.server/provider-staff/staff.store";
 import { addWorkingDays } from "~/domain/working-days";
 import { signedIn } from "../support/auth";

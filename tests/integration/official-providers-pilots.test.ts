@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { audit, providerPilots, providers } from "../../db/schema";
 import { getDb, migrateDatabase, openDatabase } from "~/.server/platform/db";
 import { officialScope } from "~/.server/official/scope";
-import { updateProvider } from "~/.server/official/providers";
+import { updateProvider } from "~/.server/official/providers.store";
 import * as auditRoute from "~/routes/lang.official.$pilot.audit";
 import * as provider from "~/routes/lang.official.$pilot.providers.$id";
 import * as join from "~/routes/lang.official.$pilot.providers.join";

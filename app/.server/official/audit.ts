@@ -1,11 +1,10 @@
-import { count, desc, eq, inArray } from "drizzle-orm";
-import { audit as auditTable, providers } from "../../../db/schema";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatDateTime } from "~/format";
 import { tFor } from "~/i18n";
-import { getDb } from "../platform/db";
-import type { OfficialScope } from "./scope";
-import { actorNames } from "./pilots";
 import { loadPilots } from "../eligibility/pilots.store";
+import { auditCount, auditRows, namesOfActors, rolesOfActors } from "./audit.store";
+import { providerNames } from "./providers.store";
+import { officialScope, pilotHeader, type OfficialScope } from "./scope";
 
 /**
  * The audit trail of a pilot, for its officials: every row whose pilot is theirs, newest first, a
@@ -13,6 +12,28 @@ import { loadPilots } from "../eligibility/pilots.store";
  * jobseeker is never named here (their own actions are in their own data download).
  */
 export const auditPageSize = 50;
+
+/**
+ * Who someone in the back office is, as other officials of the pilot may see it: "you", an
+ * official of the pilot by name, or only a role. A jobseeker is never named here.
+ */
+export function actorNames(scope: OfficialScope, actors: string[]): Map<string, string> {
+  const t = tFor(scope.lang);
+  const out = new Map<string, string>();
+  const unique = [...new Set(actors)];
+  const roleRows = rolesOfActors(unique.filter((a) => a !== "seed" && a !== "system"));
+  const officials = new Set(roleRows.filter((r) => r.kind === "official" && r.scope === scope.pilot.slug).map((r) => r.identityHash));
+  const staff = new Set(roleRows.filter((r) => r.kind === "provider_staff").map((r) => r.identityHash));
+  const officialName = namesOfActors([...officials]);
+  for (const a of unique) {
+    if (a === scope.user.actorId) out.set(a, t("official:actors.you"));
+    else if (a === "seed" || a === "system") out.set(a, t("official:actors.system"));
+    else if (officials.has(a)) out.set(a, officialName.has(a) ? t("official:actors.officialNamed", { name: officialName.get(a) }) : t("official:actors.official"));
+    else if (staff.has(a)) out.set(a, t("official:actors.providerStaff"));
+    else out.set(a, t("official:actors.person"));
+  }
+  return out;
+}
 
 /**
  * Who made a change, as the pilot's officials read it. A change to a shared provider made from
@@ -28,33 +49,23 @@ export function whoDid(scope: OfficialScope, names: Map<string, string>, row: { 
   return names.get(row.actor) ?? "";
 }
 
+/** What an audit row's action says, in the official's language (the action itself when it has no words). */
+export function actionText(scope: OfficialScope, action: string): string {
+  return tFor(scope.lang)(`official:audit.actions.${action.replace(/[.-]/g, "_")}`, { defaultValue: action });
+}
+
 export function auditPage(scope: OfficialScope, pageParam: string | null) {
-  const db = getDb();
-  const t = tFor(scope.lang);
-  const where = eq(auditTable.pilotSlug, scope.pilot.slug);
-  const total = db.select({ n: count() }).from(auditTable).where(where).get()?.n ?? 0;
+  const total = auditCount(scope.pilot.slug);
   const pageCount = Math.max(1, Math.ceil(total / auditPageSize));
   const asked = pageParam && /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : 1;
   const page = Math.min(Math.max(1, asked), pageCount);
-  const rows = db
-    .select()
-    .from(auditTable)
-    .where(where)
-    .orderBy(desc(auditTable.id))
-    .limit(auditPageSize)
-    .offset((page - 1) * auditPageSize)
-    .all();
+  const rows = auditRows(scope.pilot.slug, auditPageSize, (page - 1) * auditPageSize);
   const names = actorNames(
     scope,
     rows.map((r) => r.actor),
   );
   const providerIds = rows.map((r) => /^provider:(\d+)$/.exec(r.subject ?? "")?.[1]).filter((id): id is string => !!id).map(Number);
-  const providerNames = new Map(
-    (providerIds.length ? db.select({ id: providers.id, name: providers.name }).from(providers).where(inArray(providers.id, providerIds)).all() : []).map((p) => [
-      `provider:${p.id}`,
-      p.name,
-    ]),
-  );
+  const named = new Map([...providerNames(providerIds)].map(([id, name]) => [`provider:${id}`, name]));
   return {
     total,
     page,
@@ -64,8 +75,8 @@ export function auditPage(scope: OfficialScope, pageParam: string | null) {
       id: r.id,
       at: formatDateTime(r.at, scope.lang),
       who: whoDid(scope, names, r),
-      what: t(`official:audit.actions.${r.action.replace(/[.-]/g, "_")}`, { defaultValue: r.action }),
-      subject: r.subject ? (providerNames.get(r.subject) ?? r.subject) : "",
+      what: actionText(scope, r.action),
+      subject: r.subject ? (named.get(r.subject) ?? r.subject) : "",
       details:
         r.details && typeof r.details === "object"
           ? Object.entries(r.details as Record<string, unknown>)
@@ -76,4 +87,10 @@ export function auditPage(scope: OfficialScope, pageParam: string | null) {
           : "",
     })),
   };
+}
+
+/** /{lang}/official/{pilot}/audit: the pilot's audit trail, newest first. */
+export function auditLoader(args: LoaderFunctionArgs) {
+  const scope = officialScope(args);
+  return { lang: scope.lang, pilot: pilotHeader(scope), ...auditPage(scope, new URL(args.request.url).searchParams.get("page")) };
 }

@@ -1,52 +1,30 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
-import { changeRequests, choices, people, providerPilots, providers } from "../../../db/schema";
-import { addMonths as addCalendarMonths } from "~/domain/switching";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { contactDeadline, lastDayOfMonth } from "~/domain/first-contact";
+import { decisionSchema } from "~/domain/official-provider";
 import { addMonths, monthOf, monthRange } from "~/domain/results";
+import { addMonths as addCalendarMonths } from "~/domain/switching";
 import { formatDate } from "~/format";
 import { tFor } from "~/i18n";
 import { decideWeightyReason } from "../choice/choices.store";
-import { getDb } from "../platform/db";
-import type { OfficialScope } from "./scope";
-import { actorNames } from "./pilots";
+import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "../platform/forms";
 import { firstContactCounts } from "../provider-staff/figures.store";
 import { monthShort } from "../providers/format";
+import { actorNames } from "./audit";
+import { choiceCounts, decidedRequests, pendingRequests, requestOfPilot, type RequestRow } from "./choices.store";
+import { providerIdsOfPilot, providersInNameOrder } from "./providers.store";
+import { idParam, officialScope, pilotHeader, type OfficialScope } from "./scope";
 
 /**
- * What the back office reads of the choices (their tables belong to the choice area,
- * db/schema/choices.ts; its writes go through app/.server/choice/choices.store.ts). Every query is scoped to
- * the official's pilot. Weighty-reason requests show the person who asked (an official decides
- * about a named person); everything else is counts only, never a list of people.
+ * What the back office shows of the choices: the weighty-reason requests (with the person who asked:
+ * an official decides about a named person) and the pilot's statistics (counts only, never a list
+ * of people). The queries, each scoped to the official's pilot, are in ./choices.store.ts.
  */
 
 /** The pilot's weighty-reason requests: the pending ones (oldest first), then the latest decided. */
 export function listRequests(scope: OfficialScope) {
-  const db = getDb();
-  // A drizzle builder is changed by .where(): each list starts from a fresh one.
-  const requestRows = () =>
-    db
-      .select({
-        id: changeRequests.id,
-        status: changeRequests.status,
-        requestedAt: changeRequests.requestedAt,
-        decidedAt: changeRequests.decidedAt,
-        given: people.givenName,
-        family: people.familyName,
-        snapshot: choices.snapshot,
-      })
-      .from(changeRequests)
-      .innerJoin(people, eq(people.id, changeRequests.personId))
-      .innerJoin(choices, eq(choices.id, changeRequests.choiceId));
-  const pending = requestRows()
-    .where(and(eq(changeRequests.pilotSlug, scope.pilot.slug), eq(changeRequests.status, "pending")))
-    .orderBy(asc(changeRequests.requestedAt), asc(changeRequests.id))
-    .all();
-  const decided = requestRows()
-    .where(and(eq(changeRequests.pilotSlug, scope.pilot.slug), inArray(changeRequests.status, ["approved", "rejected"])))
-    .orderBy(desc(changeRequests.decidedAt), desc(changeRequests.id))
-    .limit(50)
-    .all();
-  const view = (r: (typeof pending)[number]) => ({
+  const pending = pendingRequests(scope.pilot.slug);
+  const decided = decidedRequests(scope.pilot.slug);
+  const view = (r: RequestRow) => ({
     id: r.id,
     status: r.status,
     name: `${r.given} ${r.family}`,
@@ -59,13 +37,7 @@ export function listRequests(scope: OfficialScope) {
 
 /** One request of the pilot with what the official needs to decide it, or null (not of this pilot). */
 export function requestDetail(scope: OfficialScope, id: number) {
-  const row = getDb()
-    .select({ r: changeRequests, given: people.givenName, family: people.familyName, choice: choices })
-    .from(changeRequests)
-    .innerJoin(people, eq(people.id, changeRequests.personId))
-    .innerJoin(choices, eq(choices.id, changeRequests.choiceId))
-    .where(and(eq(changeRequests.id, id), eq(changeRequests.pilotSlug, scope.pilot.slug)))
-    .get();
+  const row = requestOfPilot(scope.pilot.slug, id);
   if (!row) return null;
   const c = row.choice;
   const lockEnds = c.snapshot.lockMonths > 0 ? addCalendarMonths(c.chosenOn, c.snapshot.lockMonths) : null;
@@ -109,53 +81,17 @@ export const statisticsMonths = 12;
  * earlier choice ended, requests per month, and the customers each provider has now. Counts only.
  */
 export function pilotStatistics(scope: OfficialScope) {
-  const db = getDb();
   const slug = scope.pilot.slug;
   const t = tFor(scope.lang);
   const last = monthOf(scope.today);
   const first = addMonths(last, -(statisticsMonths - 1));
   const months = monthRange(first, last);
-  const month = sql<string>`substr(${choices.chosenOn}, 1, 7)`;
-
-  const chosen = db
-    .select({ providerId: choices.providerId, kind: choices.kind, month, n: count() })
-    .from(choices)
-    .where(and(eq(choices.pilotSlug, slug), gte(choices.chosenOn, `${first}-01`)))
-    .groupBy(choices.providerId, choices.kind, month)
-    .all();
-  const current = db
-    .select({ providerId: choices.providerId, n: count() })
-    .from(choices)
-    .where(and(eq(choices.pilotSlug, slug), eq(choices.status, "current")))
-    .groupBy(choices.providerId)
-    .all();
-  const endedMonth = sql<string>`substr(${choices.endedAt}, 1, 7)`;
-  const switches = db
-    .select({ reason: choices.endedReason, month: endedMonth, n: count() })
-    .from(choices)
-    .where(and(eq(choices.pilotSlug, slug), isNotNull(choices.endedAt), inArray(choices.endedReason, ["changed", "weighty_reason", "provider_left"]), gte(choices.endedAt, `${first}-01`)))
-    .groupBy(choices.endedReason, endedMonth)
-    .all();
-  const requestMonth = sql<string>`substr(${changeRequests.requestedAt}, 1, 7)`;
-  const requests = db
-    .select({ status: changeRequests.status, month: requestMonth, n: count() })
-    .from(changeRequests)
-    .where(and(eq(changeRequests.pilotSlug, slug), gte(changeRequests.requestedAt, `${first}-01`)))
-    .groupBy(changeRequests.status, requestMonth)
-    .all();
+  const { chosen, current, switches, requests } = choiceCounts(slug, `${first}-01`);
 
   // Every provider of the pilot is a row, and any other provider its choices name.
-  const ids = new Set<number>(
-    db
-      .select({ id: providerPilots.providerId })
-      .from(providerPilots)
-      .where(eq(providerPilots.pilotSlug, slug))
-      .all()
-      .map((r) => r.id),
-  );
+  const ids = new Set<number>(providerIdsOfPilot(slug));
   for (const r of [...chosen, ...current]) if (r.providerId !== null) ids.add(r.providerId);
-  const named = ids.size ? db.select({ id: providers.id, name: providers.name, sortKey: providers.sortKey }).from(providers).where(inArray(providers.id, [...ids])).all() : [];
-  named.sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+  const named = providersInNameOrder([...ids]);
   const subjects: { key: number | null; name: string }[] = [{ key: null, name: t("official:results.publicService") }, ...named.map((p) => ({ key: p.id, name: p.name }))];
 
   const byProvider = subjects.map((s) => {
@@ -217,4 +153,51 @@ export function firstContactStatistics(scope: OfficialScope) {
     months: months.map((m) => ({ label: monthShort(m), running: scope.today <= contactDeadline(lastDayOfMonth(m)) })),
     rows,
   };
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * /{lang}/official/{pilot}/requests, …/requests/{id} and …/statistics
+ * ------------------------------------------------------------------------------------------- */
+
+/** /{lang}/official/{pilot}/requests: weighty-reason requests to change provider early. */
+export function requestsLoader(args: LoaderFunctionArgs) {
+  const scope = officialScope(args);
+  const notice = new URL(args.request.url).searchParams.get("decided");
+  return {
+    lang: scope.lang,
+    pilot: pilotHeader(scope),
+    ...listRequests(scope),
+    notice: notice === "approved" || notice === "rejected" ? notice : null,
+  };
+}
+
+function loadRequest(args: LoaderFunctionArgs) {
+  const scope = officialScope(args);
+  const request = requestDetail(scope, idParam(args.params.id));
+  if (!request) throw new Response(null, { status: 404 });
+  return { scope, request };
+}
+
+/** /{lang}/official/{pilot}/requests/{id}: read a weighty reason and decide it. */
+export function requestLoader(args: LoaderFunctionArgs) {
+  const { scope, request } = loadRequest(args);
+  return { lang: scope.lang, pilot: pilotHeader(scope), request, formError: hasFormError(args.context) };
+}
+
+export async function requestAction(args: ActionFunctionArgs) {
+  const { scope, request } = loadRequest(args);
+  const form = await readPostedForm(args.request);
+  const values = formValues(form, ["decision", "note"]) as Record<string, string>;
+  const parsed = decisionSchema.safeParse(values);
+  if (!parsed.success) return invalid(args.context, { values, errors: fieldErrors(parsed.error) });
+  if (!decideRequest(scope, request.id, parsed.data.decision, parsed.data.note)) {
+    return invalid(args.context, { values, errors: { decision: "requests.errors.alreadyDecided" } });
+  }
+  throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/requests?decided=${parsed.data.decision}`, 303);
+}
+
+/** /{lang}/official/{pilot}/statistics: choices and switches in the pilot, as counts only. */
+export function statisticsLoader(args: LoaderFunctionArgs) {
+  const scope = officialScope(args);
+  return { lang: scope.lang, pilot: pilotHeader(scope), stats: pilotStatistics(scope), contacts: firstContactStatistics(scope) };
 }

@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
-import { asc, eq, inArray } from "drizzle-orm";
-import { people, pilotHistory, pilots, roles } from "../../../db/schema";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Reason } from "~/domain/eligibility";
 import {
   canonical,
@@ -8,26 +7,27 @@ import {
   formToDefinition,
   pilotChanges,
   previewExamples,
+  readPilotForm,
   ruleLists,
   type PilotForm,
   type PilotFormErrors,
   type RuleList,
 } from "~/domain/official-pilot";
-import { checkPilotSet, pilotDefinitionSchema, type Condition, type PilotDefinition } from "~/domain/pilot";
+import { pilotDefinitionSchema, type Condition, type PilotDefinition } from "~/domain/pilot";
 import { formatDate, formatDateTime, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
-import { audit } from "../platform/audit.store";
-import { getDb } from "../platform/db";
-import { reasonText, type TextContext } from "../eligibility/text";
-import { logger } from "../platform/log";
-import type { OfficialScope } from "./scope";
-import { changedCodes, changeText, conditionText } from "./text";
 import { allMunicipalities, municipalitiesByCode, type Municipality } from "../eligibility/pilots.store";
+import { reasonText, type TextContext } from "../eligibility/text";
+import { hasFormError, invalid, readPostedForm } from "../platform/forms";
+import { actorNames } from "./audit";
+import { historyRows, saveDefinition, type SaveResult } from "./pilots.store";
+import { officialScope, pilotHeader, type OfficialScope } from "./scope";
+import { changedCodes, changeText, conditionText } from "./text";
 
 /**
  * A pilot's rules in the back office (docs/decisions/051-pilot-rules-editing.md): the form, the
- * preview on example people, the save (with its history row and audit row in one transaction, and
- * only when the whole set of pilots still loads), and the history.
+ * preview on example people, the save and the history. The save (with its history row and audit row
+ * in one transaction, and only when the whole set of pilots still loads) is in ./pilots.store.ts.
  */
 
 export type MunicipalityGroup = { region: string; open: boolean; options: { code: string; name: string; note: string | null }[] };
@@ -145,76 +145,17 @@ export function propose(scope: OfficialScope, form: PilotForm): Proposal {
   };
 }
 
-export type SaveResult = { ok: true } | { ok: false; reason: "unchanged" | "changed-meanwhile" | "set-invalid" };
-
 /**
- * Saves a previewed proposal: the pilot's definition, its history row and the audit row in one
- * BEGIN IMMEDIATE transaction. `basedOn` is the fingerprint of the definition the official saw:
- * if someone saved in between, nothing is written and the official previews again. The whole set
- * of pilots is checked with the new definition in it first, so that a save can never leave the
- * service with rules that do not load.
+ * Saves a previewed proposal (./pilots.store.ts saveDefinition). `basedOn` is the fingerprint of the
+ * definition the official saw: if someone saved in between, nothing is written.
  */
 export function saveRules(scope: OfficialScope, proposed: PilotDefinition, basedOn: string, now = scope.now): SaveResult {
-  const db = getDb();
-  const slug = scope.pilot.slug;
-  return db.transaction(
-    (tx): SaveResult => {
-      const rows = tx.select().from(pilots).all();
-      const row = rows.find((r) => r.slug === slug);
-      const stored = pilotDefinitionSchema.safeParse(row?.definition);
-      if (!row || !stored.success || proposalHash(stored.data) !== basedOn) return { ok: false, reason: "changed-meanwhile" };
-      if (canonical(stored.data) === canonical(proposed)) return { ok: false, reason: "unchanged" };
-      const known = new Set(allMunicipalities().map((m) => m.code));
-      const set = checkPilotSet(
-        rows.map((r) => (r.slug === slug ? proposed : r.definition)),
-        known,
-      );
-      if (!set.ok) {
-        logger.warn({ event: "pilot-save-refused", pilot: slug, problems: set.problems.length }, "pilot rules refused");
-        return { ok: false, reason: "set-invalid" };
-      }
-      const at = now.toISOString();
-      tx.update(pilots).set({ definition: proposed, updatedAt: at }).where(eq(pilots.slug, slug)).run();
-      tx.insert(pilotHistory).values({ pilotSlug: slug, definition: proposed, savedAt: at, savedBy: scope.user.actorId }).run();
-      const changes = pilotChanges(stored.data, proposed).map((c) => c.kind);
-      audit(tx, { actor: scope.user.actorId, action: "pilot.update", subject: slug, pilotSlug: slug, details: { changes: [...new Set(changes)].join(",") } }, now);
-      return { ok: true };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/**
- * Who someone in the back office is, as other officials of the pilot may see it: "you", an
- * official of the pilot by name, or only a role. A jobseeker is never named here.
- */
-export function actorNames(scope: OfficialScope, actors: string[]): Map<string, string> {
-  const t = tFor(scope.lang);
-  const out = new Map<string, string>();
-  const unique = [...new Set(actors)];
-  const hashes = unique.filter((a) => a !== "seed" && a !== "system");
-  const roleRows = hashes.length
-    ? getDb().select({ identityHash: roles.identityHash, kind: roles.kind, scope: roles.scope }).from(roles).where(inArray(roles.identityHash, hashes)).all()
-    : [];
-  const officials = new Set(roleRows.filter((r) => r.kind === "official" && r.scope === scope.pilot.slug).map((r) => r.identityHash));
-  const staff = new Set(roleRows.filter((r) => r.kind === "provider_staff").map((r) => r.identityHash));
-  const officialPeople = officials.size
-    ? getDb().select({ identityHash: people.identityHash, given: people.givenName, family: people.familyName }).from(people).where(inArray(people.identityHash, [...officials])).all()
-    : [];
-  const officialName = new Map(officialPeople.map((p) => [p.identityHash, `${p.given} ${p.family}`]));
-  for (const a of unique) {
-    if (a === scope.user.actorId) out.set(a, t("official:actors.you"));
-    else if (a === "seed" || a === "system") out.set(a, t("official:actors.system"));
-    else if (officials.has(a)) out.set(a, officialName.has(a) ? t("official:actors.officialNamed", { name: officialName.get(a) }) : t("official:actors.official"));
-    else if (staff.has(a)) out.set(a, t("official:actors.providerStaff"));
-    else out.set(a, t("official:actors.person"));
-  }
-  return out;
+  return saveDefinition(scope, proposed, (stored) => proposalHash(stored) === basedOn, now);
 }
 
 /** The saved versions of the pilot's definition, newest first, each with what it changed. */
 export function ruleHistory(scope: OfficialScope) {
-  const rows = getDb().select().from(pilotHistory).where(eq(pilotHistory.pilotSlug, scope.pilot.slug)).orderBy(asc(pilotHistory.id)).all();
+  const rows = historyRows(scope.pilot.slug);
   const names = actorNames(
     scope,
     rows.map((r) => r.savedBy),
@@ -249,4 +190,59 @@ export function ruleHistory(scope: OfficialScope) {
       };
     })
     .reverse();
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * /{lang}/official/{pilot}/rules and /{lang}/official/{pilot}/rules/history
+ * ------------------------------------------------------------------------------------------- */
+
+export type RulesNotice = "saved" | "unchanged" | "changedAfterPreview" | "changedMeanwhile" | "setInvalid" | null;
+
+/** /{lang}/official/{pilot}/rules: change the area, dates, target group, exclusions, lock and threshold. */
+export function rulesLoader(args: LoaderFunctionArgs) {
+  const scope = officialScope(args);
+  const saved = new URL(args.request.url).searchParams.get("saved") === "1";
+  return {
+    lang: scope.lang,
+    pilot: pilotHeader(scope),
+    ...rulesPage(scope),
+    basedOn: proposalHash(scope.pilot),
+    notice: (saved ? "saved" : null) as RulesNotice,
+    formError: hasFormError(args.context),
+  };
+}
+
+export async function rulesAction(args: ActionFunctionArgs) {
+  const scope = officialScope(args);
+  const form = await readPostedForm(args.request);
+  const values = readPilotForm(form);
+  const proposal = propose(scope, values);
+  const posted = form.get("basedOn");
+  const basedOn = typeof posted === "string" ? posted : "";
+  const answer = (preview: Proposal | null, notice: RulesNotice) => ({
+    ...rulesPage(scope, preview && preview.ok ? preview.values : values),
+    basedOn,
+    preview: preview && preview.ok ? preview : null,
+    errors: preview && !preview.ok ? preview.errors : {},
+    notice,
+  });
+  if (!proposal.ok) return invalid(args.context, answer(proposal, null));
+  if (form.get("intent") !== "save") return answer(proposal, null);
+  // What is saved is what was previewed: a change made after the preview is previewed first.
+  if (form.get("previewed") !== proposal.hash) return answer(proposal, "changedAfterPreview");
+  const saved = saveRules(scope, proposal.definition, basedOn);
+  if (saved.ok) throw redirect(`/${scope.lang}/official/${scope.pilot.slug}/rules?saved=1`, 303);
+  if (saved.reason === "unchanged") return answer(proposal, "unchanged");
+  if (saved.reason === "changed-meanwhile") {
+    // Someone saved in between: show the rules as they are now, and the official starts again.
+    const fresh = officialScope(args);
+    return { ...rulesPage(fresh, values), basedOn: proposalHash(fresh.pilot), preview: null, errors: {}, notice: "changedMeanwhile" as RulesNotice };
+  }
+  return invalid(args.context, answer(null, "setInvalid"));
+}
+
+/** /{lang}/official/{pilot}/rules/history: every saved version of the pilot's rules, newest first. */
+export function historyLoader(args: LoaderFunctionArgs) {
+  const scope = officialScope(args);
+  return { lang: scope.lang, pilot: pilotHeader(scope), versions: ruleHistory(scope) };
 }
