@@ -29,19 +29,19 @@ export function createApp({ build, runtime, cfg, buildDir }) {
 
   // Public pages for visitors who are not signed in come from memory while the database is unchanged
   // (docs/decisions/059-public-page-cache.md; PAGE_CACHE_SECONDS=0 turns this off). A hit is answered
-  // here, first, with the headers, nonce, request id, log line and metrics every answer gets, gzip
-  // from parts compressed once (docs/decisions/072-cache-hits-first.md); the rest goes on below.
+  // first, before Express itself (see the end of this function), with the headers, nonce, request
+  // id, log line and metrics every answer gets, gzip from parts compressed once
+  // (docs/decisions/072-cache-hits-first.md); the rest goes on below.
   const pageCache = runtime.createPageCache({
     onAnswer: ({ requestId, path: pathname, status, ms }) => {
       runtime.httpDuration.observe({ family: runtime.routeFamily(pathname, knownFamilies), method: "GET", status: `${String(status)[0]}xx` }, ms / 1000);
       runtime.logger.info({ req: { id: requestId, method: "GET", path: pathname }, res: { status }, responseTime: Math.round(ms) }, "request completed");
     },
   });
-  app.use(pageCache.answerHits);
 
   app.use((req, res, next) => {
     res.locals.requestId = crypto.randomUUID();
-    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = pageCache.nonce();
     res.setHeader("X-Request-Id", res.locals.requestId);
     next();
   });
@@ -200,5 +200,12 @@ export function createApp({ build, runtime, cfg, buildDir }) {
       }),
     ),
   );
+  // Hits are answered before Express's own work for every request (its query parsing, the request
+  // and response prototypes, the router): the app calls app.handle for each request, so the hit
+  // check goes in front of it. A request that is not a hit goes through Express as before.
+  const handle = app.handle;
+  app.handle = function answerHitsFirst(req, res, callback) {
+    pageCache.answerHits(req, res, () => handle.call(app, req, res, callback));
+  };
   return app;
 }

@@ -2,11 +2,12 @@ import Database from "better-sqlite3";
 import compression from "compression";
 import express from "express";
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "~/.server/platform/db";
-import { publicPageCache } from "~/.server/platform/page-cache";
+import { createPageCache, crcCombine, crcShift, publicPageCache } from "~/.server/platform/page-cache";
 import { SESSION_COOKIE } from "~/.server/auth/session";
 import { createTestDb } from "../support/db";
 
@@ -200,6 +201,76 @@ describe("a hit answered first in the server's chain (decision 072)", () => {
       expect(signedIn.headers.get("x-page-cache")).toBeNull();
     } finally {
       await site.close();
+    }
+  });
+});
+
+describe("a hit's body made from the kept page (decision 072)", () => {
+  it("joins CRC-32s as zlib computes them over the whole", () => {
+    const { crc32 } = zlib;
+    const bytes = crypto.randomBytes(70_000);
+    for (const cut of [0, 1, 7, 8, 4096, 65_535, 69_999, 70_000]) {
+      const [a, b] = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      expect(crcCombine(crc32(a), crc32(b), crcShift(b.length)), String(cut)).toBe(crc32(bytes));
+    }
+  });
+
+  it("puts each answer's nonce and request id wherever the page has them, in plain bytes and in gzip", async () => {
+    // Values at the very start and end, side by side, close together and far apart (the parts
+    // between are sent as kept, the stretches around the values are copied and filled in).
+    const filler = (n: number) => "lorem ipsum ääkköset ".repeat(n);
+    const page = (nonce: string, id: string) =>
+      `${nonce}<!DOCTYPE html><p>${filler(300)}</p><script nonce="${nonce}">${id}</script>${nonce}${id}<p>${filler(10)}</p>` +
+      `<script nonce="${nonce}"></script><p>${filler(1000)}</p><i>${id}</i>${nonce}`;
+    const cache = createPageCache({ seconds: 60, maxMb: 4, generation: () => "1" });
+    const app = express();
+    app.use(cache.answerHits);
+    app.use((_req, res, next) => {
+      res.locals.requestId = crypto.randomUUID();
+      res.locals.cspNonce = cache.nonce();
+      res.setHeader("Content-Security-Policy", `script-src 'nonce-${res.locals.cspNonce}'`);
+      next();
+    });
+    app.all(
+      "*",
+      cache.keep((_req, res) => {
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.end(page(res.locals.cspNonce, res.locals.requestId));
+      }),
+    );
+    const site = app.listen(0, "127.0.0.1");
+    await new Promise((r) => site.once("listening", r));
+    const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/fi/privacy`;
+    const { request } = await import("node:http");
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ body: Buffer; headers: Record<string, unknown> }>((resolve, reject) => {
+        request(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
+        })
+          .on("error", reject)
+          .end();
+      });
+    try {
+      expect((await raw({})).headers["x-page-cache"]).toBe("miss");
+      const nonces = new Set<string>();
+      for (let i = 0; i < 6; i++) {
+        for (const encoding of ["identity", "gzip"]) {
+          const { body, headers } = await raw({ "accept-encoding": encoding });
+          expect(headers["x-page-cache"]).toBe("hit");
+          const nonce = /'nonce-([^']+)'/.exec(String(headers["content-security-policy"]))![1];
+          nonces.add(nonce);
+          const html = encoding === "gzip" ? zlib.gunzipSync(body) : body;
+          expect(headers["content-encoding"]).toBe(encoding === "gzip" ? "gzip" : undefined);
+          expect(Number(headers["content-length"])).toBe(body.length);
+          expect(html.toString("utf8")).toBe(page(nonce, String(headers["x-request-id"])));
+        }
+      }
+      expect(nonces.size).toBe(12);
+      expect([...nonces].every((n) => Buffer.from(n, "base64").length === 16)).toBe(true);
+    } finally {
+      await new Promise((r) => site.close(r));
     }
   });
 });

@@ -31,17 +31,16 @@ type Entry = {
   status: number;
   /** The headers the Remix handler set (put back on a hit answered inside the chain). */
   headers: [string, string | number | string[]][];
-  /** Every header of the answer but those made per answer (for a hit answered first in the chain). */
-  allHeaders: [string, string | number | string[]][];
+  /**
+   * Every header of the answer but those made per answer (for a hit answered first in the chain),
+   * as a flat list of names and values for writeHead.
+   */
+  allHeaders: string[];
   /** The Content-Security-Policy split around its nonce. */
   csp: string[];
-  /** The body's static parts as bytes, and each compressed once (deflate, ending byte-aligned). */
-  rawParts: Buffer[];
-  gzParts: Buffer[];
-  /** The body split around the nonce and request id of the answer it was rendered for. */
-  parts: string[];
-  /** What each odd-numbered part was: "n" the nonce, "r" the request id. */
-  kinds: ("n" | "r")[];
+  /** The body as it is sent without compression, and as gzip (see templatesOf). */
+  raw: Template;
+  gzip: Template;
   generation: string;
   size: number;
 };
@@ -81,31 +80,38 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
 /**
- * A kept page as gzip, from its parts compressed once and the few bytes that differ per answer
- * (nonce, request id) compressed now: deflate blocks that end byte-aligned (a sync flush) can be
- * joined into one stream, which a final empty block ends; the CRC runs over the whole.
+ * CRC-32 of joined pieces without reading the pieces again (zlib's crc32_combine): the CRC of A then
+ * B is the CRC of A multiplied by x^(8·|B|) modulo the CRC polynomial, plus the CRC of B. The
+ * multiplier of each static part is worked out once when the page is kept, so a hit's CRC costs a
+ * few dozen shifts per part instead of a pass over the whole page.
  */
-function gzipOf(entry: Entry, fresh: Record<"n" | "r", string>): Buffer {
-  const pieces: Buffer[] = [GZIP_HEADER];
-  let crc = 0;
-  let size = 0;
-  entry.parts.forEach((part, i) => {
-    if (i % 2 === 0) {
-      pieces.push(entry.gzParts[i / 2]);
-      crc = zlib.crc32(entry.rawParts[i / 2], crc);
-      size += entry.rawParts[i / 2].length;
-    } else {
-      const value = Buffer.from(fresh[entry.kinds[(i - 1) / 2]], "utf8");
-      pieces.push(storedBlock(value));
-      crc = zlib.crc32(value, crc);
-      size += value.length;
+const POLY = 0xedb88320;
+/** a·b modulo the polynomial (bit-reflected, as the CRC keeps them). */
+function multModP(a: number, b: number): number {
+  let m = 1 << 31;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
     }
-  });
-  const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE(size >>> 0, 4);
-  pieces.push(FINAL_BLOCK, trailer);
-  return Buffer.concat(pieces);
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+/** x^(2^k) for k = 0…31. */
+const X2N: number[] = [];
+for (let k = 0, p = 1 << 30; k < 32; k++, p = multModP(p, p)) X2N.push(p >>> 0);
+/** x^(8·bytes) modulo the polynomial: what a CRC is multiplied by when `bytes` bytes follow it. */
+export function crcShift(bytes: number): number {
+  let p = 1 << 31;
+  for (let n = bytes, k = 3; n > 0; n = Math.floor(n / 2), k++) if (n & 1) p = multModP(X2N[k & 31], p);
+  return p >>> 0;
+}
+/** The CRC-32 of A then B, from A's CRC, B's CRC and the shift of B's length (crcShift). */
+export function crcCombine(crcA: number, crcB: number, shiftB: number): number {
+  return (multModP(shiftB, crcA) ^ crcB) >>> 0;
 }
 
 /**
@@ -122,21 +128,148 @@ function storedBlock(bytes: Buffer): Buffer {
   return block;
 }
 
+type Kind = "n" | "r";
+/** Where a value made per answer goes in a kept body: its offset, its length, and which value. */
+type Slot = { at: number; length: number; kind: Kind };
+/** A stretch of a kept body around one or more slots, copied and filled in per answer. */
+type Window = { start: number; end: number; slots: Slot[] };
+/**
+ * A kept body as one block of bytes with the first visitor's nonce and request id in place, and
+ * how an answer is made of it: the stretches without a slot are sent as they are (views of the
+ * block, no copy), the few short stretches around the slots are copied with this answer's values
+ * written over the kept ones (they are always as long: 16 random bytes as base64, a UUID). For
+ * gzip, each static part's CRC-32 and the shift of its length (crcCombine) make the trailer's CRC
+ * without reading the page again; the trailer is made per answer.
+ */
+type Template = { bytes: Buffer; slots: Slot[]; pieces: (Buffer | Window)[]; gzip: boolean; crcs: number[]; shifts: number[]; rawLength: number };
+
+/** Slots closer than this share one copied stretch: copying a few KB costs less than another write. */
+const WINDOW_GAP = 4096;
+
+function templateOf(bytes: Buffer, slots: Slot[], gzip: boolean, crcs: number[], shifts: number[], rawLength: number): Template {
+  const windows: Window[] = [];
+  for (const slot of slots) {
+    const last = windows.at(-1);
+    if (last && slot.at - last.end < WINDOW_GAP) {
+      last.end = slot.at + slot.length;
+      last.slots.push(slot);
+    } else windows.push({ start: slot.at, end: slot.at + slot.length, slots: [slot] });
+  }
+  const pieces: Template["pieces"] = [];
+  let at = 0;
+  for (const w of windows) {
+    if (w.start > at) pieces.push(bytes.subarray(at, w.start));
+    pieces.push(w);
+    at = w.end;
+  }
+  if (at < bytes.length) pieces.push(bytes.subarray(at));
+  return { bytes, slots, pieces, gzip, crcs, shifts, rawLength };
+}
+
+/**
+ * The templates of a kept page from its static parts and the values between them. gzip: each static
+ * part is deflated once, ending byte-aligned (a sync flush), and each value goes in a deflate
+ * "stored" block of its own, so that it can be overwritten; the blocks join into one stream, which a
+ * final empty block ends, with a gzip header before and a trailer after (CRC and length, per answer).
+ */
+function templatesOf(statics: Buffer[], values: { kind: Kind; bytes: Buffer }[]): { raw: Template; gzip: Template } {
+  const crcs = statics.map((b) => zlib.crc32(b));
+  const shifts = statics.map((b) => crcShift(b.length));
+  const rawLength = statics.reduce((n, b) => n + b.length, 0);
+  const raw: Buffer[] = [];
+  const gz: Buffer[] = [GZIP_HEADER];
+  const rawSlots: Slot[] = [];
+  const gzSlots: Slot[] = [];
+  let rawAt = 0;
+  let gzAt = GZIP_HEADER.length;
+  statics.forEach((part, i) => {
+    const deflated = zlib.deflateRawSync(part, SYNC);
+    raw.push(part);
+    gz.push(deflated);
+    rawAt += part.length;
+    gzAt += deflated.length;
+    const value = values[i];
+    if (!value) return;
+    const block = storedBlock(value.bytes);
+    raw.push(value.bytes);
+    gz.push(block);
+    rawSlots.push({ at: rawAt, length: value.bytes.length, kind: value.kind });
+    gzSlots.push({ at: gzAt + 5, length: value.bytes.length, kind: value.kind });
+    rawAt += value.bytes.length;
+    gzAt += block.length;
+  });
+  gz.push(FINAL_BLOCK);
+  return {
+    raw: templateOf(Buffer.concat(raw), rawSlots, false, crcs, shifts, rawLength),
+    gzip: templateOf(Buffer.concat(gz), gzSlots, true, crcs, shifts, rawLength),
+  };
+}
+
+/** A kept body with this answer's values: false when one is not as long as the kept one. */
+function fits(template: Template, fresh: Record<Kind, string>): boolean {
+  return template.slots.every((s) => fresh[s.kind].length === s.length);
+}
+
+/** The pieces of an answer's body, with this answer's values (ASCII) written in. */
+function piecesOf(template: Template, fresh: Record<Kind, string>): Buffer[] {
+  const out: Buffer[] = [];
+  for (const piece of template.pieces) {
+    if (Buffer.isBuffer(piece)) {
+      out.push(piece);
+      continue;
+    }
+    const copy = Buffer.allocUnsafe(piece.end - piece.start);
+    template.bytes.copy(copy, 0, piece.start, piece.end);
+    for (const slot of piece.slots) copy.write(fresh[slot.kind], slot.at - piece.start, slot.length, "latin1");
+    out.push(copy);
+  }
+  if (template.gzip) {
+    let crc = 0;
+    let size = template.rawLength;
+    template.crcs.forEach((partCrc, i) => {
+      crc = crcCombine(crc, partCrc, template.shifts[i]);
+      const slot = template.slots[i];
+      if (slot) {
+        crc = zlib.crc32(fresh[slot.kind], crc);
+        size += slot.length;
+      }
+    });
+    const trailer = Buffer.allocUnsafe(8);
+    trailer.writeUInt32LE(crc >>> 0, 0);
+    trailer.writeUInt32LE(size >>> 0, 4);
+    out.push(trailer);
+  }
+  return out;
+}
+
+/** The pieces written as one (the socket corked while they go in), without joining them first. */
+function send(res: ServerResponse, pieces: Buffer[]): void {
+  res.cork();
+  for (const piece of pieces) res.write(piece);
+  res.end();
+  res.uncork();
+}
+
 function acceptsGzip(req: Pick<IncomingMessage, "headers">): boolean {
   const accept = req.headers["accept-encoding"];
   return typeof accept === "string" && /\bgzip\b(?!;\s*q=0(?:\.0*)?\b)/i.test(accept);
 }
 
-/** The body of a hit, with this answer's nonce and request id put back. */
-function bodyOf(entry: Entry, fresh: Record<"n" | "r", string>): string {
-  return entry.parts.map((part, i) => (i % 2 === 1 ? fresh[entry.kinds[(i - 1) / 2]] : part)).join("");
-}
-
-/** The same as bytes, from the static parts' bytes kept with the page (no encoding per answer). */
-function bytesOf(entry: Entry, fresh: Record<"n" | "r", string>): Buffer {
-  const pieces: Buffer[] = [];
-  entry.parts.forEach((_, i) => pieces.push(i % 2 === 0 ? entry.rawParts[i / 2] : Buffer.from(fresh[entry.kinds[(i - 1) / 2]], "utf8")));
-  return Buffer.concat(pieces);
+/**
+ * CSP nonces: 16 random bytes each, as base64, taken from a block of random bytes read 4 KB at a
+ * time (as crypto.randomUUID does), instead of asking the random source for every answer.
+ */
+const NONCE_BYTES = 16;
+let noncePool = Buffer.alloc(0);
+let nonceAt = 0;
+function freshNonce(): string {
+  if (nonceAt + NONCE_BYTES > noncePool.length) {
+    noncePool = crypto.randomBytes(NONCE_BYTES * 256);
+    nonceAt = 0;
+  }
+  const nonce = noncePool.toString("base64", nonceAt, nonceAt + NONCE_BYTES);
+  nonceAt += NONCE_BYTES;
+  return nonce;
 }
 
 export type PageCache = {
@@ -149,6 +282,8 @@ export type PageCache = {
   answerHits: (req: IncomingMessage & { method?: string; url?: string }, res: ServerResponse, next: () => void) => void;
   /** Around the Remix handler: keeps what it renders for cacheable requests (and answers hits). */
   keep: (handler: Handler) => Handler;
+  /** A new CSP nonce, as long as every other (a hit's values are written over the kept ones). */
+  nonce: () => string;
 };
 
 export type Answered = { requestId: string; path: string; status: number; ms: number };
@@ -179,21 +314,17 @@ export function createPageCache(options: Options & { onAnswer?: (a: Answered) =>
     const hit = lookup(req);
     if (!hit) return next();
     const started = process.hrtime.bigint();
-    const fresh = { n: crypto.randomBytes(16).toString("base64"), r: crypto.randomUUID() };
-    const headers: Record<string, string | number | string[]> = {};
-    for (const [name, value] of hit.allHeaders) headers[name] = value;
-    headers["content-security-policy"] = hit.csp.join(fresh.n);
-    headers["x-request-id"] = fresh.r;
-    headers["x-page-cache"] = "hit";
-    headers["vary"] = "Accept-Encoding";
-    let body: Buffer;
-    if (acceptsGzip(req)) {
-      body = gzipOf(hit, fresh);
-      headers["content-encoding"] = "gzip";
-    } else body = bytesOf(hit, fresh);
-    headers["content-length"] = body.length;
+    const fresh = { n: freshNonce(), r: crypto.randomUUID() };
+    if (!fits(hit.raw, fresh)) return next();
+    const gzip = acceptsGzip(req);
+    const pieces = piecesOf(gzip ? hit.gzip : hit.raw, fresh);
+    let length = 0;
+    for (const piece of pieces) length += piece.length;
+    const headers = hit.allHeaders.slice();
+    headers.push("content-security-policy", hit.csp.join(fresh.n), "x-request-id", fresh.r, "x-page-cache", "hit", "vary", "Accept-Encoding", "content-length", String(length));
+    if (gzip) headers.push("content-encoding", "gzip");
     res.writeHead(hit.status, headers);
-    res.end(body);
+    send(res, pieces);
     pageCacheAnswers.inc({ result: "hit" });
     options.onAnswer?.({ requestId: fresh.r, path, status: hit.status, ms: Number(process.hrtime.bigint() - started) / 1e6 });
   };
@@ -205,13 +336,13 @@ export function createPageCache(options: Options & { onAnswer?: (a: Answered) =>
       const key = keyOf(req);
       const now = generation();
       const hit = lookup(req);
-      if (hit) {
+      const fresh = { n: res.locals.cspNonce, r: res.locals.requestId };
+      if (hit && fits(hit.raw, fresh)) {
         pageCacheAnswers.inc({ result: "hit" });
-        const fresh = { n: res.locals.cspNonce, r: res.locals.requestId };
         res.statusCode = hit.status;
         for (const [name, value] of hit.headers) res.setHeader(name, value);
         res.setHeader("X-Page-Cache", "hit");
-        res.end(bodyOf(hit, fresh));
+        send(res, piecesOf(hit.raw, fresh));
         return;
       }
       pageCacheAnswers.inc({ result: "miss" });
@@ -241,35 +372,27 @@ export function createPageCache(options: Options & { onAnswer?: (a: Answered) =>
         const html = Buffer.concat(chunks).toString("utf8");
         const { cspNonce, requestId } = res.locals;
         const split = html.split(new RegExp(`(${[cspNonce, requestId].filter(Boolean).map(escapeRegExp).join("|")})`));
-        const parts: string[] = [];
-        const kinds: ("n" | "r")[] = [];
-        split.forEach((part, i) => {
-          if (i % 2 === 0) parts.push(part);
-          else {
-            parts.push("");
-            kinds.push(part === cspNonce ? "n" : "r");
-          }
-        });
+        // Even pieces are the page's static parts, odd ones the nonce or the request id.
+        const statics = split.filter((_, i) => i % 2 === 0).map((part) => Buffer.from(part, "utf8"));
+        const values = split.filter((_, i) => i % 2 === 1).map((value) => ({ kind: value === cspNonce ? ("n" as const) : ("r" as const), bytes: Buffer.from(value, "latin1") }));
         const headers: Entry["headers"] = [];
-        const allHeaders: Entry["headers"] = [];
+        const allHeaders: string[] = [];
         for (const name of res.getHeaderNames()) {
           const value = res.getHeader(name);
           if (value === undefined || ["content-length", "content-encoding", "vary", "x-page-cache", "date", "x-request-id", "content-security-policy"].includes(name)) continue;
-          allHeaders.push([name, value]);
+          for (const one of Array.isArray(value) ? value : [value]) allHeaders.push(name, String(one));
           // Set per answer by the middlewares around this one (compression, security headers).
           if (!before.has(name)) headers.push([name, value]);
         }
-        const rawParts = parts.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p, "utf8"));
-        const gzParts = rawParts.map((b) => zlib.deflateRawSync(b, SYNC));
+        const { raw, gzip } = templatesOf(statics, values);
         const csp = String(res.getHeader("content-security-policy") ?? "").split(cspNonce);
-        const size = html.length * 2 + gzParts.reduce((n, b) => n + b.length, 0) + rawParts.reduce((n, b) => n + b.length, 0) + 1024;
-        cache.set(key, { status: 200, headers, allHeaders, csp, parts, kinds, rawParts, gzParts, generation: now, size });
+        cache.set(key, { status: 200, headers, allHeaders, csp, raw, gzip, generation: now, size: raw.bytes.length + gzip.bytes.length + 1024 });
       }
       return handler(req, res, next);
     };
   };
 
-  return { answerHits, keep };
+  return { answerHits, keep, nonce: freshNonce };
 }
 
 /**
