@@ -19,9 +19,9 @@ import * as casePage from "~/routes/lang.official.$pilot.reports.$case";
 import * as customers from "~/routes/lang.provider-staff.$businessId.customers";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
-import { args } from "../support/request";
+import { args, get, post } from "../support/request";
 import { TODAY as today, daysFromNow } from "../support/clock";
-import { as, choose, get, post, quietLogs, userOf, type Who } from "./official-support";
+import { as, choose, quietLogs, userOf, type Who } from "./official-support";
 
 /**
  * Accountability (issue 16, parts 1, 2 and 4; decision 071): meetings recorded by staff, confirmed

@@ -12,8 +12,9 @@ import { evaluate } from "~/domain/eligibility";
 import { tFor } from "~/i18n";
 import * as page from "~/routes/lang.official.$pilot.assessed-facts";
 import * as my from "~/routes/lang.my";
-import { get as getAs, post as postAs, quietLogs } from "./official-support";
-import { person, post, providerId, get } from "./choice-helpers";
+import { get, post, formArgs, getArgs } from "../support/request";
+import { quietLogs } from "./official-support";
+import { person, providerId } from "./choice-helpers";
 
 /** Decision 073: what the public service decides about a person is recorded by the pilot's official. */
 quietLogs();
@@ -34,19 +35,19 @@ function confirmed(key: string, kind: "provider" | "public_service", slug: strin
 describe("assessed facts (decision 073)", () => {
   it("an official of another pilot cannot see or record; a person without the role cannot either", async () => {
     const sari = person("sari"); // an official of the North Savo pilot
-    expect((await getAs(page.loader, path, params, sari)).status).toBe(403);
-    const posted = await postAs(page.action, path, params, sari, { identityCode: matti.code, value: "yes", endsOn: "" });
+    expect((await get(page.loader, path, params, sari)).status).toBe(403);
+    const posted = await post(page.action, path, params, sari, { identityCode: matti.code, value: "yes", endsOn: "" });
     expect(posted.status).toBe(403);
     const mattiHimself = person("matti");
-    expect((await postAs(page.action, path, params, mattiHimself, { identityCode: matti.code, value: "yes", endsOn: "" })).status).toBe(403);
+    expect((await post(page.action, path, params, mattiHimself, { identityCode: matti.code, value: "yes", endsOn: "" })).status).toBe(403);
     expect(getDb().select().from(assessedFacts).where(eq(assessedFacts.pilotSlug, pilot)).all()).toHaveLength(1); // Eeva's, seeded
   });
 
   it("a person cannot declare themselves entitled: the journey does not ask, and an answer of yes is ignored", async () => {
     const m = person("matti");
-    const start = startLoader(get(m, "/fi/choose", { lang: "fi" }));
+    const start = startLoader(getArgs(m, "/fi/choose", { lang: "fi" }));
     expect(start.asked).toEqual(["registered", "status"]);
-    const saved = await startAction(post(m, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed", referral: "yes" }));
+    const saved = await startAction(formArgs(m, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed", referral: "yes" }));
     expect(saved).toBeInstanceOf(Response);
     const ctx = choiceContext(m.user);
     expect(ctx.facts).toEqual({ registered: true, status: "unemployed" });
@@ -57,14 +58,14 @@ describe("assessed facts (decision 073)", () => {
   it("the official records an entitlement (errors next to the field, the code kept), audited without the code; then the person may choose", async () => {
     const ville = person("ville");
     const m = person("matti");
-    await startAction(post(m, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
+    await startAction(formArgs(m, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
 
-    const bad = await postAs(page.action, path, params, ville, { identityCode: "041195-9632", value: "", endsOn: "2020-01-01" });
+    const bad = await post(page.action, path, params, ville, { identityCode: "041195-9632", value: "", endsOn: "2020-01-01" });
     expect(bad.status).toBe(400);
     expect(bad.data!.errors).toEqual({ identityCode: "assessed:errors.identityCode.invalid", value: "assessed:errors.value.required", endsOn: "assessed:errors.endsOn.past" });
     expect(bad.data!.values).toMatchObject({ identityCode: "041195-9632", endsOn: "2020-01-01" });
 
-    const good = await postAs(page.action, path, params, ville, { identityCode: ` ${matti.code.toLowerCase()} `, value: "yes", endsOn: "" });
+    const good = await post(page.action, path, params, ville, { identityCode: ` ${matti.code.toLowerCase()} `, value: "yes", endsOn: "" });
     expect(good).toMatchObject({ status: 303, location: `${path}?recorded=1` });
 
     const rows = getDb().select().from(assessedFacts).where(eq(assessedFacts.identityHash, m.identityHash)).all();
@@ -77,39 +78,39 @@ describe("assessed facts (decision 073)", () => {
     expect(choiceContext(m.user).evaluation).toMatchObject({ outcome: "may_choose", pilot });
 
     // A withdrawal is a new record: the latest counts.
-    await postAs(page.action, path, params, ville, { identityCode: matti.code, value: "no", endsOn: "" });
+    await post(page.action, path, params, ville, { identityCode: matti.code, value: "no", endsOn: "" });
     expect(choiceContext(m.user).evaluation.outcome).toBe("public_service");
   });
 
   it("the record is on the person's My page in fi, sv and en, with who recorded it, when, and how to ask for a correction", async () => {
     const ville = person("ville");
-    await postAs(page.action, path, params, ville, { identityCode: matti.code, value: "yes", endsOn: "2099-06-30" });
+    await post(page.action, path, params, ville, { identityCode: matti.code, value: "yes", endsOn: "2099-06-30" });
     const m = person("matti");
     const dates = { fi: "30.6.2099", sv: "30.6.2099", en: "30 June 2099" };
     for (const lang of ["fi", "sv", "en"] as const) {
-      const data = my.loader(get(m, `/${lang}/my`, { lang }));
+      const data = my.loader(getArgs(m, `/${lang}/my`, { lang }));
       expect(data.assessed).toEqual([
         expect.objectContaining({ fact: "referral", value: true, current: true, recordedBy: "Ville Huttunen", endsOn: dates[lang], pilotSlug: pilot }),
       ]);
     }
-    expect(my.loader(get(m, "/en/my", { lang: "en" })).assessed[0].pilot).toBe("Purchased-services pilot (example)");
+    expect(my.loader(getArgs(m, "/en/my", { lang: "en" })).assessed[0].pilot).toBe("Purchased-services pilot (example)");
     // And in the person's data download.
     expect(personalDataExport(m.user, "en").assessedFacts).toEqual([expect.objectContaining({ fact: "referral", value: true, recordedBy: "Ville Huttunen", endsOn: "30 June 2099" })]);
     // Someone else's record is not on their page.
-    expect(my.loader(get(person("aino"), "/fi/my", { lang: "fi" })).assessed).toEqual([]);
+    expect(my.loader(getArgs(person("aino"), "/fi/my", { lang: "fi" })).assessed).toEqual([]);
   });
 
   it("declining is a first-class answer; the official sees whom they confirmed and what each chose", async () => {
     const ville = person("ville");
-    await postAs(page.action, path, params, ville, { identityCode: matti.code, value: "yes", endsOn: "" });
-    for (const key of ["eeva", "matti"]) await startAction(post(person(key), "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
+    await post(page.action, path, params, ville, { identityCode: matti.code, value: "yes", endsOn: "" });
+    for (const key of ["eeva", "matti"]) await startAction(formArgs(person(key), "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
 
     expect(confirmed("matti", "public_service", null)).toMatchObject({ ok: true, kind: "public_service" });
     expect(confirmed("eeva", "provider", "kiuruveden-tyovalmennus")).toMatchObject({ ok: true, kind: "provider" });
     // The provider serves for the pilot's six months.
     expect(choiceContext(person("eeva").user).current!.row.snapshot.lockMonths).toBe(6);
 
-    const listed = await getAs(page.loader, path, params, ville);
+    const listed = await get(page.loader, path, params, ville);
     const records = listed.data!.records as { name: string; value: boolean; choice: { kind: string; provider: string | null } | null }[];
     expect(records).toEqual(
       expect.arrayContaining([
@@ -121,11 +122,11 @@ describe("assessed facts (decision 073)", () => {
 
   it("the journey says that taking part is voluntary where the public service offers the pilot", async () => {
     const eeva = person("eeva"); // confirmed by Ville in the seed
-    await startAction(post(eeva, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
-    expect(startLoader(get(eeva, "/fi/choose", { lang: "fi" }))).toMatchObject({ mayChoose: true, voluntary: true, lockMonths: 6 });
+    await startAction(formArgs(eeva, "/fi/choose", { lang: "fi" }, { registered: "yes", status: "unemployed" }));
+    expect(startLoader(getArgs(eeva, "/fi/choose", { lang: "fi" }))).toMatchObject({ mayChoose: true, voluntary: true, lockMonths: 6 });
     const aino = person("aino");
-    await startAction(post(aino, "/fi/choose", { lang: "fi" }, { registered: "yes", integration_act: "no", typ: "no" }));
-    expect(startLoader(get(aino, "/fi/choose", { lang: "fi" }))).toMatchObject({ mayChoose: true, voluntary: false });
+    await startAction(formArgs(aino, "/fi/choose", { lang: "fi" }, { registered: "yes", integration_act: "no", typ: "no" }));
+    expect(startLoader(getArgs(aino, "/fi/choose", { lang: "fi" }))).toMatchObject({ mayChoose: true, voluntary: false });
   });
 
   it("a person without a confirmation cannot record a choice of a provider in the pilot", () => {

@@ -8,8 +8,8 @@ import { confirmChoice, listChoices, saveContact, savePick } from "~/.server/cho
 import { closeDb, getDb, openDatabase, setDb } from "~/.server/platform/db";
 import { action as checkAction, loader as checkLoader } from "~/routes/lang.choose.check";
 import { loader as receiptLoader } from "~/routes/lang.my.receipts.$reference";
-import { run } from "../support/request";
-import { answerEligible, get, person, post, providerId, type Person } from "./choice-helpers";
+import { run, getArgs, formArgs } from "../support/request";
+import { answerEligible, person, providerId, type Person } from "./choice-helpers";
 
 /**
  * The backup drill of issue 8: record choices, back up while writes go on, record more, restore,
@@ -35,13 +35,13 @@ function ready(kind: Ready["kind"]): Ready {
     savePick(p.user, { pilotSlug: "north-savo-choice", kind, providerId: null, providerSlug: null });
   }
   // The key the confirmation page renders into its form.
-  const { key } = checkLoader(get(p, "/fi/choose/check", lang));
+  const { key } = checkLoader(getArgs(p, "/fi/choose/check", lang));
   return { p, key, kind };
 }
 
 /** Confirms through the confirmation form's action: 303 to the receipt. */
 async function confirmByForm(r: Ready): Promise<Recorded> {
-  const res = await run(() => checkAction(post(r.p, "/fi/choose/check", lang, { key: r.key })));
+  const res = await run(() => checkAction(formArgs(r.p, "/fi/choose/check", lang, { key: r.key })));
   const location = res instanceof Response && res.status === 303 ? res.headers.get("location") : null;
   const reference = /\/fi\/my\/receipts\/([0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(location ?? "")?.[1];
   if (!reference) throw new Error(`the confirmation was not recorded: ${JSON.stringify(res)}`);
@@ -161,7 +161,7 @@ describe("the backup drill", () => {
           audits: 1,
         });
         // Its owner's session came back with it: the receipt opens as before.
-        const receipt = receiptLoader(get(r.p, `/fi/my/receipts/${r.reference}`, { ...lang, reference: r.reference }));
+        const receipt = receiptLoader(getArgs(r.p, `/fi/my/receipts/${r.reference}`, { ...lang, reference: r.reference }));
         expect(receipt.reference).toBe(r.reference);
       }
       // No half of a choice: no "chosen" history row or choice audit row without its choice.

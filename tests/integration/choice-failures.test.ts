@@ -8,8 +8,8 @@ import * as schema from "../../db/schema";
 import { getDb, setDb, type Db } from "~/.server/platform/db";
 import { action as checkAction } from "~/routes/lang.choose.check";
 import { loader as myDataLoader } from "~/routes/lang.my.data-json";
-import { run } from "../support/request";
-import { answerEligible, person, post } from "./choice-helpers";
+import { run, formArgs } from "../support/request";
+import { answerEligible, person } from "./choice-helpers";
 
 /**
  * A write that fails must say plainly that the choice was NOT recorded, never show a receipt,
@@ -48,7 +48,7 @@ describe("a write that fails", () => {
     blocker = new Database(file);
     blocker.exec("BEGIN IMMEDIATE");
 
-    const res = await run(() => checkAction(post(aino, "/fi/choose/check", lang, { key })));
+    const res = await run(() => checkAction(formArgs(aino, "/fi/choose/check", lang, { key })));
     expect(res).not.toBeInstanceOf(Response); // no redirect to a receipt
     const { data, init } = res as unknown as { data: { notRecorded: boolean; problem: string; key: string }; init: ResponseInit };
     expect(init.status).toBe(503);
@@ -60,9 +60,9 @@ describe("a write that fails", () => {
     blocker.exec("ROLLBACK");
     expect(counts()).toEqual(before);
 
-    const retry = await run(() => checkAction(post(aino, "/fi/choose/check", lang, { key })));
+    const retry = await run(() => checkAction(formArgs(aino, "/fi/choose/check", lang, { key })));
     expect((retry as Response).status).toBe(303);
-    const again = await run(() => checkAction(post(aino, "/fi/choose/check", lang, { key })));
+    const again = await run(() => checkAction(formArgs(aino, "/fi/choose/check", lang, { key })));
     expect((again as Response).headers.get("location")).toBe((retry as Response).headers.get("location"));
     expect(counts().choices).toBe(before.choices + 1);
   });

@@ -4,11 +4,10 @@ import { requireUser, type SignedInUser } from "~/.server/auth/auth";
 import { getDb } from "~/.server/platform/db";
 import { saveAnswers } from "~/.server/choice/choices.store";
 import { signedIn } from "../support/auth";
-import { args } from "../support/request";
 
 /**
- * Helpers of the choice tests: a signed-in test person as the routes see them, forms posted as a
- * browser would post them (with the CSRF token), and the example providers by slug.
+ * Helpers of the choice tests: a signed-in test person as the routes see them, eligible answers,
+ * and the example providers by slug. Requests: ../support/request (getArgs, formArgs).
  */
 export type Person = ReturnType<typeof signedIn> & { user: SignedInUser };
 
@@ -21,19 +20,6 @@ export function person(key: string): Person {
 /** The answers that let a North Savo resident choose (registered, not excluded). */
 export function answerEligible(p: Person) {
   saveAnswers(p.user, { registered: true, integration_act: false, typ: false });
-}
-
-export function get(p: Person, path: string, params: Record<string, string>) {
-  return args(path, params, { headers: { cookie: p.cookie } });
-}
-
-export function post(p: Person, path: string, params: Record<string, string>, body: Record<string, string>, opts: { csrf?: boolean } = {}) {
-  const form = new URLSearchParams(opts.csrf === false ? body : { csrf: p.csrf, ...body });
-  return args(path, params, {
-    method: "POST",
-    body: form,
-    headers: { cookie: p.cookie, "content-type": "application/x-www-form-urlencoded" },
-  });
 }
 
 export function providerId(slug: string): number {

@@ -22,8 +22,8 @@ import { action as startAction, loader as startLoader } from "~/routes/lang.choo
 import { loader as dataLoader } from "~/routes/lang.my.data-json";
 import { loader as myLoader } from "~/routes/lang.my";
 import { loader as receiptLoader } from "~/routes/lang.my.receipts.$reference";
-import { run } from "../support/request";
-import { answerEligible, get, person, post, providerId, providersFrom, type Person } from "./choice-helpers";
+import { run, getArgs, formArgs } from "../support/request";
+import { answerEligible, person, providerId, providersFrom, type Person } from "./choice-helpers";
 
 const lang = { lang: "fi" };
 
@@ -54,24 +54,24 @@ function body<T>(result: unknown): T {
 describe("the journey through the routes", () => {
   it("asks the missing facts, keeps what was typed on an error, then records a choice once and shows its receipt", async () => {
     const aino = person("aino");
-    const first = startLoader(get(aino, "/fi/choose", lang));
+    const first = startLoader(getArgs(aino, "/fi/choose", lang));
     expect(first.editing).toBe(true);
     expect(first.asked).toEqual(["registered", "integration_act", "typ"]);
     expect(first.current.situation).toBe("default_public_service");
 
-    const bad = await run(() => startAction(post(aino, "/fi/choose", lang, { registered: "yes" })));
+    const bad = await run(() => startAction(formArgs(aino, "/fi/choose", lang, { registered: "yes" })));
     expect(status(bad)).toBe(400);
     const badData = body<{ errors: Record<string, string>; values: Record<string, string> }>(bad);
     expect(badData.errors).toEqual({ integration_act: "eligibility:errors.integration_act.required", typ: "eligibility:errors.typ.required" });
     expect(badData.values.registered).toBe("yes");
 
-    const saved = await run(() => startAction(post(aino, "/fi/choose", lang, { registered: "yes", integration_act: "no", typ: "no" })));
+    const saved = await run(() => startAction(formArgs(aino, "/fi/choose", lang, { registered: "yes", integration_act: "no", typ: "no" })));
     expect(status(saved)).toBe(303);
-    const after = startLoader(get(aino, "/fi/choose", lang));
+    const after = startLoader(getArgs(aino, "/fi/choose", lang));
     expect(after.mayChoose).toBe(true);
     expect(after.editing).toBe(false);
 
-    const pick = pickLoader(get(aino, "/fi/choose/provider?provider=tyopolku", lang));
+    const pick = pickLoader(getArgs(aino, "/fi/choose/provider?provider=tyopolku", lang));
     expect(pick.selected).toBe("tyopolku");
     expect(pick.providers.map((p) => p.slug)).toContain("tyopolku");
     expect(pick.publicService.figures.length).toBeGreaterThan(0);
@@ -80,53 +80,53 @@ describe("the journey through the routes", () => {
     expect(tyopolku.figures[0].measure).toBe("employed_open_6m");
     expect(tyopolku.figures[0].sentence).toContain("Selvästi parempi kuin julkinen palvelu.");
 
-    const none = await run(() => pickAction(post(aino, "/fi/choose/provider", lang, {})));
+    const none = await run(() => pickAction(formArgs(aino, "/fi/choose/provider", lang, {})));
     expect(status(none)).toBe(400);
-    const picked = await run(() => pickAction(post(aino, "/fi/choose/provider", lang, { provider: "tyopolku" })));
+    const picked = await run(() => pickAction(formArgs(aino, "/fi/choose/provider", lang, { provider: "tyopolku" })));
     expect((picked as Response).headers.get("location")).toBe("/fi/choose/contact");
 
-    const badContact = await run(() => contactAction(post(aino, "/fi/choose/contact", lang, { channel: "email", email: "not-an-address", language: "fi" })));
+    const badContact = await run(() => contactAction(formArgs(aino, "/fi/choose/contact", lang, { channel: "email", email: "not-an-address", language: "fi" })));
     expect(status(badContact)).toBe(400);
     expect(body<{ errors: Record<string, string>; values: Record<string, string> }>(badContact).values.email).toBe("not-an-address");
-    const contact = await run(() => contactAction(post(aino, "/fi/choose/contact", lang, { channel: "phone", phone: "040 123 4567", language: "fi" })));
+    const contact = await run(() => contactAction(formArgs(aino, "/fi/choose/contact", lang, { channel: "phone", phone: "040 123 4567", language: "fi" })));
     expect((contact as Response).headers.get("location")).toBe("/fi/choose/check");
 
-    const check = checkLoader(get(aino, "/fi/choose/check", lang));
+    const check = checkLoader(getArgs(aino, "/fi/choose/check", lang));
     expect(check.problem).toBeNull();
     expect(check.contact).toEqual({ channel: "phone", phone: "+358401234567", email: null, language: "fi" });
     expect(check.changeFrom).toBeTruthy();
 
     const before = { choices: count(choices), history: count(choiceHistory), audit: count(audit) };
-    const recorded = await run(() => checkAction(post(aino, "/fi/choose/check", lang, { key: check.key })));
+    const recorded = await run(() => checkAction(formArgs(aino, "/fi/choose/check", lang, { key: check.key })));
     expect(status(recorded)).toBe(303);
     const location = (recorded as Response).headers.get("location")!;
     expect(location).toMatch(/^\/fi\/my\/receipts\/[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     // The same key again (double click, resubmit, back + submit): the same receipt, nothing new.
-    const again = await run(() => checkAction(post(aino, "/fi/choose/check", lang, { key: check.key })));
+    const again = await run(() => checkAction(formArgs(aino, "/fi/choose/check", lang, { key: check.key })));
     expect((again as Response).headers.get("location")).toBe(location);
     expect(count(choices)).toBe(before.choices + 1);
     expect(count(choiceHistory)).toBe(before.history + 1);
     expect(count(audit)).toBe(before.audit + 1);
     // My page shows the chosen provider's lead figure in the same sentence.
-    expect(myLoader(get(aino, "/fi/my", lang)).choice.figure).toMatchObject({ label: "Työllistyi 6 kuukaudessa", sentence: tyopolku.figures[0].sentence });
+    expect(myLoader(getArgs(aino, "/fi/my", lang)).choice.figure).toMatchObject({ label: "Työllistyi 6 kuukaudessa", sentence: tyopolku.figures[0].sentence });
     // Back to the confirmation page: the same receipt, and the draft no longer holds the contact details.
-    const back = await run(() => checkLoader(get(aino, "/fi/choose/check", lang)));
+    const back = await run(() => checkLoader(getArgs(aino, "/fi/choose/check", lang)));
     expect((back as Response).headers.get("location")).toBe(location);
     expect(getDb().select().from(choiceDrafts).get()).toMatchObject({ contactPhone: null, contactEmail: null, contactChannel: null });
 
     const reference = location.split("/").pop()!;
-    const receipt = receiptLoader(get(aino, location, { ...lang, reference }));
+    const receipt = receiptLoader(getArgs(aino, location, { ...lang, reference }));
     expect(receipt.reference).toBe(reference);
     expect(receipt.provider?.name).toBe("Työpolku Oy");
     expect(receipt.contactBy).toBeTruthy();
     // A reference typed with a lower-case letter or without the hyphen leads to the same receipt.
-    const sloppy = await run(() => receiptLoader(get(aino, "/fi/my/receipts/x", { ...lang, reference: reference.replace("-", "").toLowerCase() })));
+    const sloppy = await run(() => receiptLoader(getArgs(aino, "/fi/my/receipts/x", { ...lang, reference: reference.replace("-", "").toLowerCase() })));
     expect((sloppy as Response).headers.get("location")).toBe(location);
   });
 
   it("a form without the CSRF token is refused with 403 and writes nothing", async () => {
     const aino = person("aino");
-    const res = await run(() => startAction(post(aino, "/fi/choose", lang, { registered: "yes", integration_act: "no", typ: "no" }, { csrf: false })));
+    const res = await run(() => startAction(formArgs(aino, "/fi/choose", lang, { registered: "yes", integration_act: "no", typ: "no" }, { csrf: false })));
     expect(status(res)).toBe(403);
     expect(getDb().select().from(choiceDrafts).all()).toHaveLength(0);
   });
@@ -196,11 +196,11 @@ describe("scope: a person reads only their own choices", () => {
     answerEligible(aino);
     const result = confirmChoice(aino.user, draft(aino, "tyopolku"));
     if (!result.ok) throw new Error("not recorded");
-    const theirs = await run(() => receiptLoader(get(pekka, `/fi/my/receipts/${result.reference}`, { ...lang, reference: result.reference })));
+    const theirs = await run(() => receiptLoader(getArgs(pekka, `/fi/my/receipts/${result.reference}`, { ...lang, reference: result.reference })));
     expect(status(theirs)).toBe(404);
-    const unknown = await run(() => receiptLoader(get(pekka, "/fi/my/receipts/0000-0000", { ...lang, reference: "0000-0000" })));
+    const unknown = await run(() => receiptLoader(getArgs(pekka, "/fi/my/receipts/0000-0000", { ...lang, reference: "0000-0000" })));
     expect(status(unknown)).toBe(404);
-    const garbage = await run(() => receiptLoader(get(pekka, "/fi/my/receipts/abc", { ...lang, reference: "abc'; --" })));
+    const garbage = await run(() => receiptLoader(getArgs(pekka, "/fi/my/receipts/abc", { ...lang, reference: "abc'; --" })));
     expect(status(garbage)).toBe(404);
     expect(getReceipt(pekka.user, result.reference)).toBeNull();
     expect(listChoices(pekka.user)).toEqual([]);
@@ -213,7 +213,7 @@ describe("scope: a person reads only their own choices", () => {
     answerEligible(pekka);
     confirmChoice(aino.user, draft(aino, "tyopolku"));
     confirmChoice(pekka.user, draft(pekka, "kaira-rekrytointi"));
-    const res = await run<Response>(() => dataLoader(get(aino, "/fi/my/data.json", lang)));
+    const res = await run<Response>(() => dataLoader(getArgs(aino, "/fi/my/data.json", lang)));
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="valinta-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const text = await res.text();
@@ -304,7 +304,7 @@ describe("refusals: nothing is half-written", () => {
     const key = draft(aino, "tyopolku");
     saveAnswers(aino.user, { integration_act: true });
     const before = snapshot();
-    const res = await run(() => checkAction(post(aino, "/fi/choose/check", lang, { key })));
+    const res = await run(() => checkAction(formArgs(aino, "/fi/choose/check", lang, { key })));
     expect(status(res)).toBe(409);
     expect(body<{ problem: string }>(res).problem).toBe("not_eligible");
     expect(snapshot()).toEqual(before);
@@ -312,27 +312,27 @@ describe("refusals: nothing is half-written", () => {
 
   it("answers given on the eligibility check come along in the address and fill in the form, unsaved; a bad value is dropped", () => {
     const aino = person("aino");
-    const page = startLoader(get(aino, "/fi/choose?registered=yes&integration_act=no&typ=maybe&age=-4", lang));
+    const page = startLoader(getArgs(aino, "/fi/choose?registered=yes&integration_act=no&typ=maybe&age=-4", lang));
     expect(page.editing).toBe(true);
     expect(page.values).toEqual({ registered: "yes", integration_act: "no" });
     // Nothing is stored until the person saves: the same page without the address asks again.
-    expect(startLoader(get(aino, "/fi/choose", lang)).values).toEqual({});
+    expect(startLoader(getArgs(aino, "/fi/choose", lang)).values).toEqual({});
   });
 
   it("another provider picked from the check page keeps the phone and email; the service language is asked again", async () => {
     const aino = person("aino");
     answerEligible(aino);
-    await run(() => pickAction(post(aino, "/fi/choose/provider", lang, { provider: "tyopolku" })));
-    await run(() => contactAction(post(aino, "/fi/choose/contact", lang, { channel: "phone", phone: "040 123 4567", language: "fi" })));
-    const other = pickLoader(get(aino, "/fi/choose/provider", lang)).providers.find((p) => p.slug !== "tyopolku" && p.takesNewCustomers)!.slug;
-    await run(() => pickAction(post(aino, "/fi/choose/provider", lang, { provider: other })));
-    expect(contactLoader(get(aino, "/fi/choose/contact", lang)).values).toMatchObject({ channel: "phone", phone: "+358401234567" });
+    await run(() => pickAction(formArgs(aino, "/fi/choose/provider", lang, { provider: "tyopolku" })));
+    await run(() => contactAction(formArgs(aino, "/fi/choose/contact", lang, { channel: "phone", phone: "040 123 4567", language: "fi" })));
+    const other = pickLoader(getArgs(aino, "/fi/choose/provider", lang)).providers.find((p) => p.slug !== "tyopolku" && p.takesNewCustomers)!.slug;
+    await run(() => pickAction(formArgs(aino, "/fi/choose/provider", lang, { provider: other })));
+    expect(contactLoader(getArgs(aino, "/fi/choose/contact", lang)).values).toMatchObject({ channel: "phone", phone: "+358401234567" });
     expect(getDb().select().from(choiceDrafts).get()).toMatchObject({ contactChannel: "phone", contactPhone: "+358401234567", serviceLanguage: null });
   });
 
   it("a person living outside every pilot area is not offered a choice, and the public service is named", () => {
     const juha = person("juha");
-    const page = startLoader(get(juha, "/fi/choose", lang));
+    const page = startLoader(getArgs(juha, "/fi/choose", lang));
     expect(page.mayChoose).toBe(false);
     expect(page.explanation.outcome).toBe("public_service");
     expect(page.explanation.reasons.length).toBeGreaterThan(0);
@@ -384,7 +384,7 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     expect(decideWeightyReason(sari.user, { requestId: request.id, pilotSlug: "north-savo-choice", decision: "approved", note: "Muutto on painava syy." }, inLock)).toBe(true);
     const ctx = choiceContext(aino.user, inLock);
     expect(ctx.rule).toEqual({ allowed: true, reason: "weighty_reason_approved" });
-    expect(myLoader(get(aino, "/fi/my", lang)).choice.requests).toEqual([
+    expect(myLoader(getArgs(aino, "/fi/my", lang)).choice.requests).toEqual([
       expect.objectContaining({ status: "approved", reason: "Muutan Kuopioon työn perässä.", decisionNote: "Muutto on painava syy." }),
     ]);
 
@@ -421,19 +421,19 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     answerEligible(aino);
     savePick(aino.user, { pilotSlug: "north-savo-choice", kind: "provider", providerId: providerId("savon-uravalmennus"), providerSlug: "savon-uravalmennus" });
     // Finnish only: on an English page the one language it offers is chosen already.
-    expect(contactLoader(get(aino, "/en/choose/contact", { lang: "en" })).values.language).toBe("fi");
+    expect(contactLoader(getArgs(aino, "/en/choose/contact", { lang: "en" })).values.language).toBe("fi");
     savePick(aino.user, { pilotSlug: "north-savo-choice", kind: "provider", providerId: providerId("tyopolku"), providerSlug: "tyopolku" });
-    expect(contactLoader(get(aino, "/en/choose/contact", { lang: "en" })).values.language).toBe("en");
+    expect(contactLoader(getArgs(aino, "/en/choose/contact", { lang: "en" })).values.language).toBe("en");
     savePick(aino.user, { pilotSlug: "north-savo-choice", kind: "provider", providerId: providerId("tyopolku"), providerSlug: "tyopolku" });
     // Several, none of them the page's: the person says.
-    expect(contactLoader(get(aino, "/sv/choose/contact", { lang: "sv" })).values.language).toBe("");
+    expect(contactLoader(getArgs(aino, "/sv/choose/contact", { lang: "sv" })).values.language).toBe("");
   });
 
   it("the pick step says when a provider's last day in the pilot is already set", () => {
     const aino = person("aino");
     answerEligible(aino);
     getDb().update(providerPilots).set({ endsOn: "2099-12-31" }).where(eq(providerPilots.providerId, providerId("tyopolku"))).run();
-    const pick = pickLoader(get(aino, "/fi/choose/provider", lang));
+    const pick = pickLoader(getArgs(aino, "/fi/choose/provider", lang));
     expect(pick.providers.find((p) => p.slug === "tyopolku")?.leavesAfter).toBe("31.12.2099");
     expect(pick.providers.find((p) => p.slug === "taitoverkko")?.leavesAfter).toBeNull();
   });
@@ -445,7 +445,7 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     const done = confirmChoice(aino.user, draft(aino, null));
     expect(done.ok).toBe(true);
     const reference = (done as { reference: string }).reference;
-    const receipt = (await run(() => receiptLoader(get(aino, `/sv/my/receipts/${reference}`, { lang: "sv", reference })))) as unknown as {
+    const receipt = (await run(() => receiptLoader(getArgs(aino, `/sv/my/receipts/${reference}`, { lang: "sv", reference })))) as unknown as {
       publicService: { name: string | null; jobMarket: string } | null;
     };
     expect(receipt.publicService?.name).toMatch(/työllisyysalue|sysselsättningsområde/i);
@@ -466,7 +466,7 @@ describe("changing: the pilot's lock period and weighty reasons", () => {
     expect(ctx.situation).toBe("provider_left");
     expect(ctx.rule).toEqual({ allowed: true, reason: "provider_left" });
     // My page says so at once, and offers a new choice.
-    const my = myLoader(get(aino, "/fi/my", lang));
+    const my = myLoader(getArgs(aino, "/fi/my", lang));
     expect(my.choice.current).toMatchObject({ situation: "provider_left", providerName: "Työpolku Oy", lockedUntil: null });
     expect(my.choice.choices).toHaveLength(1);
     const again = confirmChoice(aino.user, draft(aino, "kaira-rekrytointi", inLock), inLock);

@@ -14,7 +14,8 @@ import { loader as comparison } from "~/routes/lang.providers";
 import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparisonJson } from "~/routes/api.v1.comparison";
 import { saveAnswers } from "~/.server/choice/choices.store";
-import { as, get, post, quietLogs, upload, userOf, type Who } from "./official-support";
+import { get, post, upload } from "../support/request";
+import { as, quietLogs, userOf, type Who } from "./official-support";
 import { TODAY } from "../support/clock";
 
 /**

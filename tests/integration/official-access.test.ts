@@ -16,7 +16,8 @@ import * as history from "~/routes/lang.official.$pilot.rules.history";
 import * as rules from "~/routes/lang.official.$pilot.rules";
 import * as statistics from "~/routes/lang.official.$pilot.statistics";
 import { requestWeightyReason } from "~/.server/choice/choices.store";
-import { as, choose, get, post, quietLogs, upload, type Who } from "./official-support";
+import { get, post, upload } from "../support/request";
+import { as, choose, quietLogs, type Who } from "./official-support";
 
 quietLogs();
 

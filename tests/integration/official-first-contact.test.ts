@@ -15,7 +15,8 @@ import { addWorkingDays } from "~/domain/working-days";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";
 import * as statistics from "~/routes/lang.official.$pilot.statistics";
-import { as, choose, get, post, quietLogs, upload, userOf, type Who } from "./official-support";
+import { get, post, upload } from "../support/request";
+import { as, choose, quietLogs, userOf, type Who } from "./official-support";
 import { TODAY } from "../support/clock";
 
 /**

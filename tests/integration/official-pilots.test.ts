@@ -9,7 +9,8 @@ import { yesNoFacts } from "~/domain/pilot";
 import * as history from "~/routes/lang.official.$pilot.rules.history";
 import * as rules from "~/routes/lang.official.$pilot.rules";
 import { loader as eligibilityApi } from "~/routes/api.v1.eligibility";
-import { as, get, post, quietLogs, type Who } from "./official-support";
+import { get, post } from "../support/request";
+import { as, quietLogs, type Who } from "./official-support";
 import { TODAY } from "../support/clock";
 
 quietLogs();

@@ -12,7 +12,8 @@ import * as provider from "~/routes/lang.official.$pilot.providers.$id";
 import * as join from "~/routes/lang.official.$pilot.providers.join";
 import * as addProvider from "~/routes/lang.official.$pilot.providers.new";
 import { loader as profile } from "~/routes/lang.providers.profile";
-import { as, get, post, quietLogs, type Who } from "./official-support";
+import { get, post } from "../support/request";
+import { as, quietLogs, type Who } from "./official-support";
 import { TODAY } from "../support/clock";
 
 /**

@@ -10,7 +10,8 @@ import * as addProvider from "~/routes/lang.official.$pilot.providers.new";
 import * as list from "~/routes/lang.official.$pilot.providers";
 import { loader as comparison } from "~/routes/lang.providers";
 import { loader as profile } from "~/routes/lang.providers.profile";
-import { as, choose, get, post, quietLogs } from "./official-support";
+import { get, post } from "../support/request";
+import { as, choose, quietLogs } from "./official-support";
 import { TODAY } from "../support/clock";
 
 quietLogs();

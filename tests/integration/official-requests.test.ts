@@ -9,7 +9,8 @@ import * as request from "~/routes/lang.official.$pilot.requests.$id";
 import * as requests from "~/routes/lang.official.$pilot.requests";
 import * as statistics from "~/routes/lang.official.$pilot.statistics";
 import { monthShort } from "~/.server/providers/format";
-import { as, choose, get, post, quietLogs } from "./official-support";
+import { get, post } from "../support/request";
+import { as, choose, quietLogs } from "./official-support";
 import { TODAY } from "../support/clock";
 
 quietLogs();

@@ -10,7 +10,8 @@ import { ProblemReport } from "~/components/official/ProblemReport";
 import { displayFileName, maxReportedProblems, maxUploadBytes, maxUploadColumns, maxUploadRows, type CsvRefusal } from "~/domain/csv-results";
 import * as preview from "~/routes/lang.official.$pilot.results.$upload";
 import * as resultsPage from "~/routes/lang.official.$pilot.results";
-import { as, get, quietLogs, upload, type Answer, type Who } from "./official-support";
+import { get, upload, type Answer } from "../support/request";
+import { as, quietLogs, type Who } from "./official-support";
 
 /**
  * Issue 12, part 1 and 9: files of any content up to the size limit, and any file name, get a

@@ -12,7 +12,8 @@ import { loader as profile } from "~/routes/lang.providers.profile";
 import { loader as comparison } from "~/routes/lang.providers";
 import { maxUploadBytes, type CsvRefusal } from "~/domain/csv-results";
 import { addMonths, lastFullMonth } from "~/domain/results";
-import { as, get, post, quietLogs, upload, type Who } from "./official-support";
+import { get, post, upload } from "../support/request";
+import { as, quietLogs, type Who } from "./official-support";
 import { TODAY, advanceClock } from "../support/clock";
 
 quietLogs();
