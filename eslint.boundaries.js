@@ -25,12 +25,6 @@ const notYetSplit = [
   "app/.server/notifications/pages.ts",
   "app/.server/notifications/transport.ts",
   "app/.server/notifications/worker.ts",
-  "app/.server/official/audit.ts",
-  "app/.server/official/choices.ts",
-  "app/.server/official/pilots.ts",
-  "app/.server/official/providers.ts",
-  "app/.server/official/results.ts",
-  "app/.server/official/scope.ts",
 ];
 
 /** @type {import("eslint").Linter.Config[]} */
