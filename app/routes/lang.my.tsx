@@ -8,7 +8,7 @@ import { myChoice } from "~/.server/choice/my-page";
 import { myAccountability } from "~/.server/accountability/pages";
 import { MyAccountability } from "~/components/accountability/MyAccountability";
 import { CsrfField } from "~/components/CsrfField";
-import { addressOf } from "~/.server/notifications/address";
+import { addressOf } from "~/.server/notifications/address.store";
 import { MyNotificationsSection } from "~/components/notifications/MyNotificationsSection";
 import { MyChoice } from "~/components/my/MyChoice";
 import { MyAssessedFacts } from "~/components/my/MyAssessedFacts";

@@ -15,7 +15,7 @@ export type { NotificationKind };
  *     enqueueNotification(tx, { personId, kind: "problem_report_answered", data: { reportId: 12 }, dedupeKey: "report-answered:12:3" });
  *   });
  *
- * The row is committed with the event or not at all; the worker (notifications-worker.ts) sends it
+ * The row is committed with the event or not at all; the worker (worker.ts) sends it
  * later, with retries. Nothing is written for a person without a confirmed address (returns null):
  * an address given later does not bring back old events. `data` is codes, dates, a reference, a
  * provider's name: never an identity code, a person's name or an address. The same `dedupeKey`
@@ -84,6 +84,15 @@ export function enqueueNotification(tx: Tx | Db, input: NotificationInput, now: 
     .get();
   if (inserted) wakeNotificationWorker();
   return inserted?.id ?? null;
+}
+
+/** Enqueues several in one transaction (each as enqueueNotification); returns how many rows were written. */
+export function enqueueNotifications(db: Db, inputs: NotificationInput[], now: Date = new Date()): number {
+  let written = 0;
+  db.transaction(() => {
+    for (const input of inputs) if (enqueueNotification(db, input, now) !== null) written++;
+  });
+  return written;
 }
 
 /**

@@ -1,12 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { desc, eq } from "drizzle-orm";
-import { demoMailbox } from "../../../db/schema";
 import type { Lang } from "~/i18n";
 import { requireUser } from "../auth/auth";
 import { config } from "../platform/config";
-import { getDb } from "../platform/db";
 import { formText, langParam, readPostedForm } from "../platform/forms";
-import { addressOf, confirmAddress, confirmLinkWorks, giveAddress, optOut, optOutLinkWorks, parseAddress, removeAddress } from "./address";
+import { addressOf, confirmAddress, confirmLinkWorks, giveAddress, optOut, optOutLinkWorks, parseAddress, removeAddress } from "./address.store";
+import { demoMessageHtml, latestDemoMessages } from "./demo-mailbox.store";
 import { EMAIL_MAX } from "~/domain/choice";
 
 /**
@@ -105,13 +103,7 @@ export const DEMO_OUTBOX_SHOWN = 50;
 export function demoOutboxLoader({ params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   if (!demoOutboxOn()) throw new Response(null, { status: 404 });
-  const db = getDb();
-  const messages = db
-    .select({ id: demoMailbox.id, to: demoMailbox.to, subject: demoMailbox.subject, text: demoMailbox.text, lang: demoMailbox.lang, sentAt: demoMailbox.sentAt })
-    .from(demoMailbox)
-    .orderBy(desc(demoMailbox.id))
-    .limit(DEMO_OUTBOX_SHOWN)
-    .all();
+  const messages = latestDemoMessages(DEMO_OUTBOX_SHOWN);
   return data({ lang, messages }, { headers: noStore });
 }
 
@@ -119,9 +111,9 @@ export function demoOutboxLoader({ params }: LoaderFunctionArgs) {
 export function demoOutboxHtmlLoader({ params }: LoaderFunctionArgs) {
   langParam(params);
   if (!demoOutboxOn() || !/^\d{1,12}$/.test(params.id ?? "")) throw new Response(null, { status: 404 });
-  const row = getDb().select({ html: demoMailbox.html }).from(demoMailbox).where(eq(demoMailbox.id, Number(params.id))).get();
-  if (!row) throw new Response(null, { status: 404 });
-  return new Response(row.html, {
+  const html = demoMessageHtml(Number(params.id));
+  if (html === null) throw new Response(null, { status: 404 });
+  return new Response(html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'",

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
-import { demoMailbox } from "../../../db/schema";
 import type { Db } from "../platform/db";
+import { recordDemoMessage } from "./demo-mailbox.store";
 
 /**
  * How a message leaves (docs/decisions/070-notifications.md). The worker knows only this interface;
@@ -80,10 +80,7 @@ export function demoMailboxTransport(db: Db): Transport {
   return {
     name: "demo-mailbox",
     send(m) {
-      db.insert(demoMailbox)
-        .values({ messageId: m.messageId, to: m.to, subject: m.subject, text: m.text, html: m.html, lang: m.lang, sentAt: new Date().toISOString() })
-        .onConflictDoNothing()
-        .run();
+      recordDemoMessage(db, m);
       return Promise.resolve();
     },
   };

@@ -1,6 +1,4 @@
-import type { Statement } from "better-sqlite3";
-import { eq, sql } from "drizzle-orm";
-import { notificationAddresses, type NotificationKind } from "../../../db/schema";
+import type { NotificationKind } from "../../../db/schema";
 import { contactDeadline } from "~/domain/first-contact";
 import { addDays } from "~/domain/working-days";
 import { formatDate, todayInFinland } from "~/format";
@@ -10,9 +8,9 @@ import { getDb, type Db } from "../platform/db";
 import { tFor } from "../platform/i18n";
 import { logger } from "../platform/log";
 import { notificationsSent } from "../platform/metrics";
-import { linkToken } from "./address";
-import { enqueueNotification, setNotificationWaker } from "./outbox.store";
-import { once } from "../platform/prepared";
+import { linkToken } from "./address.store";
+import { choicesWithoutFirstContact, claimDue, deliveryAddress, markRound, sweepNotifications, type Claimed, type Mark } from "./delivery.store";
+import { enqueueNotifications, setNotificationWaker, type NotificationInput } from "./outbox.store";
 import { demoMailboxTransport, smtpTransport, TransportError, type OutgoingMessage, type Transport } from "./transport";
 
 /**
@@ -46,33 +44,6 @@ export function backoffMs(attempts: number, base: number = RETRY.baseDelayMs, ma
   return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
 }
 
-type Claimed = { id: number; person_id: number; kind: NotificationKind; data: string; message_id: string; attempts: number };
-
-const statements = new WeakMap<Db, { claim: Statement; sent: Statement; retry: Statement; skip: Statement }>();
-function statementsOf(db: Db) {
-  let s = statements.get(db);
-  if (!s) {
-    const c = db.$client;
-    s = {
-      claim: c.prepare(
-        `UPDATE notification_outbox SET state = 'sending', lease_until = @lease, attempts = attempts + 1
-         WHERE id IN (SELECT id FROM notification_outbox
-                      WHERE (state = 'pending' AND next_attempt_at <= @now) OR (state = 'sending' AND lease_until <= @now)
-                      ORDER BY id LIMIT @batch)
-         RETURNING id, person_id, kind, data, message_id, attempts`,
-      ),
-      sent: c.prepare(`UPDATE notification_outbox SET state = 'sent', sent_at = @at, lease_until = NULL, last_error = NULL WHERE id = @id AND state = 'sending'`),
-      retry: c.prepare(
-        `UPDATE notification_outbox SET state = CASE WHEN attempts >= @max THEN 'failed' ELSE 'pending' END,
-           next_attempt_at = @next, lease_until = NULL, last_error = @code WHERE id = @id AND state = 'sending'`,
-      ),
-      skip: c.prepare(`UPDATE notification_outbox SET state = 'skipped', lease_until = NULL, last_error = @code WHERE id = @id AND state = 'sending'`),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
-
 export function siteOrigin(): string {
   const cfg = config();
   return (cfg.PUBLIC_ORIGIN ?? `http://localhost:${cfg.PORT}`).replace(/\/$/, "");
@@ -86,18 +57,17 @@ export async function deliverDue(options: WorkerOptions): Promise<RoundResult> {
   const now = options.now ?? Date.now;
   const o = { batch: 20, leaseMs: RETRY.leaseMs, baseDelayMs: RETRY.baseDelayMs, maxDelayMs: RETRY.maxDelayMs, maxAttempts: RETRY.maxAttempts, ...options };
   const origin = (options.origin ?? siteOrigin()).replace(/\/$/, "");
-  const s = statementsOf(db);
   const start = now();
-  const rows = s.claim.all({ now: start, lease: start + o.leaseMs, batch: o.batch }) as Claimed[];
+  const rows = claimDue(db, { now: start, lease: start + o.leaseMs, batch: o.batch });
   const result: RoundResult = { sent: 0, retried: 0, failed: 0, skipped: 0, claimed: rows.length };
   // What happened to each row, written together in one transaction after the round (one commit,
   // not one per message); a stop before that leaves the rows "sending" until their lease ends.
-  const marks: (() => void)[] = [];
+  const marks: Mark[] = [];
   await Promise.all(
     rows.map(async (row) => {
       const message = compose(db, row, origin, now());
       if ("skip" in message) {
-        marks.push(() => s.skip.run({ id: row.id, code: message.skip }));
+        marks.push({ id: row.id, result: "skip", code: message.skip });
         result.skipped++;
         notificationsSent.inc({ result: "skipped" });
         return;
@@ -105,14 +75,14 @@ export async function deliverDue(options: WorkerOptions): Promise<RoundResult> {
       try {
         await o.transport.send(message);
         const at = new Date(now()).toISOString();
-        marks.push(() => s.sent.run({ id: row.id, at }));
+        marks.push({ id: row.id, result: "sent", at });
         result.sent++;
         notificationsSent.inc({ result: "sent" });
       } catch (error) {
         const code = error instanceof TransportError ? error.code : "unknown";
         const giveUp = row.attempts >= o.maxAttempts;
         const next = now() + backoffMs(row.attempts, o.baseDelayMs, o.maxDelayMs);
-        marks.push(() => s.retry.run({ id: row.id, max: o.maxAttempts, next, code }));
+        marks.push({ id: row.id, result: "retry", maxAttempts: o.maxAttempts, next, code });
         if (giveUp) result.failed++;
         else result.retried++;
         notificationsSent.inc({ result: giveUp ? "failed" : "retry" });
@@ -120,7 +90,7 @@ export async function deliverDue(options: WorkerOptions): Promise<RoundResult> {
       }
     }),
   );
-  if (marks.length > 0) db.$client.transaction(() => marks.forEach((mark) => mark()))();
+  markRound(db, marks);
   return result;
 }
 
@@ -141,9 +111,7 @@ function escapeHtml(s: string): string {
 
 /** The message of one row, or why it is not sent (no address, the address changed, the link expired). */
 function compose(db: Db, row: Claimed, origin: string, nowMs: number): OutgoingMessage | { skip: string } {
-  const address = once(db, "notifications:address", () =>
-    db.select().from(notificationAddresses).where(eq(notificationAddresses.personId, sql.placeholder("personId"))).prepare(),
-  ).get({ personId: row.person_id });
+  const address = deliveryAddress(db, row.person_id);
   if (!address) return { skip: "no-address" };
   let data: Record<string, unknown>;
   try {
@@ -247,42 +215,13 @@ export const OVERDUE_LOOKBACK_DAYS = 30;
 export function checkFirstContactsOverdue(now = new Date(), db: Db = getDb()): number {
   const today = todayInFinland(now);
   const since = addDays(today, -OVERDUE_LOOKBACK_DAYS);
-  const rows = db.$client
-    .prepare(
-      `SELECT c.id, c.person_id AS personId, c.chosen_on AS chosenOn, json_extract(c.snapshot, '$.provider.name') AS provider
-       FROM choices c
-       JOIN notification_addresses a ON a.person_id = c.person_id AND a.confirmed_at IS NOT NULL
-       LEFT JOIN first_contacts f ON f.choice_id = c.id
-       WHERE c.status = 'current' AND c.kind = 'provider' AND f.choice_id IS NULL AND c.chosen_on >= ? AND c.chosen_on < ?`,
-    )
-    .all(since, today) as { id: number; personId: number; chosenOn: string; provider: string | null }[];
-  let enqueued = 0;
-  db.transaction(() => {
-    for (const r of rows) {
-      const deadline = contactDeadline(r.chosenOn);
-      if (deadline >= today) continue;
-      const id = enqueueNotification(db, { personId: r.personId, kind: "first_contact_overdue", data: { provider: r.provider ?? "", contactBy: deadline }, dedupeKey: `first-contact-overdue:${r.id}` }, now);
-      if (id !== null) enqueued++;
-    }
-  });
-  return enqueued;
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Keeping: what the outbox holds is kept only as long as it is needed
- * ------------------------------------------------------------------------------------------- */
-
-/** Outbox rows that are done (sent, skipped, failed) go after this many days; an address never confirmed a week after its link expired. */
-export const KEEP = { outboxDays: 90, unconfirmedDays: 7, demoMailboxDays: 30 } as const;
-
-export function sweepNotifications(now = new Date(), db: Db = getDb()): { outbox: number; addresses: number; demo: number } {
-  const c = db.$client;
-  const day = 86_400_000;
-  return c.transaction(() => ({
-    outbox: c.prepare("DELETE FROM notification_outbox WHERE state IN ('sent', 'skipped', 'failed') AND created_at < ?").run(new Date(now.getTime() - KEEP.outboxDays * day).toISOString()).changes,
-    addresses: c.prepare("DELETE FROM notification_addresses WHERE confirmed_at IS NULL AND confirm_expires_at < ?").run(now.getTime() - KEEP.unconfirmedDays * day).changes,
-    demo: c.prepare("DELETE FROM demo_mailbox WHERE sent_at < ?").run(new Date(now.getTime() - KEEP.demoMailboxDays * day).toISOString()).changes,
-  }))();
+  const due: NotificationInput[] = [];
+  for (const r of choicesWithoutFirstContact(since, today, db)) {
+    const deadline = contactDeadline(r.chosenOn);
+    if (deadline >= today) continue;
+    due.push({ personId: r.personId, kind: "first_contact_overdue", data: { provider: r.provider ?? "", contactBy: deadline }, dedupeKey: `first-contact-overdue:${r.id}` });
+  }
+  return enqueueNotifications(db, due, now);
 }
 
 /* ---------------------------------------------------------------------------------------------
