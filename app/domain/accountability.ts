@@ -127,3 +127,11 @@ export function publishedDelivery(m: DeliveryMonth, threshold: number) {
     disputed: shown ? m.disputed : null,
   };
 }
+
+/** A case's address key in the officials' queue: "r<id>" a problem report, "d<id>" a dispute. */
+export type CaseKey = `r${number}` | `d${number}`;
+export function parseCaseKey(key: string | undefined): { kind: "report" | "dispute"; id: number } | null {
+  const m = /^([rd])(\d{1,9})$/.exec(key ?? "");
+  if (!m || Number(m[2]) < 1) return null;
+  return { kind: m[1] === "r" ? "report" : "dispute", id: Number(m[2]) };
+}

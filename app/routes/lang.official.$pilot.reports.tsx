@@ -10,7 +10,10 @@ import { isLang, tFor } from "~/i18n";
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>
   officialMeta(params, "reports", data ? { pilot: data.pilot, title: tFor(isLang(params.lang) ? params.lang : "fi")("accountability:queue.title") } : undefined);
 
-/** /{lang}/official/{pilot}/reports: one queue of problem reports and disputes, filtered with a GET form. */
+/**
+ * /{lang}/official/{pilot}/reports: one queue of problem reports and disputes, filtered with a GET
+ * form, 50 a page; the page links keep the filter (`?provider=&category=&state=&page=`).
+ */
 export function loader(args: LoaderFunctionArgs) {
   return queueLoader(args);
 }
@@ -88,35 +91,67 @@ export default function ReportsQueue() {
       {d.rows.length === 0 ? (
         <p>{t("queue.none")}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="queue-caption" tabIndex={0}>
-          <table className="official-table">
-            <caption id="queue-caption">{t("queue.caption", { count: d.total, shown: d.rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("queue.received")}</th>
-                <th scope="col">{t("queue.provider")}</th>
-                <th scope="col">{t("queue.what")}</th>
-                <th scope="col">{t("queue.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">
-                    <a href={`${base}/${r.key}`}>{r.on}</a>
-                  </th>
-                  <td>{r.provider}</td>
-                  <td>
-                    {r.kind === "report"
-                      ? t(`category.${r.category}`)
-                      : t("queue.dispute", { answer: t(`answer.${r.category}`), what: t(r.about?.kind === "meeting" ? "queue.aboutMeeting" : "queue.aboutContact", { date: r.aboutOn ?? "" }) })}
-                  </td>
-                  <td>{t(`state.${r.state}`)}</td>
+        <>
+          <p>{t("queue.showing", { from: d.paging.from, to: d.paging.to, count: d.total })}</p>
+          <div className="table-wrap" role="region" aria-labelledby="queue-caption" tabIndex={0}>
+            <table className="official-table">
+              <caption id="queue-caption">{t("queue.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("queue.received")}</th>
+                  <th scope="col">{t("queue.provider")}</th>
+                  <th scope="col">{t("queue.what")}</th>
+                  <th scope="col">{t("queue.state")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {d.rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">
+                      <a href={`${base}/${r.key}`}>{r.on}</a>
+                    </th>
+                    <td>{r.provider}</td>
+                    <td>
+                      {r.kind === "report"
+                        ? t(`category.${r.category}`)
+                        : t("queue.dispute", { answer: t(`answer.${r.category}`), what: t(r.about?.kind === "meeting" ? "queue.aboutMeeting" : "queue.aboutContact", { date: r.aboutOn ?? "" }) })}
+                    </td>
+                    <td>{t(`state.${r.state}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {d.paging.pageCount > 1 && (
+            <nav className="pagination" aria-label={t("queue.pages")}>
+              <ul>
+                {d.paging.previous && (
+                  <li>
+                    <a href={d.paging.previous}>{t("queue.previous")}</a>
+                  </li>
+                )}
+                {d.paging.pages.map((p, i) =>
+                  p === null ? (
+                    <li key={`gap-${i}`} aria-hidden="true">
+                      …
+                    </li>
+                  ) : (
+                    <li key={p.number}>
+                      <a href={p.href} aria-current={p.current ? "page" : undefined} aria-label={t("queue.pageN", { page: p.number })}>
+                        {p.number}
+                      </a>
+                    </li>
+                  ),
+                )}
+                {d.paging.next && (
+                  <li>
+                    <a href={d.paging.next}>{t("queue.next")}</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          )}
+        </>
       )}
     </OfficialFrame>
   );

@@ -20,6 +20,9 @@ import * as customers from "~/routes/lang.provider-staff.$businessId.customers";
 import { loader as resultsCsv } from "~/routes/api.v1.results-csv";
 import { loader as resultsJson } from "~/routes/api.v1.results-json";
 import { args, get, post } from "../support/request";
+import { startApp } from "../support/app";
+import { signedIn } from "../support/auth";
+import { tFor } from "~/i18n";
 import { TODAY as today, daysFromNow } from "../support/clock";
 import { as, choose, quietLogs, userOf, type Who } from "./official-support";
 
@@ -273,6 +276,103 @@ describe("problem reports", () => {
     // Once handled, the person can no longer change the answer.
     const again = await post(delivery.action, `/fi/my/delivery/m${meeting.id}`, { lang: "fi", item: `m${meeting.id}` }, aino, { answer: "confirmed" });
     expect(again.status).toBe(409);
+  });
+});
+
+describe("the officials' queue in pages", () => {
+  /** 120 reports about Työpolku, a minute apart, the newest first in the queue; and Aino's dispute. */
+  async function manyCases() {
+    const tyopolku = providerRow(TYOPOLKU);
+    const start = Date.parse(`${today}T08:00:00.000Z`) - 200 * 60_000;
+    getDb()
+      .insert(problemReports)
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          providerId: tyopolku.id,
+          pilotSlug: PILOT,
+          category: reportCategories[i % reportCategories.length],
+          lang: "fi" as const,
+          month: today.slice(0, 7),
+          // Every tenth pair at the same moment: the order is still one order.
+          createdAt: new Date(start + (i - (i % 10 === 1 ? 1 : 0)) * 60_000).toISOString(),
+        })),
+      )
+      .run();
+    const { aino, meeting } = await ainoWithAMeeting();
+    await post(delivery.action, `/fi/my/delivery/m${meeting.id}`, { lang: "fi", item: `m${meeting.id}` }, aino, { answer: "did_not_happen" });
+  }
+  type Queue = {
+    total: number;
+    rows: { key: string; at: string }[];
+    paging: { page: number; pageCount: number; from: number; to: number; previous: string | null; next: string | null; pages: ({ number: number; href: string; current: boolean } | null)[] };
+  };
+  const qParams = { lang: "fi", pilot: PILOT };
+  const base = `/fi/official/${PILOT}/reports`;
+
+  it("shows 50 a page, newest first, every case on exactly one page; the links keep the filter; a page past the last shows the last", async () => {
+    await manyCases();
+    const sari = as("sari");
+    const pages: Queue[] = [];
+    for (const n of [1, 2, 3]) pages.push((await get(queue.loader, `${base}?state=received&page=${n}`, qParams, sari)).data as Queue);
+    expect(pages.map((p) => [p.paging.from, p.paging.to, p.total, p.rows.length])).toEqual([
+      [1, 50, 121, 50],
+      [51, 100, 121, 50],
+      [101, 121, 121, 21],
+    ]);
+    const keys = pages.flatMap((p) => p.rows.map((r) => r.key));
+    expect(new Set(keys).size).toBe(121);
+    const ats = pages.flatMap((p) => p.rows.map((r) => r.at));
+    expect(ats).toEqual([...ats].sort().reverse());
+    // The dispute, answered today after the reports, is the first case.
+    expect(keys[0]).toMatch(/^d\d+$/);
+    const second = pages[1].paging;
+    expect(second).toMatchObject({ page: 2, pageCount: 3, previous: `${base}?state=received`, next: `${base}?state=received&page=3` });
+    expect(second.pages).toEqual([
+      { number: 1, href: `${base}?state=received`, current: false },
+      { number: 2, href: `${base}?state=received&page=2`, current: true },
+      { number: 3, href: `${base}?state=received&page=3`, current: false },
+    ]);
+    // Every filter is kept; the category narrows the count.
+    const tyopolku = providerRow(TYOPOLKU);
+    const gifts = (await get(queue.loader, `${base}?provider=${tyopolku.id}&category=gift&state=received`, qParams, sari)).data as Queue;
+    expect(gifts.total).toBe(20);
+    expect(gifts.paging).toMatchObject({ pageCount: 1, previous: null, next: null, from: 1, to: 20 });
+    const disputes = (await get(queue.loader, `${base}?category=dispute&page=2`, qParams, sari)).data as Queue;
+    expect(disputes.paging).toMatchObject({ page: 1, from: 1, to: 1 });
+    // A page past the last is the last; anything but a number is the first.
+    const past = (await get(queue.loader, `${base}?state=received&page=99`, qParams, sari)).data as Queue;
+    expect(past.paging).toMatchObject({ page: 3, from: 101, to: 121 });
+    for (const odd of ["0", "-1", "abc", "2.5", "99999999999999999999", "%3Cx%3E"]) {
+      const answer = await get(queue.loader, `${base}?page=${odd}`, qParams, sari);
+      expect(answer.status).toBe(200);
+      expect((answer.data as Queue).paging.page).toBe(1);
+    }
+  });
+
+  it("the sentence and the page links on the page, in fi, sv and en, without JavaScript", async () => {
+    await manyCases();
+    const app = await startApp();
+    try {
+      const sari = signedIn("sari");
+      const sentences = {
+        fi: "Näytetään 51–100, yhteensä 121 ilmoitusta.",
+        sv: "Visar 51–100, sammanlagt 121 anmälningar.",
+        en: "Showing 51–100 of 121 cases.",
+      };
+      for (const lang of ["fi", "sv", "en"] as const) {
+        const res = await fetch(`${app.base}/${lang}/official/${PILOT}/reports?state=received&page=2`, { headers: { cookie: sari.cookie } });
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(html).toContain(sentences[lang]);
+        const here = `/${lang}/official/${PILOT}/reports`;
+        expect(html).toContain(`href="${here}?state=received&amp;page=3"`);
+        expect(html).toContain(`href="${here}?state=received" aria-label="${tFor(lang)("accountability:queue.pageN", { page: 1 })}"`);
+        expect(html).toContain(`aria-current="page"`);
+        expect(html).toContain(`>${tFor(lang)("accountability:queue.next")}</a>`);
+      }
+    } finally {
+      await app.close();
+    }
   });
 });
 

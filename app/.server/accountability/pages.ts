@@ -15,22 +15,20 @@ import { formatDate, todayInFinland } from "~/format";
 import type { Lang } from "~/i18n";
 import type { MyAccountabilityView, MyDeliveryItemView, ProfileAccountabilityView } from "~/view-models/accountability";
 import {
-  answerDelivery,
+  caseCount,
   caseDetail,
   caseQueue,
   createReport,
-  deliveryByMonth,
   handleCase,
-  myDeliveryItem,
-  myDeliveryItems,
   myReports,
   openCasesPerProvider,
   reportCountsByMonth,
   reportPilotsOf,
+  QUEUE_PAGE_SIZE,
   type CaseFilter,
   type CaseRow,
-  type MyItem,
-} from "./accountability";
+} from "./cases.store";
+import { answerDelivery, deliveryByMonth, myDeliveryItem, myDeliveryItems, type MyItem } from "./delivery.store";
 import { getUser, requireUser, type SignedInUser } from "../auth/auth";
 import { config } from "../platform/config";
 import { csrfForRequest } from "../platform/csrf";
@@ -226,6 +224,33 @@ function readCaseFilter(search: URLSearchParams, providerIds: Set<number>): Case
   };
 }
 
+function readPage(search: URLSearchParams): number {
+  const text = search.get("page") ?? "";
+  return /^\d{1,6}$/.test(text) && Number(text) >= 1 ? Number(text) : 1;
+}
+
+/** The queue's address with the filter kept, on page `page`. */
+function queueHref(base: string, f: CaseFilter, page: number): string {
+  const q = new URLSearchParams();
+  if (f.providerId !== null) q.set("provider", String(f.providerId));
+  if (f.category !== null) q.set("category", f.category);
+  if (f.state !== null) q.set("state", f.state);
+  if (page > 1) q.set("page", String(page));
+  const query = q.toString();
+  return query ? `${base}?${query}` : base;
+}
+
+/** The page numbers to link: all of up to 9 pages; else the first, the last and two either side of this one, null for a gap. */
+export function pageNumbers(page: number, pageCount: number): (number | null)[] {
+  if (pageCount <= 9) return Array.from({ length: pageCount }, (_, i) => i + 1);
+  const out: (number | null)[] = [];
+  for (let n = 1; n <= pageCount; n++) {
+    if (n === 1 || n === pageCount || Math.abs(n - page) <= 2) out.push(n);
+    else if (out.at(-1) !== null) out.push(null);
+  }
+  return out;
+}
+
 function caseRowView(r: CaseRow, lang: Lang) {
   return { ...r, on: formatDate(todayInFinland(new Date(r.at)), lang), aboutOn: r.about?.on ? formatDate(r.about.on, lang) : null };
 }
@@ -235,8 +260,14 @@ export function queueLoader(args: LoaderFunctionArgs) {
   const search = new URL(args.request.url).searchParams;
   const providerRows = providersOfPilot(scope.pilot.slug);
   const filter = readCaseFilter(search, new Set(providerRows.map((p) => p.id)));
-  const { total, rows } = caseQueue(scope.pilot.slug, filter);
+  const total = caseCount(scope.pilot.slug, filter);
+  // A page past the last (an old link, a typed number) shows the last page.
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(readPage(search), pageCount);
+  const offset = (page - 1) * QUEUE_PAGE_SIZE;
+  const rows = caseQueue(scope.pilot.slug, filter, { offset, limit: QUEUE_PAGE_SIZE });
   const open = openCasesPerProvider(scope.pilot.slug);
+  const base = `/${scope.lang}/official/${scope.pilot.slug}/reports`;
   const saved = search.get("saved");
   return {
     lang: scope.lang,
@@ -245,6 +276,15 @@ export function queueLoader(args: LoaderFunctionArgs) {
     filter: { provider: filter.providerId === null ? "" : String(filter.providerId), category: filter.category ?? "", state: filter.state ?? "" },
     total,
     rows: rows.map((r) => caseRowView(r, scope.lang)),
+    paging: {
+      page,
+      pageCount,
+      from: rows.length ? offset + 1 : 0,
+      to: offset + rows.length,
+      previous: page > 1 ? queueHref(base, filter, page - 1) : null,
+      next: page < pageCount ? queueHref(base, filter, page + 1) : null,
+      pages: pageNumbers(page, pageCount).map((n) => (n === null ? null : { number: n, href: queueHref(base, filter, n), current: n === page })),
+    },
     saved: saved && (caseStates as readonly string[]).includes(saved) ? (saved as CaseState) : null,
   };
 }

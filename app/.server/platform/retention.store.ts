@@ -4,7 +4,8 @@ import { FREE_TEXT_MAX_MONTHS, FREE_TEXT_MONTHS_AFTER_CLOSED } from "~/domain/ac
 import { choicesEndedBefore, draftsSavedBefore, pilotChoicesExpired } from "~/domain/choice";
 import { addMonths } from "~/domain/switching";
 import { todayInFinland } from "~/format";
-import { removeCaseText, removeDeliveryOf } from "../accountability/accountability";
+import { removeCaseText } from "../accountability/cases.store";
+import { removeDeliveryOf } from "../accountability/delivery.store";
 import { getDb, type Db } from "./db";
 import { logger } from "./log";
 import { loadPilots } from "../eligibility/pilots.store";

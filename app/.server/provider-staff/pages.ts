@@ -50,7 +50,7 @@ import {
 } from "./staff.store";
 import { providerFirstContactFigures } from "./figures.store";
 import type { StaffDisputeView } from "~/view-models/accountability";
-import { recordMeeting, staffDeliveryOf, staffDisputes } from "../accountability/accountability";
+import { recordMeeting, staffDeliveryOf, staffDisputes } from "../accountability/delivery.store";
 
 /**
  * The loaders and actions of the provider staff pages (app/routes/lang.provider-staff*.tsx), kept
