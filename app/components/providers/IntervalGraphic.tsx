@@ -1,7 +1,10 @@
+import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
+
 /**
  * A share and its 95 % range on a fixed 0–100 % scale: the same scale for every provider and the
  * public service, so that graphics can be compared down a list. Server-rendered SVG; its text
- * alternative is the `label` (the same facts as the words beside it).
+ * alternative is the `label` (the same facts as the words beside it). The elements inside are
+ * markup made once per figure (./svgMarkup.ts).
  *
  * The line is the range, the dot the share, the dashed mark the public service's share; with
  * `scale`, the 0, 50 and 100 % marks are labelled under the axis (ChartKey explains the marks).
@@ -30,37 +33,55 @@ export function IntervalGraphic({
   scale?: [string, string, string];
 }) {
   const height = scale ? 36 : 24;
+  const inner = keptMarkup(`interval\u0000${id}\u0000${label}\u0000${estimate}\u0000${lower}\u0000${upper}\u0000${reference}\u0000${scale?.join("\u0000")}`, () =>
+    [
+      element("title", { id }, escapeMarkup(label)),
+      element("path", { d: axis, stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
+      reference !== undefined
+        ? element("line", { x1: x(reference), y1: "1", x2: x(reference), y2: "23", stroke: "#1a1a1a", "stroke-width": "1.5", "stroke-dasharray": "3 2" })
+        : "",
+      element("line", { x1: x(lower), y1: "12", x2: x(upper), y2: "12", stroke: "#0b3d66", "stroke-width": "6", "stroke-linecap": "round" }),
+      element("circle", { cx: x(estimate), cy: "12", r: "5", fill: "#ffffff", stroke: "#0b3d66", "stroke-width": "2.5" }),
+      ...(scale ?? []).map((text, i) =>
+        element("text", { x: i * 100, y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(text)),
+      ),
+    ].join(""),
+  );
   return (
-    <svg className="interval" viewBox={`-18 0 240 ${height}`} width="240" height={height} role="img" aria-labelledby={id} focusable="false">
-      <title id={id}>{label}</title>
-      <path d={axis} stroke="#8a9096" strokeWidth="1" fill="none" />
-      {reference !== undefined && (
-        <line x1={x(reference)} y1="1" x2={x(reference)} y2="23" stroke="#1a1a1a" strokeWidth="1.5" strokeDasharray="3 2" />
-      )}
-      <line x1={x(lower)} y1="12" x2={x(upper)} y2="12" stroke="#0b3d66" strokeWidth="6" strokeLinecap="round" />
-      <circle cx={x(estimate)} cy="12" r="5" fill="#ffffff" stroke="#0b3d66" strokeWidth="2.5" />
-      {scale?.map((text, i) => (
-        <text key={i} x={i * 100} y="33" textAnchor="middle" fontSize="10" fill="#1a1a1a">
-          {text}
-        </text>
-      ))}
-    </svg>
+    <svg
+      className="interval"
+      viewBox={`-18 0 240 ${height}`}
+      width="240"
+      height={height}
+      role="img"
+      aria-labelledby={id}
+      focusable="false"
+      dangerouslySetInnerHTML={{ __html: inner }}
+    />
   );
 }
 
 /** A mean on the 1–5 scale: a dot on a line from 1 to 5, each whole number labelled under it. */
 export function MeanGraphic({ id, label, value }: { id: string; label: string; value: number }) {
   const at = (v: number) => (((v - 1) / 4) * width).toFixed(1);
+  const inner = keptMarkup(`mean\u0000${id}\u0000${label}\u0000${value}`, () =>
+    [
+      element("title", { id }, escapeMarkup(label)),
+      element("path", { d: "M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8", stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
+      element("circle", { cx: at(value), cy: "12", r: "5", fill: "#0b3d66", stroke: "#0b3d66", "stroke-width": "2" }),
+      ...[1, 2, 3, 4, 5].map((v) => element("text", { x: at(v), y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, String(v))),
+    ].join(""),
+  );
   return (
-    <svg className="interval" viewBox="-18 0 240 36" width="240" height="36" role="img" aria-labelledby={id} focusable="false">
-      <title id={id}>{label}</title>
-      <path d="M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8" stroke="#8a9096" strokeWidth="1" fill="none" />
-      <circle cx={at(value)} cy="12" r="5" fill="#0b3d66" stroke="#0b3d66" strokeWidth="2" />
-      {[1, 2, 3, 4, 5].map((v) => (
-        <text key={v} x={at(v)} y="33" textAnchor="middle" fontSize="10" fill="#1a1a1a">
-          {v}
-        </text>
-      ))}
-    </svg>
+    <svg
+      className="interval"
+      viewBox="-18 0 240 36"
+      width="240"
+      height="36"
+      role="img"
+      aria-labelledby={id}
+      focusable="false"
+      dangerouslySetInnerHTML={{ __html: inner }}
+    />
   );
 }

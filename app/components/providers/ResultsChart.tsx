@@ -1,9 +1,11 @@
+import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
 import type { MonthView } from "../../view-models/providers";
 
 /**
  * One measure month by month: a dot for each month's share on a 0–100 % scale, joined where
  * neighbouring months both have a figure. Months with too few customers, or whose follow-up is
- * not over, have no dot. Server-rendered SVG; the data table beside it is its text alternative.
+ * not over, have no dot. Server-rendered SVG; the data table beside it is its text alternative. The
+ * elements inside are markup made once per chart (./svgMarkup.ts).
  */
 const left = 40;
 const right = 296;
@@ -45,34 +47,41 @@ export function ResultsChart({
   if (run.length > 1) segments.push(run.join(" "));
   // Labels counted back from the latest month, so that the latest always has one.
   const tickEvery = Math.max(1, Math.ceil(months.length / 6));
+  const key = [id, title, description, reference, ...axisLabels, ...months.map((m) => m.label), ...values].join("\u0000");
+  const inner = keptMarkup(`chart\u0000${key}`, () =>
+    [
+      element("title", { id: `${id}-title` }, escapeMarkup(title)),
+      element("desc", { id: `${id}-desc` }, escapeMarkup(description)),
+      ...[0, 0.5, 1].map((v, i) =>
+        element(
+          "g",
+          {},
+          element("line", { x1: left, y1: py(v), x2: right, y2: py(v), stroke: "#c8ccd0", "stroke-width": "1" }) +
+            element("text", { x: left - 4, y: Number(py(v)) + 4, "text-anchor": "end", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(axisLabels[i])),
+        ),
+      ),
+      reference !== undefined
+        ? element("line", { x1: left, y1: py(reference), x2: right, y2: py(reference), stroke: "#1a1a1a", "stroke-width": "1.5", "stroke-dasharray": "4 3" })
+        : "",
+      ...segments.map((points) => element("polyline", { points, fill: "none", stroke: "#0b3d66", "stroke-width": "2" })),
+      ...values.map((v, i) => (v === null ? "" : element("circle", { cx: px(i), cy: py(v), r: "3", fill: "#0b3d66" }))),
+      ...months.map((m, i) =>
+        (months.length - 1 - i) % tickEvery === 0
+          ? element("text", { x: px(i), y: "146", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(m.label))
+          : "",
+      ),
+    ].join(""),
+  );
   return (
-    <svg className="chart" viewBox="0 0 320 152" width="320" height="152" role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      {[0, 0.5, 1].map((v, i) => (
-        <g key={v}>
-          <line x1={left} y1={py(v)} x2={right} y2={py(v)} stroke="#c8ccd0" strokeWidth="1" />
-          <text x={left - 4} y={Number(py(v)) + 4} textAnchor="end" fontSize="10" fill="#1a1a1a">
-            {axisLabels[i]}
-          </text>
-        </g>
-      ))}
-      {reference !== undefined && (
-        <line x1={left} y1={py(reference)} x2={right} y2={py(reference)} stroke="#1a1a1a" strokeWidth="1.5" strokeDasharray="4 3" />
-      )}
-      {segments.map((points) => (
-        <polyline key={points} points={points} fill="none" stroke="#0b3d66" strokeWidth="2" />
-      ))}
-      {values.map((v, i) =>
-        v === null ? null : <circle key={months[i].month} cx={px(i)} cy={py(v)} r="3" fill="#0b3d66" />,
-      )}
-      {months.map((m, i) =>
-        (months.length - 1 - i) % tickEvery === 0 ? (
-          <text key={m.month} x={px(i)} y="146" textAnchor="middle" fontSize="10" fill="#1a1a1a">
-            {m.label}
-          </text>
-        ) : null,
-      )}
-    </svg>
+    <svg
+      className="chart"
+      viewBox="0 0 320 152"
+      width="320"
+      height="152"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      focusable="false"
+      dangerouslySetInnerHTML={{ __html: inner }}
+    />
   );
 }
