@@ -231,6 +231,34 @@ export function byFavour(a: PilotResult, b: PilotResult): number {
 /** Each pilot's assessed facts for one person, by pilot slug (see withAssessedFacts). */
 export type AssessedByPilot = Record<string, Partial<Record<AssessedFact, boolean>>>;
 
+/** A stored record of an assessed fact (docs/decisions/073-assessed-facts.md). */
+export type AssessedRecord = { pilotSlug: string; fact: AssessedFact; value: boolean; endsOn: string | null };
+
+/** Whether a record counts on `today`: it has no last day, or that day has not passed. */
+export function assessedRecordCounts(record: Pick<AssessedRecord, "endsOn">, today: string): boolean {
+  return record.endsOn === null || record.endsOn >= today;
+}
+
+/** The newest record of each key, from records newest first: a new record replaces the older ones. */
+export function newestRecords<R>(records: readonly R[], key: (record: R) => string): R[] {
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    const k = key(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A person's records (newest first) → the assessed facts that count on `today`, by pilot: what the rules read. */
+export function assessedByPilot(records: readonly AssessedRecord[], today: string): AssessedByPilot {
+  const byPilot: AssessedByPilot = {};
+  for (const r of newestRecords(records, (x) => `${x.pilotSlug}|${x.fact}`)) {
+    if (assessedRecordCounts(r, today)) (byPilot[r.pilotSlug] ??= {})[r.fact] = r.value;
+  }
+  return byPilot;
+}
+
 /**
  * `assessed`: given for a signed-in person, each pilot reads its assessed facts from its own
  * officials' records (withAssessedFacts), never from `facts`; left out (the open check, where

@@ -179,7 +179,7 @@ export function sharedDetailChanges(
   return changed;
 }
 
-/** What state a provider is in within a pilot on a day (the choice's own rule: app/.server/choice/providers.store.ts). */
+/** What state a provider is in within a pilot on a day: the one rule for the officials' and public pages and the choice (app/.server/choice/providers.store.ts). */
 export type ParticipationState = "active" | "upcoming" | "left" | "suspended";
 export function participationState(p: { startsOn: string; endsOn: string | null }, suspended: boolean, today: string): ParticipationState {
   if (suspended) return "suspended";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, withAssessedFacts, type Facts } from "~/domain/eligibility";
+import { assessedByPilot, evaluate, withAssessedFacts, type AssessedRecord, type Facts } from "~/domain/eligibility";
 import { assessedFacts, isAssessedFact } from "~/domain/pilot";
 import { examplePilots } from "../../db/seed/pilots";
 import { mainlandCodes } from "../../db/seed/reference";
@@ -54,5 +54,21 @@ describe("assessed facts in the eligibility rule", () => {
 
   it("the open check (no records given) reads the answers as given, to explain the rule", () => {
     expect(evaluate({ ...answers, referral: true }, pilots, iisalmi, today).outcome).toBe("may_choose");
+  });
+});
+
+describe("which record counts", () => {
+  const record = (pilotSlug: string, fact: AssessedRecord["fact"], value: boolean, endsOn: string | null = null): AssessedRecord => ({ pilotSlug, fact, value, endsOn });
+
+  it("the newest record of each pilot and fact counts; an older one is replaced, even by a no", () => {
+    // Newest first, as the store gives them.
+    const records = [record("a", "referral", false), record("a", "referral", true), record("b", "referral", true), record("a", "weaker_position", true)];
+    expect(assessedByPilot(records, today)).toEqual({ a: { referral: false, weaker_position: true }, b: { referral: true } });
+  });
+
+  it("a record counts up to and including its last day, then not at all (an older record does not come back)", () => {
+    const records = [record("a", "referral", true, today), record("a", "referral", false)];
+    expect(assessedByPilot(records, today)).toEqual({ a: { referral: true } });
+    expect(assessedByPilot(records, "2026-12-05")).toEqual({});
   });
 });

@@ -29,24 +29,22 @@
  *     roles: { jobseeker: true; officialPilots: string[]; providerBusinessIds: string[] };
  *   }
  *
- *   export function loader({ request }: LoaderFunctionArgs) {
+ *   export function loader({ request, params }: LoaderFunctionArgs) {
  *     const user = requireOfficial(request, params.pilot);
- *     return db.select().from(choices).where(eq(choices.pilotSlug, params.pilot)).all();
+ *     return pilotChoices(user, params.pilot);   // a store's query, scoped to what the role allows
  *   }
  *
  * Pages for signed-in people are sent with `Cache-Control: no-store` (server.mjs). Each refusal
  * is logged with its reason and the path, never with who it was.
  */
-import { eq, sql } from "drizzle-orm";
-import { people, roles as rolesTable } from "../../../db/schema";
 import { NO_ACCESS } from "~/access";
 import { langFromAcceptLanguage, langFromPath, type Lang } from "~/i18n";
 import { csrfForRequest } from "../platform/csrf";
-import { getDb } from "../platform/db";
+import { tokenHash } from "../platform/identity";
 import { logger } from "../platform/log";
-import { once } from "../platform/prepared";
-import { audit } from "../platform/audit.store";
-import { deleteSession, lookupSession, readCookie, SESSION_COOKIE, clearCookie, type Person, type SessionLookup } from "./session";
+import { rolesOf, type Person, type Roles } from "./people.store";
+import { endSession } from "./sessions.store";
+import { lookupSession, readCookie, SESSION_COOKIE, clearCookie, type SessionLookup } from "./session";
 
 export type SignedInUser = {
   id: number;
@@ -55,7 +53,7 @@ export type SignedInUser = {
   familyName: string;
   homeMunicipality: string | null;
   identifiedWith: "fi" | "foreign";
-  roles: { jobseeker: true; officialPilots: string[]; providerBusinessIds: string[] };
+  roles: Roles;
 };
 
 /** The body of the 403 Response for a signed-in person without the role; the root error boundary shows the "no access" page for it. */
@@ -70,22 +68,6 @@ function lookup(request: Request): SessionLookup {
     lookups.set(request, found);
   }
   return found;
-}
-
-export function rolesOf(identityHash: string): SignedInUser["roles"] {
-  const db = getDb();
-  const rows = once(db, "roles:of", () =>
-    db
-      .select({ kind: rolesTable.kind, scope: rolesTable.scope })
-      .from(rolesTable)
-      .where(eq(rolesTable.identityHash, sql.placeholder("identityHash")))
-      .prepare(),
-  ).all({ identityHash });
-  return {
-    jobseeker: true,
-    officialPilots: rows.filter((r) => r.kind === "official").map((r) => r.scope).sort(),
-    providerBusinessIds: rows.filter((r) => r.kind === "provider_staff").map((r) => r.scope).sort(),
-  };
 }
 
 export function toUser(person: Person): SignedInUser {
@@ -177,7 +159,7 @@ export function requireProviderStaff(request: Request, businessId?: string): Sig
  * has none, and the removal of a session cookie that no longer opens a session.
  *
  * Every form that posts is behind sign-in (but the problem report, which gives its own token:
- * accountability-pages.ts), so a visitor who only reads gets no CSRF token and no cookie at all: their pages are the same for everyone and may be answered from memory
+ * accountability/pages.ts), so a visitor who only reads gets no CSRF token and no cookie at all: their pages are the same for everyone and may be answered from memory
  * (docs/decisions/059-public-page-cache.md).
  */
 export function accountForRoot(request: Request) {
@@ -195,19 +177,7 @@ export function accountForRoot(request: Request) {
  */
 export function signOut(request: Request): { setCookie: string; wasSignedIn: boolean } {
   const token = readCookie(request, SESSION_COOKIE);
-  let wasSignedIn = false;
-  if (token) {
-    getDb().transaction(
-      (tx) => {
-        const personId = deleteSession(tx, token);
-        if (personId === null) return;
-        wasSignedIn = true;
-        const person = tx.select({ identityHash: people.identityHash }).from(people).where(eq(people.id, personId)).get();
-        if (person) audit(tx, { actor: person.identityHash, action: "auth.sign-out" });
-      },
-      { behavior: "immediate" },
-    );
-  }
+  const wasSignedIn = token ? endSession(tokenHash(token)) : false;
   lookups.delete(request);
   if (wasSignedIn) logger.info({ event: "sign-out" }, "signed out");
   return { setCookie: clearCookie(SESSION_COOKIE), wasSignedIn };

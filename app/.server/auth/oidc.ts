@@ -1,17 +1,14 @@
-import { eq, lt } from "drizzle-orm";
 import { importJWK, type JWK } from "jose";
 import crypto from "node:crypto";
 import * as client from "openid-client";
-import { people, signInAttempts } from "../../../db/schema";
 import { parseIdentityCode } from "~/domain/identity-code";
 import { isLang, langFromAcceptLanguage, type Lang } from "~/i18n";
-import { audit } from "../platform/audit.store";
 import { config, testIdpEnabled } from "../platform/config";
-import { getDb } from "../platform/db";
 import { foreignIdentityHash, identityCodeHash, randomToken, secret, tokenHash } from "../platform/identity";
 import { logger } from "../platform/log";
 import { signIns } from "../platform/metrics";
-import { SESSION_COOKIE, clearCookie, createSession, deleteSession, readCookie, serializeCookie, sweepSessions } from "./session";
+import { SESSION_COOKIE, clearCookie, newSession, readCookie, serializeCookie, sessionLimits } from "./session";
+import { recordSignIn, saveSignInAttempt, takeSignInAttempt } from "./sign-in.store";
 
 /**
  * The OpenID Connect relying party (docs/decisions/030-identification-and-sessions.md), built on
@@ -22,7 +19,8 @@ import { SESSION_COOKIE, clearCookie, createSession, deleteSession, readCookie, 
  * assurance level (acr) are all checked before anything is stored.
  *
  * The identity code lives only in memory here: it is checked with the domain function, hashed
- * with HMAC-SHA-256 and dropped. Neither the ID token nor the access token is kept.
+ * with HMAC-SHA-256 and dropped. Neither the ID token nor the access token is kept. What is stored
+ * is written by ./sign-in.store.ts.
  */
 
 export const SIGN_IN_COOKIE = "__Host-valinta-signin";
@@ -198,16 +196,7 @@ export async function startSignIn(lang: Lang, returnTo: string, now = Date.now()
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
   const cookieToken = randomToken();
-  const db = getDb();
-  db.transaction(
-    (tx) => {
-      tx.delete(signInAttempts).where(lt(signInAttempts.expiresAt, now)).run();
-      tx.insert(signInAttempts)
-        .values({ cookieHash: tokenHash(cookieToken), state, nonce, codeVerifier, lang, returnTo, expiresAt: now + signInTtlSeconds * 1000 })
-        .run();
-    },
-    { behavior: "immediate" },
-  );
+  saveSignInAttempt({ cookieHash: tokenHash(cookieToken), state, nonce, codeVerifier, lang, returnTo, expiresAt: now + signInTtlSeconds * 1000 }, now);
   const names = claimNames();
   const url = client.buildAuthorizationUrl(rp, {
     redirect_uri: redirectUri(),
@@ -313,16 +302,8 @@ export async function finishSignIn(request: Request, now = Date.now()): Promise<
 
   const cookieToken = readCookie(request, SIGN_IN_COOKIE);
   if (!cookieToken) return refuse("no-sign-in-cookie");
-  const db = getDb();
   // The row is used once: taken and deleted in one step, so a replayed callback finds nothing.
-  const attempt = db.transaction(
-    (tx) => {
-      const row = tx.select().from(signInAttempts).where(eq(signInAttempts.cookieHash, tokenHash(cookieToken))).get();
-      if (row) tx.delete(signInAttempts).where(eq(signInAttempts.cookieHash, row.cookieHash)).run();
-      return row;
-    },
-    { behavior: "immediate" },
-  );
+  const attempt = takeSignInAttempt(tokenHash(cookieToken));
   if (!attempt) return refuse("unknown-sign-in");
   if (isLang(attempt.lang)) lang = attempt.lang;
   if (attempt.expiresAt < now) return refuse("sign-in-expired");
@@ -358,40 +339,24 @@ export async function finishSignIn(request: Request, now = Date.now()): Promise<
   if (!identity.ok) return refuse(identity.reason);
 
   const previous = readCookie(request, SESSION_COOKIE);
-  const at = new Date(now).toISOString();
-  const sessionToken = db.transaction(
-    (tx) => {
-      if (previous) deleteSession(tx, previous);
-      sweepSessions(tx, now);
-      const person = tx
-        .insert(people)
-        .values({
-          identityHash: identity.hash,
-          givenName: identity.givenName,
-          familyName: identity.familyName,
-          homeMunicipality: identity.homeMunicipality,
-          identifiedWith: identity.identifiedWith,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .onConflictDoUpdate({
-          target: people.identityHash,
-          set: {
-            givenName: identity.givenName,
-            familyName: identity.familyName,
-            homeMunicipality: identity.homeMunicipality,
-            identifiedWith: identity.identifiedWith,
-            updatedAt: at,
-          },
-        })
-        .returning({ id: people.id })
-        .get();
-      const token = createSession(tx, person.id, now);
-      audit(tx, { actor: identity.hash, action: "auth.sign-in", details: { identifiedWith: identity.identifiedWith, acr: claims.acr } }, new Date(now));
-      return token;
+  const session = newSession(now);
+  recordSignIn(
+    {
+      previousSessionHash: previous ? tokenHash(previous) : null,
+      idleSince: now - sessionLimits().idleMs,
+      person: {
+        identityHash: identity.hash,
+        givenName: identity.givenName,
+        familyName: identity.familyName,
+        homeMunicipality: identity.homeMunicipality,
+        identifiedWith: identity.identifiedWith,
+      },
+      session: session.row,
+      acr: claims.acr,
     },
-    { behavior: "immediate" },
+    now,
   );
+  const sessionToken = session.token;
   signIns.inc({ result: "ok" });
   logger.info({ event: "sign-in", identifiedWith: identity.identifiedWith }, "signed in");
   return { ok: true, lang, returnTo: attempt.returnTo, sessionToken, identifiedWith: identity.identifiedWith };

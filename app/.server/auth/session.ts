@@ -1,17 +1,17 @@
-import { eq, lt, sql } from "drizzle-orm";
 import type { ServerResponse } from "node:http";
-import { people, sessions } from "../../../db/schema";
 import { config } from "../platform/config";
 import { getDb, type Db } from "../platform/db";
 import { randomToken, tokenHash } from "../platform/identity";
-import { once } from "../platform/prepared";
 import { isWriteFailure } from "../platform/write-failures";
+import type { Person } from "./people.store";
+import { deleteEndedSessions, deleteSession, insertSession, sessionTimes, sessionWithPerson, touchSession, type NewSession } from "./sessions.store";
 
 /**
  * Server-side sessions (docs/decisions/032-sessions.md). The browser holds a random token in the
  * `__Host-valinta` cookie (Secure, HttpOnly, SameSite=Lax, Path=/, no Domain: the `__Host-` prefix
  * makes the browser refuse it otherwise); the database holds only the token's SHA-256. A session
  * ends after SESSION_IDLE_MINUTES without a request and SESSION_ABSOLUTE_HOURS after sign-in.
+ * The rows are read and written by ./sessions.store.ts; this file decides what is valid.
  */
 export const SESSION_COOKIE = "__Host-valinta";
 
@@ -53,13 +53,7 @@ export function ourToken(value: string | undefined): string | null {
 export function sessionPersonId(cookieHeader: string | undefined, now = Date.now(), db: Db = getDb()): number | null {
   const token = ourToken(parseCookieHeader(cookieHeader).get(SESSION_COOKIE));
   if (!token) return null;
-  const row = once(db, "session:person", () =>
-    db
-      .select({ personId: sessions.personId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .where(eq(sessions.tokenHash, sql.placeholder("hash")))
-      .prepare(),
-  ).get({ hash: tokenHash(token) });
+  const row = sessionTimes(tokenHash(token), db);
   if (!row || now >= row.expiresAt || now - row.lastSeenAt >= sessionLimits().idleMs) return null;
   return row.personId;
 }
@@ -85,16 +79,20 @@ export function sessionLimits() {
   return { idleMs: cfg.SESSION_IDLE_MINUTES * 60_000, absoluteMs: cfg.SESSION_ABSOLUTE_HOURS * 3_600_000 };
 }
 
-/** A new session for a person (call inside the sign-in transaction). Returns the cookie token. */
-export function createSession(tx: Tx, personId: number, now = Date.now()): string {
+/** A new session's cookie token, and the row kept of it (only the token's hash), for any person. */
+export function newSession(now = Date.now()): { token: string; row: Omit<NewSession, "personId"> } {
   const token = randomToken();
-  tx.insert(sessions)
-    .values({ tokenHash: tokenHash(token), personId, createdAt: now, lastSeenAt: now, expiresAt: now + sessionLimits().absoluteMs })
-    .run();
+  return { token, row: { tokenHash: tokenHash(token), createdAt: now, lastSeenAt: now, expiresAt: now + sessionLimits().absoluteMs } };
+}
+
+/** A new session for a person. Returns the cookie token. */
+export function createSession(tx: Tx, personId: number, now = Date.now()): string {
+  const { token, row } = newSession(now);
+  insertSession(tx, { ...row, personId });
   return token;
 }
 
-export type Person = typeof people.$inferSelect;
+export type { Person };
 export type SessionLookup =
   | { ok: true; token: string; person: Person; createdAt: number; expiresAt: number }
   | { ok: false; problem: "none" | "unknown" | "idle" | "expired" };
@@ -110,28 +108,18 @@ export function lookupSession(request: Request, now = Date.now(), db: Db = getDb
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return { ok: false, problem: readCookies(request).has(SESSION_COOKIE) ? "unknown" : "none" };
   const hash = tokenHash(token);
-  // Every request of a signed-in person asks this: prepared once per database, then only bound.
-  const row = once(db, "session:by-hash", () =>
-    db
-      .select({ session: sessions, person: people })
-      .from(sessions)
-      .innerJoin(people, eq(people.id, sessions.personId))
-      .where(eq(sessions.tokenHash, sql.placeholder("hash")))
-      .prepare(),
-  ).get({ hash });
+  const row = sessionWithPerson(hash, db);
   if (!row) return { ok: false, problem: "unknown" };
   const { idleMs } = sessionLimits();
   const expired = now >= row.session.expiresAt;
   const idle = now - row.session.lastSeenAt >= idleMs;
   if (expired || idle) {
-    once(db, "session:delete", () => db.delete(sessions).where(eq(sessions.tokenHash, sql.placeholder("hash"))).prepare()).run({ hash });
+    deleteSession(hash, db);
     return { ok: false, problem: expired ? "expired" : "idle" };
   }
   if (now - row.session.lastSeenAt >= touchEveryMs) {
     try {
-      once(db, "session:touch", () =>
-        db.update(sessions).set({ lastSeenAt: sql`${sql.placeholder("now")}` }).where(eq(sessions.tokenHash, sql.placeholder("hash"))).prepare(),
-      ).run({ hash, now });
+      touchSession(hash, now, db);
     } catch (error) {
       // On a full or read-only disk the idle timer is not restarted, but the page still reads
       // (decision 067): only writes that the person asked for answer "not saved".
@@ -141,19 +129,9 @@ export function lookupSession(request: Request, now = Date.now(), db: Db = getDb
   return { ok: true, token, person: row.person, createdAt: row.session.createdAt, expiresAt: row.session.expiresAt };
 }
 
-/** Deletes the session of a token (sign-out). Returns the person id it belonged to, if any. */
-export function deleteSession(tx: Tx, token: string): number | null {
-  const hash = tokenHash(token);
-  const row = tx.select({ personId: sessions.personId }).from(sessions).where(eq(sessions.tokenHash, hash)).get();
-  tx.delete(sessions).where(eq(sessions.tokenHash, hash)).run();
-  return row?.personId ?? null;
-}
-
 /** Removes sessions past their absolute expiry or idle for longer than the idle limit. */
 export function sweepSessions(tx: Tx, now = Date.now()) {
-  const { idleMs } = sessionLimits();
-  tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-  tx.delete(sessions).where(lt(sessions.lastSeenAt, now - idleMs)).run();
+  deleteEndedSessions(tx, now, now - sessionLimits().idleMs);
 }
 
 /**

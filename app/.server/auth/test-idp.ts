@@ -21,16 +21,14 @@
  * tests/support/sign-in.ts does exactly this with fetch.
  */
 import express, { type Express, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
-import { inArray } from "drizzle-orm";
 import crypto from "node:crypto";
 import Provider, { interactionPolicy, type Account, type KoaContext } from "oidc-provider";
-import { municipalities } from "../../../db/schema";
 import { findTestPerson, generatedTestPerson, testPeople, type TestPerson } from "../../../db/seed/people";
 import { municipalityName } from "~/format";
 import { isLang, tFor, type Lang } from "~/i18n";
 import { config, testIdpEnabled } from "../platform/config";
-import { getDb } from "../platform/db";
 import { secret } from "../platform/identity";
+import { municipalitiesByCode } from "../eligibility/pilots.store";
 import { logger } from "../platform/log";
 import { acrValues, claimNames, clientId, issuer, postLogoutRedirectUri, publicOrigin, redirectUri, siteSigningKey, usesTestIdp } from "./oidc";
 import { loginPage, logoutPage, messagePage, type LoginForm, type PersonOption } from "./test-idp-pages";
@@ -67,8 +65,7 @@ function page(res: ExpressResponse, status: number, html: string) {
 
 function peopleOptions(lang: Lang): PersonOption[] {
   const codes = testPeople.map((p) => p.homeMunicipality).filter((c): c is string => c !== null);
-  const rows = getDb().select().from(municipalities).where(inArray(municipalities.code, codes)).all();
-  const byCode = new Map(rows.map((m) => [m.code, m]));
+  const byCode = municipalitiesByCode(codes);
   const t = tFor(lang);
   return testPeople.map((p) => {
     const m = p.homeMunicipality ? byCode.get(p.homeMunicipality) : undefined;

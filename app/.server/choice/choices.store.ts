@@ -16,7 +16,7 @@ import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
 import { createReference } from "~/domain/reference-number";
 import { changeRule, type ChangeRule } from "~/domain/switching";
 import { todayInFinland } from "~/format";
-import { assessedFor } from "../eligibility/assessed-facts";
+import { assessedFor } from "../eligibility/assessed-facts.store";
 import { audit } from "../platform/audit.store";
 import type { SignedInUser } from "../auth/auth";
 import { parseFacts } from "~/domain/choice-facts";

@@ -1,27 +1,29 @@
 import { myAssessedFacts } from "../eligibility/assessed-facts";
-import { desc, eq, inArray } from "drizzle-orm";
-import { audit as auditTable, firstContacts, people, sessions } from "../../../db/schema";
 import { choiceKeptUntil, CONTACT_VISIBLE_MONTHS_AFTER, DRAFT_HOURS, KEEP_CHOICES_YEARS_AFTER_PILOT } from "~/domain/choice";
 import { factNames } from "~/domain/pilot";
 import { formatDate, formatDateTime, formatPhone, municipalityName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import type { CurrentView } from "~/view-models/choice";
 import type { SignedInUser } from "../auth/auth";
+import { personById } from "../auth/people.store";
+import { sessionsOf } from "../auth/sessions.store";
 import { choiceContext, getAnswers, getDraft, listChoices, listHistory, listRequests } from "./choices.store";
 import { chosenProviderFigure } from "./figures";
 import { currentView } from "./journey";
 import { config } from "../platform/config";
-import { myDeliveryItems, myReports } from "../accountability/accountability";
+import { myReports } from "../accountability/cases.store";
+import { myDeliveryItems } from "../accountability/delivery.store";
 import { getDb } from "../platform/db";
 import { municipalitiesByCode } from "../eligibility/pilots.store";
-import { notificationsExport } from "../notifications/address";
+import { notificationsExport } from "../notifications/address.store";
 import "../platform/i18n";
+import { auditTrailOf, firstContactDates } from "./my-page.store";
 
 /**
  * What `/{lang}/my` shows of the choice (docs/decisions/044-personal-data-and-retention.md): the
  * person's situation, their choices and requests with decisions, and every piece of personal data
  * the service holds about them with how long it is kept. All of it is scoped to the signed-in
- * person; the JSON download holds the same data.
+ * person; the JSON download holds the same data. Its own queries are in ./my-page.store.ts.
  */
 
 function answerText(fact: string, value: unknown, lang: Lang): string {
@@ -33,17 +35,6 @@ function answerText(fact: string, value: unknown, lang: Lang): string {
 }
 
 export type MyChoiceData = ReturnType<typeof myChoice>;
-
-/** The day the provider recorded its first contact, for the person's own choices only. */
-function firstContactDates(choiceIds: number[]): Map<number, string> {
-  if (choiceIds.length === 0) return new Map();
-  const rows = getDb()
-    .select({ choiceId: firstContacts.choiceId, contactedOn: firstContacts.contactedOn })
-    .from(firstContacts)
-    .where(inArray(firstContacts.choiceId, choiceIds))
-    .all();
-  return new Map(rows.map((r) => [r.choiceId, r.contactedOn]));
-}
 
 export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
   const ctx = choiceContext(user, now);
@@ -108,8 +99,8 @@ function myData(user: SignedInUser, lang: Lang, now: Date, pilots: Map<string, {
       value: c.contactChannel === "phone" ? (c.contactPhone ? formatPhone(c.contactPhone) : null) : c.contactEmail,
       visibleUntil: c.status === "current" ? null : c.contactVisibleUntil ? formatDate(c.contactVisibleUntil, lang) : null,
     }));
-  const personRow = getDb().select().from(people).where(eq(people.id, user.id)).get();
-  const sessionRows = getDb().select().from(sessions).where(eq(sessions.personId, user.id)).all();
+  const personRow = personById(user.id);
+  const sessionRows = sessionsOf(user.id);
   return {
     identification: {
       name: `${user.givenName} ${user.familyName}`,
@@ -147,12 +138,12 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
   const t = tFor(lang);
   const keep = { years: KEEP_CHOICES_YEARS_AFTER_PILOT, months: CONTACT_VISIBLE_MONTHS_AFTER, hours: DRAFT_HOURS };
   const pilots = new Map(choiceContext(user, now).pilots.map((p) => [p.slug, p]));
-  const person = db.select().from(people).where(eq(people.id, user.id)).get();
+  const person = personById(user.id, db);
   const answers = getAnswers(user);
   const draft = getDraft(user, now);
   const cfg = config();
   const exported = listChoices(user);
-  const contacted = firstContactDates(exported.map((c) => c.id));
+  const contacted = firstContactDates(exported.map((c) => c.id), db);
   return {
     generatedAt: now.toISOString(),
     service: "Valinta",
@@ -228,12 +219,7 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
     notifications: notificationsExport(user.id, db),
     // What the public service has decided about the person, recorded by an official (decision 073).
     assessedFacts: myAssessedFacts(user, lang, now, db).map(({ id: _id, ...r }) => r),
-    sessions: db
-      .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .where(eq(sessions.personId, user.id))
-      .all()
-      .map((s) => ({ startedAt: new Date(s.createdAt).toISOString(), lastActiveAt: new Date(s.lastSeenAt).toISOString(), endsAt: new Date(s.expiresAt).toISOString() })),
+    sessions: sessionsOf(user.id, db).map((s) => ({ startedAt: new Date(s.createdAt).toISOString(), lastActiveAt: new Date(s.lastSeenAt).toISOString(), endsAt: new Date(s.expiresAt).toISOString() })),
     // Answers about recorded contacts and meetings, and problem reports (issue 16; decision 071).
     deliveryAnswers: myDeliveryItems(user, db).map((i) => ({
       kind: i.kind,
@@ -253,11 +239,6 @@ export function personalDataExport(user: SignedInUser, lang: Lang, now = new Dat
       answer: r.answer,
       handledAt: r.handledAt,
     })),
-    auditTrail: db
-      .select({ at: auditTable.at, action: auditTable.action, subject: auditTable.subject })
-      .from(auditTable)
-      .where(eq(auditTable.actor, user.actorId))
-      .orderBy(desc(auditTable.id))
-      .all(),
+    auditTrail: auditTrailOf(user.actorId, db),
   };
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { providerLanguages, providerPilots, providers } from "../../../db/schema";
+import { participationState, type ParticipationState } from "~/domain/official-provider";
 import { getDb, type Db } from "../platform/db";
 import { once } from "../platform/prepared";
 
@@ -8,12 +9,16 @@ import { once } from "../platform/prepared";
  * db/schema/providers.ts): whether a provider serves a pilot today, and what a receipt shows.
  *
  * A provider is "active" in a pilot on a day when it serves the pilot on that day (the day is
- * within its dates there). Otherwise it has "left" (its dates there ended), has "not_started",
- * or is "gone" (it does not serve the pilot at all, or no longer exists). A suspension by an
- * official ends the provider's dates in the pilot (db/schema/backoffice.ts), so a suspended
- * provider is "left" here too.
+ * within its dates there: participationState of app/domain/official-provider.ts, the one rule the
+ * officials' and public pages use too). Otherwise it has "left" (its dates there ended), has
+ * "not_started", or is "gone" (it does not serve the pilot at all, or no longer exists). A
+ * suspension by an official ends the provider's dates in the pilot (db/schema/backoffice.ts), so a
+ * suspended provider is "left" here too.
  */
 export type ProviderState = "active" | "left" | "not_started" | "gone";
+
+/** The choice's words for the states of participationState. */
+const choiceState: Record<ParticipationState, ProviderState> = { active: "active", upcoming: "not_started", left: "left", suspended: "left" };
 
 /** The ids as one JSON parameter, so that one prepared statement serves any number of them. */
 const idList = () => sql`(SELECT value FROM json_each(${sql.placeholder("ids")}))`;
@@ -29,8 +34,8 @@ export function providerStatuses(pilotSlug: string, ids: number[], today: string
       .prepare(),
   ).all({ pilot: pilotSlug, ids: JSON.stringify(ids) });
   for (const r of rows) {
-    const state: ProviderState = today < r.startsOn ? "not_started" : r.endsOn !== null && today > r.endsOn ? "left" : "active";
-    states.set(r.providerId, state);
+    // The suspension is already in the dates (see above).
+    states.set(r.providerId, choiceState[participationState(r, false, today)]);
   }
   return states;
 }
@@ -107,7 +112,7 @@ export function activeProviders(pilotSlug: string, today: string, db: Db = getDb
       .prepare(),
   )
     .all({ pilot: pilotSlug })
-    .filter((r) => r.startsOn <= today && (r.endsOn === null || r.endsOn >= today))
+    .filter((r) => participationState(r, false, today) === "active")
     .sort((a, b) => a.sortKey.localeCompare(b.sortKey));
   return withLanguages(
     rows.map(({ startsOn: _s, endsOn, sortKey: _k, ...r }) => ({ ...r, servesUntil: endsOn })),

@@ -1,26 +1,29 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { assessedFacts as assessedTable, choices, people, providers } from "../../../db/schema";
-import { rulesFacts, type AssessedByPilot } from "~/domain/eligibility";
+import { assessedRecordCounts, newestRecords, rulesFacts } from "~/domain/eligibility";
 import { parseIdentityCode } from "~/domain/identity-code";
 import { isAssessedFact, isoDate, type AssessedFact, type PilotDefinition } from "~/domain/pilot";
 import { formatDate, formatDateTime, todayInFinland } from "~/format";
 import type { Lang } from "~/i18n";
 import type { MyAssessedFact } from "~/view-models/choice";
-import { audit } from "../platform/audit.store";
 import type { SignedInUser } from "../auth/auth";
+import { namesByIdentityHash } from "../auth/people.store";
 import { getDb, type Db } from "../platform/db";
 import { identityCodeHash } from "../platform/identity";
 import type { OfficialScope } from "../official/scope";
+import { assessedRowsOf, assessedRowsOfPilot, currentChoicesInPilot, insertAssessedFact, type AssessedFactRow } from "./assessed-facts.store";
 import { loadPilots } from "./pilots.store";
 
 /**
  * Assessed facts (docs/decisions/073-assessed-facts.md): what the public service decides about a
  * person, recorded by an official of the pilot and never taken from the person's own answer. The
- * only code that reads or writes the `assessed_facts` table.
+ * official's form and list, and the person's own records on My page; the table is read and written
+ * by ./assessed-facts.store.ts (which also gives the choice what its rules read: assessedFor).
  */
 
-type Row = typeof assessedTable.$inferSelect;
+/** The seed records assessed facts as an official does (wired by platform/seed.ts). */
+export { seedAssessedFact } from "./assessed-facts.store";
+
+type Row = AssessedFactRow;
 
 /** The assessed facts a pilot's own rules read: the only ones its officials may record. */
 export function pilotAssessedFacts(pilot: PilotDefinition): AssessedFact[] {
@@ -28,29 +31,9 @@ export function pilotAssessedFacts(pilot: PilotDefinition): AssessedFact[] {
 }
 
 /** The latest row for each pilot and fact, newest first in `rows`. */
-function latestOf(rows: Row[]): Row[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const key = `${r.pilotSlug}|${r.fact}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function counts(row: Row, today: string): boolean {
-  return row.endsOn === null || row.endsOn >= today;
-}
-
-/** A person's assessed facts that count on `today`, by pilot: what the eligibility rules read. */
-export function assessedFor(identityHash: string, today: string, db: Db = getDb()): AssessedByPilot {
-  const rows = db.select().from(assessedTable).where(eq(assessedTable.identityHash, identityHash)).orderBy(desc(assessedTable.id)).all();
-  const byPilot: AssessedByPilot = {};
-  for (const r of latestOf(rows)) {
-    if (counts(r, today)) (byPilot[r.pilotSlug] ??= {})[r.fact] = r.value;
-  }
-  return byPilot;
-}
+const latestOf = (rows: Row[]) => newestRecords(rows, (r) => `${r.pilotSlug}|${r.fact}`);
+/** The latest row for each person and fact (within a pilot), newest first in `rows`. */
+const latestOfPerson = (rows: Row[]) => newestRecords(rows, (r) => `${r.identityHash}|${r.fact}`);
 
 /* ---------------------------------------------------------------------------------------------
  * The official's form
@@ -96,56 +79,18 @@ export function recordAssessedFact(
   db: Db = getDb(),
 ): number {
   if (!pilotAssessedFacts(scope.pilot).includes(input.fact)) throw new Error(`the rules of ${scope.pilot.slug} do not read ${input.fact}`);
-  const identityHash = identityCodeHash(input.identityCode);
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .insert(assessedTable)
-        .values({
-          identityHash,
-          pilotSlug: scope.pilot.slug,
-          fact: input.fact,
-          value: input.value,
-          recordedBy: scope.user.actorId,
-          recordedAt: now.toISOString(),
-          endsOn: input.endsOn,
-        })
-        .returning({ id: assessedTable.id })
-        .get();
-      // Never the identity code or a name: the row's id names the record.
-      audit(
-        tx,
-        {
-          actor: scope.user.actorId,
-          action: "assessed-fact.record",
-          subject: `assessed-fact:${row.id}`,
-          pilotSlug: scope.pilot.slug,
-          details: { fact: input.fact, value: input.value, endsOn: input.endsOn },
-        },
-        now,
-      );
-      return row.id;
+  return insertAssessedFact(
+    {
+      identityHash: identityCodeHash(input.identityCode),
+      pilotSlug: scope.pilot.slug,
+      fact: input.fact,
+      value: input.value,
+      recordedBy: scope.user.actorId,
+      endsOn: input.endsOn,
     },
-    { behavior: "immediate" },
+    now,
+    db,
   );
-}
-
-/** Seeds one record (db/seed/people.ts): the same row and audit as an official's, recorded by `recordedBy`. */
-export function seedAssessedFact(db: Db, row: { identityHash: string; pilotSlug: string; fact: AssessedFact; value: boolean; recordedBy: string }, now = new Date()) {
-  const exists = db
-    .select({ id: assessedTable.id })
-    .from(assessedTable)
-    .where(and(eq(assessedTable.identityHash, row.identityHash), eq(assessedTable.pilotSlug, row.pilotSlug), eq(assessedTable.fact, row.fact)))
-    .get();
-  if (exists) return;
-  db.transaction((tx) => {
-    const inserted = tx
-      .insert(assessedTable)
-      .values({ ...row, recordedAt: now.toISOString(), endsOn: null })
-      .returning({ id: assessedTable.id })
-      .get();
-    audit(tx, { actor: "seed", action: "assessed-fact.record", subject: `assessed-fact:${inserted.id}`, pilotSlug: row.pilotSlug, details: { fact: row.fact, value: row.value } }, now);
-  });
 }
 
 /**
@@ -154,21 +99,10 @@ export function seedAssessedFact(db: Db, row: { identityHash: string; pilotSlug:
  */
 export function pilotRecords(scope: Pick<OfficialScope, "pilot" | "lang" | "today">, db: Db = getDb()) {
   const { pilot, lang, today } = scope;
-  const rows = latestOfPerson(db.select().from(assessedTable).where(eq(assessedTable.pilotSlug, pilot.slug)).orderBy(desc(assessedTable.id)).all());
-  const hashes = [...new Set(rows.flatMap((r) => [r.identityHash, r.recordedBy]))];
-  const persons = hashes.length
-    ? db.select({ id: people.id, identityHash: people.identityHash, givenName: people.givenName, familyName: people.familyName }).from(people).where(inArray(people.identityHash, hashes)).all()
-    : [];
+  const rows = latestOfPerson(assessedRowsOfPilot(pilot.slug, db));
+  const persons = namesByIdentityHash([...new Set(rows.flatMap((r) => [r.identityHash, r.recordedBy]))], db);
   const byHash = new Map(persons.map((p) => [p.identityHash, p]));
-  const ids = persons.map((p) => p.id);
-  const current = ids.length
-    ? db
-        .select({ personId: choices.personId, kind: choices.kind, provider: providers.name, chosenOn: choices.chosenOn })
-        .from(choices)
-        .leftJoin(providers, eq(providers.id, choices.providerId))
-        .where(and(eq(choices.pilotSlug, pilot.slug), eq(choices.status, "current"), inArray(choices.personId, ids)))
-        .all()
-    : [];
+  const current = currentChoicesInPilot(pilot.slug, persons.map((p) => p.id), db);
   const choiceOf = new Map(current.map((c) => [c.personId, c]));
   return rows.map((r) => {
     const person = byHash.get(r.identityHash);
@@ -179,22 +113,12 @@ export function pilotRecords(scope: Pick<OfficialScope, "pilot" | "lang" | "toda
       name: person ? `${person.givenName} ${person.familyName}` : null,
       fact: r.fact,
       value: r.value,
-      counts: counts(r, today),
+      counts: assessedRecordCounts(r, today),
       recordedAt: formatDateTime(r.recordedAt, lang),
       recordedBy: official ? `${official.givenName} ${official.familyName}` : null,
       endsOn: r.endsOn ? formatDate(r.endsOn, lang) : null,
       choice: choice ? { kind: choice.kind, provider: choice.provider ?? null, chosenOn: formatDate(choice.chosenOn, lang) } : null,
     };
-  });
-}
-
-function latestOfPerson(rows: Row[]): Row[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const key = `${r.identityHash}|${r.fact}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }
 
@@ -206,14 +130,10 @@ function latestOfPerson(rows: Row[]): Row[] {
 /** Every record about the signed-in person, newest first; `current` marks the one that counts now. */
 export function myAssessedFacts(user: SignedInUser, lang: Lang, now = new Date(), db: Db = getDb()): MyAssessedFact[] {
   const today = todayInFinland(now);
-  const rows = db.select().from(assessedTable).where(eq(assessedTable.identityHash, user.actorId)).orderBy(desc(assessedTable.id)).all();
+  const rows = assessedRowsOf(user.actorId, db);
   if (rows.length === 0) return [];
   const latest = new Set(latestOf(rows).map((r) => r.id));
-  const officials = db
-    .select({ identityHash: people.identityHash, givenName: people.givenName, familyName: people.familyName })
-    .from(people)
-    .where(inArray(people.identityHash, [...new Set(rows.map((r) => r.recordedBy))]))
-    .all();
+  const officials = namesByIdentityHash([...new Set(rows.map((r) => r.recordedBy))], db);
   const names = new Map(officials.map((o) => [o.identityHash, `${o.givenName} ${o.familyName}`]));
   const pilots = new Map(loadPilots(db).map((p) => [p.slug, p.name[lang]]));
   return rows.map((r) => ({
@@ -222,7 +142,7 @@ export function myAssessedFacts(user: SignedInUser, lang: Lang, now = new Date()
     pilotSlug: r.pilotSlug,
     fact: r.fact,
     value: r.value,
-    current: latest.has(r.id) && counts(r, today),
+    current: latest.has(r.id) && assessedRecordCounts(r, today),
     recordedAt: formatDateTime(r.recordedAt, lang),
     recordedBy: names.get(r.recordedBy) ?? null,
     endsOn: r.endsOn ? formatDate(r.endsOn, lang) : null,
