@@ -11,7 +11,7 @@ import { officialScope, pilotHeader, type OfficialScope } from "./scope";
  * page at a time. Who did it is shown as "you", an official of the pilot by name, or a role: a
  * jobseeker is never named here (their own actions are in their own data download).
  */
-export const auditPageSize = 50;
+const auditPageSize = 50;
 
 /**
  * Who someone in the back office is, as other officials of the pilot may see it: "you", an

@@ -36,7 +36,7 @@ export function listRequests(scope: OfficialScope) {
 }
 
 /** One request of the pilot with what the official needs to decide it, or null (not of this pilot). */
-export function requestDetail(scope: OfficialScope, id: number) {
+function requestDetail(scope: OfficialScope, id: number) {
   const row = requestOfPilot(scope.pilot.slug, id);
   if (!row) return null;
   const c = row.choice;
@@ -66,7 +66,7 @@ export function requestDetail(scope: OfficialScope, id: number) {
  * update to the pilot, and writes the person's history row and the audit row in one transaction.
  * Approving lets the person choose again at once (app/domain/switching.ts).
  */
-export function decideRequest(scope: OfficialScope, id: number, decision: "approved" | "rejected", note: string): boolean {
+function decideRequest(scope: OfficialScope, id: number, decision: "approved" | "rejected", note: string): boolean {
   return decideWeightyReason(scope.user, { requestId: id, pilotSlug: scope.pilot.slug, decision, note }, scope.now);
 }
 
@@ -74,13 +74,13 @@ export function decideRequest(scope: OfficialScope, id: number, decision: "appro
  * Aggregates: counts only
  * ------------------------------------------------------------------------------------------- */
 
-export const statisticsMonths = 12;
+const statisticsMonths = 12;
 
 /**
  * Choices per provider per month (the public service as one row), switches per month by why the
  * earlier choice ended, requests per month, and the customers each provider has now. Counts only.
  */
-export function pilotStatistics(scope: OfficialScope) {
+function pilotStatistics(scope: OfficialScope) {
   const slug = scope.pilot.slug;
   const t = tFor(scope.lang);
   const last = monthOf(scope.today);
@@ -126,14 +126,14 @@ export function pilotStatistics(scope: OfficialScope) {
   };
 }
 
-export const contactStatisticsMonths = 6;
+const contactStatisticsMonths = 6;
 
 /**
  * Time to first contact from the contacts provider staff record (decision 055), for the pilot's
  * latest months (the current one still running): per provider and month, how many customers chose
  * it in Valinta and how many of them it contacted within 5 working days. Counts only.
  */
-export function firstContactStatistics(scope: OfficialScope) {
+function firstContactStatistics(scope: OfficialScope) {
   const last = monthOf(scope.today);
   const months = monthRange(addMonths(last, -(contactStatisticsMonths - 1)), last);
   const counts = months.map((m) => firstContactCounts(scope.pilot.slug, m, scope.today));

@@ -34,7 +34,7 @@ export function officialHome({ request, params }: Pick<LoaderFunctionArgs, "requ
 }
 
 /** /{lang}/official/{pilot}: the pilot at a glance, with the way to each task. */
-export function pilotOverview(scope: OfficialScope) {
+function pilotOverview(scope: OfficialScope) {
   const { pilot, lang, today } = scope;
   const names = namesItsMunicipalities(pilot) ? municipalitiesByCode(pilot.municipalities) : new Map<string, Municipality>();
   const participations = participationsOf(pilot.slug);

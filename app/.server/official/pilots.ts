@@ -71,11 +71,11 @@ function keptView(kept: Record<RuleList, Condition[]>, lang: Lang) {
 }
 
 /** The current rules in words, list by list. */
-export function rulesSummary(def: PilotDefinition, lang: Lang) {
+function rulesSummary(def: PilotDefinition, lang: Lang) {
   return ruleLists.map((list) => ({ list, conditions: def.eligibility[list].map((c) => conditionText(c, lang)) }));
 }
 
-export function rulesPage(scope: OfficialScope, form?: PilotForm) {
+function rulesPage(scope: OfficialScope, form?: PilotForm) {
   const { form: currentForm, kept } = definitionToForm(scope.pilot);
   const values = form ?? currentForm;
   return {
@@ -88,7 +88,7 @@ export function rulesPage(scope: OfficialScope, form?: PilotForm) {
 }
 
 /** A fingerprint of a proposal: the save must be the very proposal that was previewed. */
-export function proposalHash(def: PilotDefinition): string {
+function proposalHash(def: PilotDefinition): string {
   return crypto.createHash("sha256").update(canonical(def)).digest("base64url").slice(0, 32);
 }
 
@@ -119,7 +119,7 @@ export type Proposal =
     };
 
 /** Checks a proposal and, when it is valid, what it would change and what the example people would get. */
-export function propose(scope: OfficialScope, form: PilotForm): Proposal {
+function propose(scope: OfficialScope, form: PilotForm): Proposal {
   const { kept } = definitionToForm(scope.pilot);
   const all = allMunicipalities();
   const known = new Set(all.map((m) => m.code));
@@ -149,12 +149,12 @@ export function propose(scope: OfficialScope, form: PilotForm): Proposal {
  * Saves a previewed proposal (./pilots.store.ts saveDefinition). `basedOn` is the fingerprint of the
  * definition the official saw: if someone saved in between, nothing is written.
  */
-export function saveRules(scope: OfficialScope, proposed: PilotDefinition, basedOn: string, now = scope.now): SaveResult {
+function saveRules(scope: OfficialScope, proposed: PilotDefinition, basedOn: string, now = scope.now): SaveResult {
   return saveDefinition(scope, proposed, (stored) => proposalHash(stored) === basedOn, now);
 }
 
 /** The saved versions of the pilot's definition, newest first, each with what it changed. */
-export function ruleHistory(scope: OfficialScope) {
+function ruleHistory(scope: OfficialScope) {
   const rows = historyRows(scope.pilot.slug);
   const names = actorNames(
     scope,

@@ -22,7 +22,6 @@ import type { OfficialScope } from "./scope";
 
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
-export type ProviderRow = typeof providers.$inferSelect;
 export type SuspensionRow = typeof providerSuspensions.$inferSelect;
 
 function openSuspension(tx: Pick<Db, "select">, providerId: number, pilotSlug: string): SuspensionRow | undefined {

@@ -49,7 +49,7 @@ import { idParam, officialScope, pilotHeader, type OfficialScope } from "./scope
  */
 
 /** Every provider that serves, will serve or served the pilot, by name, with its state and customers. */
-export function listProviders(scope: OfficialScope) {
+function listProviders(scope: OfficialScope) {
   const slug = scope.pilot.slug;
   const rows = pilotProviderRows(slug);
   const suspended = suspendedProviderIds(slug);
@@ -69,7 +69,7 @@ export function listProviders(scope: OfficialScope) {
 }
 
 /** One provider of the pilot with everything its back-office page shows, or null (not of this pilot). */
-export function providerDetail(scope: OfficialScope, id: number) {
+function providerDetail(scope: OfficialScope, id: number) {
   const slug = scope.pilot.slug;
   const row = pilotProviderRow(slug, id);
   if (!row) return null;

@@ -48,7 +48,7 @@ export type UploadRead =
  * the body streams in; a larger file stops the reading with "too-large". The CSRF token travels in
  * the same form and is checked here.
  */
-export async function readUpload(request: Request): Promise<UploadRead> {
+async function readUpload(request: Request): Promise<UploadRead> {
   const read = await readMultipart(request, bodyLimitOf("routes/lang.official.$pilot.results"));
   if (!read.ok) return { ok: false, problem: read.problem };
   const form = new FormData();
@@ -69,7 +69,7 @@ function sessionHashOf(request: Request): string {
 export type CheckResult = { ok: true; id: string } | CsvRefusal;
 
 /** Checks a file; a valid one is kept for the preview (and the id of its preview returned). */
-export function checkAndStage(scope: OfficialScope, request: Request, fileName: string, bytes: Uint8Array, now = scope.now): CheckResult {
+function checkAndStage(scope: OfficialScope, request: Request, fileName: string, bytes: Uint8Array, now = scope.now): CheckResult {
   const checked = parseResultsCsv(bytes, uploadContext(scope));
   if (!checked.ok) {
     logger.info({ event: "results-upload-refused", pilot: scope.pilot.slug, problems: checked.problemCount, rows: checked.rowCount }, "results file refused");
@@ -81,17 +81,17 @@ export function checkAndStage(scope: OfficialScope, request: Request, fileName: 
 }
 
 /** The staged upload, if it is this official's, of this pilot, from this session and not too old. */
-export function getUpload(scope: OfficialScope, request: Request, id: string): Upload | null {
+function getUpload(scope: OfficialScope, request: Request, id: string): Upload | null {
   return findUpload(scope, sessionHashOf(request), id);
 }
 
-export function discardUpload(scope: OfficialScope, request: Request, id: string): void {
+function discardUpload(scope: OfficialScope, request: Request, id: string): void {
   const found = getUpload(scope, request, id);
   if (found) deleteUpload(found.id);
 }
 
 /** Publishes the staged upload of this official's session (./results.store.ts publishStagedUpload). */
-export function publishUpload(scope: OfficialScope, request: Request, id: string, now = scope.now): PublishResult {
+function publishUpload(scope: OfficialScope, request: Request, id: string, now = scope.now): PublishResult {
   return publishStagedUpload(scope, sessionHashOf(request), id, now);
 }
 
@@ -101,7 +101,7 @@ export function publishUpload(scope: OfficialScope, request: Request, id: string
 
 type FigureCell = { now: ReturnType<typeof shareView>; after: ReturnType<typeof shareView>; changed: boolean };
 
-export function uploadPreview(scope: OfficialScope, upload: Upload) {
+function uploadPreview(scope: OfficialScope, upload: Upload) {
   const { lang } = scope;
   const t = tFor(lang);
   const slug = scope.pilot.slug;
@@ -206,7 +206,7 @@ function contactCheck(scope: OfficialScope, rows: StagedRow[], months: string[],
 }
 
 /** The pilot's published months, newest first, with when each was published and corrected. */
-export function publishedMonthsOf(scope: OfficialScope) {
+function publishedMonthsOf(scope: OfficialScope) {
   const slug = scope.pilot.slug;
   const counts = resultRowCounts(slug);
   const rows = resultMonthsOf(slug);

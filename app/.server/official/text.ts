@@ -33,7 +33,7 @@ export function conditionText(c: Condition, lang: Lang): string {
   }
 }
 
-export function listName(list: RuleList, lang: Lang) {
+function listName(list: RuleList, lang: Lang) {
   return tFor(lang)(`official:rules.lists.${list}.name`);
 }
 
