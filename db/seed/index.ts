@@ -1,4 +1,5 @@
 import type { AssessedFact } from "../../app/domain/pilot";
+import { todayInFinland } from "../../app/format";
 import type { AuditEntry, Db } from "../types";
 import { seedAccountability } from "./accountability";
 import { seedPeople } from "./people";
@@ -25,6 +26,8 @@ export type SeedOptions = {
   examples?: boolean;
   /** The test people's roles and records: only where the test identity provider is on. */
   testPeople?: boolean;
+  /** The moment the dated example data (results months, accountability) is built relative to: the tests give their fixed day. */
+  now?: Date;
 };
 
 /**
@@ -32,11 +35,11 @@ export type SeedOptions = {
  * overwrites what officials, providers or people have changed since. Reference data that no page
  * edits (municipalities, employment areas) follows the shipped files in db/data at every start.
  */
-export function seedDatabase(db: Db, services: SeedServices, { examples = false, testPeople = false }: SeedOptions = {}) {
+export function seedDatabase(db: Db, services: SeedServices, { examples = false, testPeople = false, now = new Date() }: SeedOptions = {}) {
   seedReference(db);
   seedPilots(db, services);
-  seedProviders(db);
-  seedPurchasedServices(db);
+  seedProviders(db, todayInFinland(now), now.toISOString());
+  seedPurchasedServices(db, now.toISOString());
   if (testPeople) seedPeople(db, services);
-  if (examples) seedAccountability(db, services);
+  if (examples) seedAccountability(db, services, now);
 }

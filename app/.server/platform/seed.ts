@@ -10,9 +10,10 @@ export const seedServices: SeedServices = { identityCodeHash, audit, seedAssesse
 
 /**
  * Seeds the database as the configuration says: the test people where the test identity provider
- * is on, the demo's examples of accountability when APP_ENV=demo (decision 071) unless told.
+ * is on, the demo's examples of accountability when APP_ENV=demo (decision 071) unless told;
+ * the dated example data relative to `now` (the tests give their fixed day).
  * The server's start, `npm run db:migrate`, `npm run db:seed` and the tests call it.
  */
-export function seed(db: Db, { examples = config().APP_ENV === "demo" }: { examples?: boolean } = {}) {
-  seedDatabase(db, seedServices, { examples, testPeople: testIdpEnabled() });
+export function seed(db: Db, { examples = config().APP_ENV === "demo", now }: { examples?: boolean; now?: Date } = {}) {
+  seedDatabase(db, seedServices, { examples, testPeople: testIdpEnabled(), now });
 }
