@@ -38,9 +38,10 @@ type Entry = {
   allHeaders: string[];
   /** The Content-Security-Policy split around its nonce. */
   csp: string[];
-  /** The body as it is sent without compression, and as gzip (see templatesOf). */
+  /** The body as it is sent without compression, as gzip, and as brotli once it is made (see Template). */
   raw: Template;
   gzip: Template;
+  br?: Template | null;
   generation: string;
   size: number;
 };
@@ -129,24 +130,27 @@ function storedBlock(bytes: Buffer): Buffer {
 }
 
 type Kind = "n" | "r";
+type Value = { kind: Kind; bytes: Buffer };
 /** Where a value made per answer goes in a kept body: its offset, its length, and which value. */
 type Slot = { at: number; length: number; kind: Kind };
 /** A stretch of a kept body around one or more slots, copied and filled in per answer. */
 type Window = { start: number; end: number; slots: Slot[] };
+/** What a gzip trailer is made of: each static part's CRC-32 and the shift of its length. */
+type Crcs = { crcs: number[]; shifts: number[]; rawLength: number };
 /**
  * A kept body as one block of bytes with the first visitor's nonce and request id in place, and
  * how an answer is made of it: the stretches without a slot are sent as they are (views of the
  * block, no copy), the few short stretches around the slots are copied with this answer's values
  * written over the kept ones (they are always as long: 16 random bytes as base64, a UUID). For
- * gzip, each static part's CRC-32 and the shift of its length (crcCombine) make the trailer's CRC
- * without reading the page again; the trailer is made per answer.
+ * gzip, the parts' CRCs (crcCombine) make the trailer's CRC without reading the page again; the
+ * trailer is made per answer.
  */
-type Template = { bytes: Buffer; slots: Slot[]; pieces: (Buffer | Window)[]; gzip: boolean; crcs: number[]; shifts: number[]; rawLength: number };
+type Template = { bytes: Buffer; slots: Slot[]; pieces: (Buffer | Window)[]; trailer: Crcs | null };
 
 /** Slots closer than this share one copied stretch: copying a few KB costs less than another write. */
 const WINDOW_GAP = 4096;
 
-function templateOf(bytes: Buffer, slots: Slot[], gzip: boolean, crcs: number[], shifts: number[], rawLength: number): Template {
+function templateOf(bytes: Buffer, slots: Slot[], trailer: Crcs | null): Template {
   const windows: Window[] = [];
   for (const slot of slots) {
     const last = windows.at(-1);
@@ -163,46 +167,156 @@ function templateOf(bytes: Buffer, slots: Slot[], gzip: boolean, crcs: number[],
     at = w.end;
   }
   if (at < bytes.length) pieces.push(bytes.subarray(at));
-  return { bytes, slots, pieces, gzip, crcs, shifts, rawLength };
+  return { bytes, slots, pieces, trailer };
+}
+
+/** The page without compression: its static parts and the values between them. */
+function rawTemplateOf(statics: Buffer[], values: Value[]): Template {
+  const slots: Slot[] = [];
+  const bytes: Buffer[] = [];
+  let at = 0;
+  statics.forEach((part, i) => {
+    bytes.push(part);
+    at += part.length;
+    const value = values[i];
+    if (!value) return;
+    bytes.push(value.bytes);
+    slots.push({ at, length: value.bytes.length, kind: value.kind });
+    at += value.bytes.length;
+  });
+  return templateOf(Buffer.concat(bytes), slots, null);
 }
 
 /**
- * The templates of a kept page from its static parts and the values between them. gzip: each static
- * part is deflated once, ending byte-aligned (a sync flush), and each value goes in a deflate
- * "stored" block of its own, so that it can be overwritten; the blocks join into one stream, which a
- * final empty block ends, with a gzip header before and a trailer after (CRC and length, per answer).
+ * What the compressors are shown in place of the nonces and request ids: bytes that never occur in
+ * UTF-8 text, so that no part of the page can match them and every reference the compressor makes is
+ * to the page's own text; each value can then be written over in the compressed bytes, whatever it
+ * is. In an order where no three bytes in a row repeat (a de Bruijn sequence B(13, 3)), so that they
+ * do not match each other either. Enough for 2,197 bytes of values (a page has about 156).
  */
-function templatesOf(statics: Buffer[], values: { kind: Kind; bytes: Buffer }[]): { raw: Template; gzip: Template } {
-  const crcs = statics.map((b) => zlib.crc32(b));
-  const shifts = statics.map((b) => crcShift(b.length));
-  const rawLength = statics.reduce((n, b) => n + b.length, 0);
-  const raw: Buffer[] = [];
+const NEVER_IN_UTF8 = [0xc0, 0xc1, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff];
+const STAND_INS = (() => {
+  const k = NEVER_IN_UTF8.length;
+  const n = 3;
+  const a = new Array<number>(k * n).fill(0);
+  const sequence: number[] = [];
+  const db = (t: number, p: number) => {
+    if (t > n) {
+      if (n % p === 0) for (let j = 1; j <= p; j++) sequence.push(a[j]);
+      return;
+    }
+    a[t] = a[t - p];
+    db(t + 1, p);
+    for (let j = a[t - p] + 1; j < k; j++) {
+      a[t] = j;
+      db(t + 1, t);
+    }
+  };
+  db(1, 1);
+  return Buffer.from(sequence.map((i) => NEVER_IN_UTF8[i]));
+})();
+
+/** The stand-ins of the values (see STAND_INS), or null when the page has too many. */
+function standInsOf(values: Value[]): Buffer[] | null {
+  let at = 0;
+  const out = values.map((v) => STAND_INS.subarray(at, (at += v.bytes.length)));
+  return at <= STAND_INS.length ? out : null;
+}
+
+/**
+ * The kept page's gzip: each static part deflated once, ending byte-aligned (a sync flush), with the
+ * page before it as the dictionary (the values shown as their stand-ins), so that it compresses as
+ * one stream would; each value in a deflate "stored" block of its own, so that it can be overwritten.
+ * The blocks join into one stream, which a final empty block ends, with a gzip header before and a
+ * trailer after (CRC and length, per answer).
+ */
+function gzipTemplateOf(statics: Buffer[], values: Value[]): Template {
+  const standIns = standInsOf(values);
+  const crcs = { crcs: statics.map((b) => zlib.crc32(b)), shifts: statics.map((b) => crcShift(b.length)), rawLength: statics.reduce((n, b) => n + b.length, 0) };
+  const seen: Buffer[] = [];
   const gz: Buffer[] = [GZIP_HEADER];
-  const rawSlots: Slot[] = [];
-  const gzSlots: Slot[] = [];
-  let rawAt = 0;
-  let gzAt = GZIP_HEADER.length;
+  const slots: Slot[] = [];
+  let at = GZIP_HEADER.length;
   statics.forEach((part, i) => {
-    const deflated = zlib.deflateRawSync(part, SYNC);
-    raw.push(part);
+    const before = standIns && seen.length ? Buffer.concat(seen).subarray(-32768) : null;
+    const deflated = zlib.deflateRawSync(part, before ? { ...SYNC, dictionary: before } : SYNC);
     gz.push(deflated);
-    rawAt += part.length;
-    gzAt += deflated.length;
+    at += deflated.length;
+    seen.push(part);
     const value = values[i];
     if (!value) return;
     const block = storedBlock(value.bytes);
-    raw.push(value.bytes);
     gz.push(block);
-    rawSlots.push({ at: rawAt, length: value.bytes.length, kind: value.kind });
-    gzSlots.push({ at: gzAt + 5, length: value.bytes.length, kind: value.kind });
-    rawAt += value.bytes.length;
-    gzAt += block.length;
+    slots.push({ at: at + 5, length: value.bytes.length, kind: value.kind });
+    at += block.length;
+    if (standIns) seen.push(standIns[i]);
   });
   gz.push(FINAL_BLOCK);
-  return {
-    raw: templateOf(Buffer.concat(raw), rawSlots, false, crcs, shifts, rawLength),
-    gzip: templateOf(Buffer.concat(gz), gzSlots, true, crcs, shifts, rawLength),
-  };
+  return templateOf(Buffer.concat(gz), slots, crcs);
+}
+
+/**
+ * The kept page's brotli, made once in the background (zlib's thread pool): one brotli stream over
+ * the page, flushed (byte-aligned) around each value; the encoder is shown the value's stand-in and
+ * what it makes of it is left out, and an uncompressed meta-block with the value takes its place, to
+ * be overwritten per answer. Literal context modelling is off (and the quality below 10, where brotli
+ * would ignore that), so that how the bytes after a value decode does not depend on the value.
+ * Checked before use: decoded with two sets of marker values, it must give the page with the markers.
+ */
+async function brotliTemplateOf(statics: Buffer[], values: Value[]): Promise<Template | null> {
+  const standIns = standInsOf(values);
+  // The check below marks each place in a nonce (up to 28 bytes) and a request id (up to 36).
+  if (!standIns || values.some((v) => v.bytes.length > (v.kind === "n" ? 28 : 36))) return null;
+  const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING, BROTLI_PARAM_MODE, BROTLI_MODE_TEXT, BROTLI_PARAM_SIZE_HINT, BROTLI_OPERATION_FLUSH } =
+    zlib.constants;
+  const encoder = zlib.createBrotliCompress({
+    params: {
+      [BROTLI_PARAM_QUALITY]: 6,
+      [BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING]: 1,
+      [BROTLI_PARAM_MODE]: BROTLI_MODE_TEXT,
+      [BROTLI_PARAM_SIZE_HINT]: statics.reduce((n, b) => n + b.length, 0),
+    },
+  });
+  const out: Buffer[] = [];
+  encoder.on("data", (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise<Buffer>((resolve, reject) => {
+    encoder.on("end", () => resolve(Buffer.concat(out.splice(0))));
+    encoder.on("error", reject);
+  });
+  const flushed = (bytes: Buffer) =>
+    new Promise<Buffer>((resolve) => {
+      encoder.write(bytes);
+      encoder.flush(BROTLI_OPERATION_FLUSH, () => resolve(Buffer.concat(out.splice(0))));
+    });
+  const br: Buffer[] = [];
+  const slots: Slot[] = [];
+  let at = 0;
+  for (const [i, part] of statics.entries()) {
+    const compressed = await flushed(part);
+    br.push(compressed);
+    at += compressed.length;
+    const value = values[i];
+    if (!value) continue;
+    await flushed(standIns[i]); // left out
+    // ISLAST 0, MNIBBLES 4 (0b00), MLEN - 1 in 16 bits, ISUNCOMPRESSED 1, padded to the byte.
+    const header = (value.bytes.length - 1) * 8 + 2 ** 19;
+    br.push(Buffer.from([header & 0xff, (header >> 8) & 0xff, header >> 16]), value.bytes);
+    slots.push({ at: at + 3, length: value.bytes.length, kind: value.kind });
+    at += 3 + value.bytes.length;
+  }
+  encoder.end();
+  br.push(await ended);
+  const template = templateOf(Buffer.concat(br), slots, null);
+  const decode = (bytes: Buffer) => new Promise<Buffer>((resolve, reject) => zlib.brotliDecompress(bytes, (err, result) => (err ? reject(err) : resolve(result))));
+  for (const base of [0x80, 0xc0]) {
+    // A marker byte for each kind and place in a value, from two sets with no byte in common.
+    const mark = (kind: Kind, i: number) => base + (kind === "n" ? i : 28 + i);
+    const marked = Buffer.from(template.bytes);
+    for (const slot of slots) for (let i = 0; i < slot.length; i++) marked[slot.at + i] = mark(slot.kind, i);
+    const expected = Buffer.concat(statics.flatMap((part, i) => (values[i] ? [part, Buffer.from(values[i].bytes.map((_, k) => mark(values[i].kind, k)))] : [part])));
+    if (!(await decode(marked)).equals(expected)) return null;
+  }
+  return template;
 }
 
 /** A kept body with this answer's values: false when one is not as long as the kept one. */
@@ -223,11 +337,12 @@ function piecesOf(template: Template, fresh: Record<Kind, string>): Buffer[] {
     for (const slot of piece.slots) copy.write(fresh[slot.kind], slot.at - piece.start, slot.length, "latin1");
     out.push(copy);
   }
-  if (template.gzip) {
+  if (template.trailer) {
+    const { crcs, shifts, rawLength } = template.trailer;
     let crc = 0;
-    let size = template.rawLength;
-    template.crcs.forEach((partCrc, i) => {
-      crc = crcCombine(crc, partCrc, template.shifts[i]);
+    let size = rawLength;
+    crcs.forEach((partCrc, i) => {
+      crc = crcCombine(crc, partCrc, shifts[i]);
       const slot = template.slots[i];
       if (slot) {
         crc = zlib.crc32(fresh[slot.kind], crc);
@@ -250,9 +365,11 @@ function send(res: ServerResponse, pieces: Buffer[]): void {
   res.uncork();
 }
 
-function acceptsGzip(req: Pick<IncomingMessage, "headers">): boolean {
+const ACCEPTS = { gzip: /\bgzip\b(?!;\s*q=0(?:\.0*)?\b)/i, br: /\bbr\b(?!;\s*q=0(?:\.0*)?\b)/i };
+/** True when the request's Accept-Encoding takes the encoding (and does not give it q=0). */
+function accepts(req: Pick<IncomingMessage, "headers">, encoding: keyof typeof ACCEPTS): boolean {
   const accept = req.headers["accept-encoding"];
-  return typeof accept === "string" && /\bgzip\b(?!;\s*q=0(?:\.0*)?\b)/i.test(accept);
+  return typeof accept === "string" && ACCEPTS[encoding].test(accept);
 }
 
 /**
@@ -284,6 +401,8 @@ export type PageCache = {
   keep: (handler: Handler) => Handler;
   /** A new CSP nonce, as long as every other (a hit's values are written over the kept ones). */
   nonce: () => string;
+  /** Settles once the brotli of every page kept so far is made (or given up). */
+  settled: () => Promise<void>;
 };
 
 export type Answered = { requestId: string; path: string; status: number; ms: number };
@@ -297,6 +416,9 @@ export function createPageCache(options: Options & { onAnswer?: (a: Answered) =>
     ttl: Math.max(1, seconds) * 1000,
     ...(options.perf ? { perf: options.perf } : {}),
   });
+
+  /** Brotli being made in the background. */
+  const background = new Set<Promise<void>>();
 
   const keyOf = (req: IncomingMessage & { url?: string }) => `${req.headers.host ?? ""}${req.url ?? ""}`;
 
@@ -316,13 +438,13 @@ export function createPageCache(options: Options & { onAnswer?: (a: Answered) =>
     const started = process.hrtime.bigint();
     const fresh = { n: freshNonce(), r: crypto.randomUUID() };
     if (!fits(hit.raw, fresh)) return next();
-    const gzip = acceptsGzip(req);
-    const pieces = piecesOf(gzip ? hit.gzip : hit.raw, fresh);
+    const encoding = hit.br && accepts(req, "br") ? "br" : accepts(req, "gzip") ? "gzip" : null;
+    const pieces = piecesOf(encoding === "br" ? hit.br! : encoding === "gzip" ? hit.gzip : hit.raw, fresh);
     let length = 0;
     for (const piece of pieces) length += piece.length;
     const headers = hit.allHeaders.slice();
     headers.push("content-security-policy", hit.csp.join(fresh.n), "x-request-id", fresh.r, "x-page-cache", "hit", "vary", "Accept-Encoding", "content-length", String(length));
-    if (gzip) headers.push("content-encoding", "gzip");
+    if (encoding) headers.push("content-encoding", encoding);
     res.writeHead(hit.status, headers);
     send(res, pieces);
     pageCacheAnswers.inc({ result: "hit" });
@@ -384,15 +506,24 @@ export function createPageCache(options: Options & { onAnswer?: (a: Answered) =>
           // Set per answer by the middlewares around this one (compression, security headers).
           if (!before.has(name)) headers.push([name, value]);
         }
-        const { raw, gzip } = templatesOf(statics, values);
+        const raw = rawTemplateOf(statics, values);
+        const gzip = gzipTemplateOf(statics, values);
         const csp = String(res.getHeader("content-security-policy") ?? "").split(cspNonce);
-        cache.set(key, { status: 200, headers, allHeaders, csp, raw, gzip, generation: now, size: raw.bytes.length + gzip.bytes.length + 1024 });
+        // Brotli's share of the size is counted now (about gzip's), as it comes a moment later.
+        const entry: Entry = { status: 200, headers, allHeaders, csp, raw, gzip, generation: now, size: raw.bytes.length + 2 * gzip.bytes.length + 1024 };
+        cache.set(key, entry);
+        const making = brotliTemplateOf(statics, values).then(
+          (br) => void (entry.br = br),
+          () => void (entry.br = null),
+        );
+        background.add(making);
+        void making.finally(() => background.delete(making));
       }
       return handler(req, res, next);
     };
   };
 
-  return { answerHits, keep, nonce: freshNonce };
+  return { answerHits, keep, nonce: freshNonce, settled: async () => void (await Promise.all(background)) };
 }
 
 /**
