@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
-import { IntervalGraphic, MeanGraphic } from "./IntervalGraphic";
+import { IntervalGraphic, MeanGraphic, intervalMarkup, meanMarkup } from "./IntervalGraphic";
+import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
 import { useCachedT } from "./useCachedT";
 import type { FiguresView, MeanView, ReferenceView, ShareView } from "../../view-models/providers";
 
@@ -9,6 +10,9 @@ import type { FiguresView, MeanView, ReferenceView, ShareView } from "../../view
  * app/.server/providers/figure-sentence.ts: the share in words with its range, the public service's and the
  * verdict against it), or "too few customers yet", never a 0 % in disguise. Used once per provider
  * in the list and for every measure on a profile.
+ *
+ * A figure with its sentence (every figure the server makes) is drawn as markup made once per
+ * figure and kept (./svgMarkup.ts: the same bytes React would write), inside React's own element.
  */
 export function ShareFigure({
   id,
@@ -26,6 +30,35 @@ export function ShareFigure({
   highlight?: boolean;
 }) {
   const t = useCachedT("providers");
+  if (figure.sentence !== undefined) {
+    const label = t(`providers:measures.${measure}.label`);
+    const sentence = element("p", { class: "figure__text" }, escapeMarkup(figure.sentence));
+    let key = `share\u0000${label}\u0000${figure.kind}\u0000${figure.sentence}`;
+    let make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence);
+    if (figure.kind === "shown") {
+      const verdict = figure.verdict && figure.verdict !== "too_few" ? t(`providers:sentence.verdict.${figure.verdict}`) : null;
+      const graphic = {
+        id: `${id}-${measure}`,
+        label:
+          t("providers:figure.graphic", { value: figure.percent, low: figure.low, high: figure.high }) +
+          (reference ? ` ${t("providers:figure.graphicReference", { value: reference.percent })}` : ""),
+        estimate: figure.estimate,
+        lower: figure.lower,
+        upper: figure.upper,
+        reference: reference?.estimate,
+        scale: [t("providers:profile.monthly.axis0"), t("providers:profile.monthly.axis50"), t("providers:profile.monthly.axis100")] as [string, string, string],
+      };
+      key += `\u0000${figure.verdict}\u0000${verdict}\u0000${graphic.id}\u0000${graphic.label}\u0000${figure.estimate}\u0000${figure.lower}\u0000${figure.upper}\u0000${graphic.reference}\u0000${graphic.scale.join("\u0000")}`;
+      make = () =>
+        element("dt", {}, escapeMarkup(label)) +
+        element(
+          "dd",
+          {},
+          sentence + (verdict !== null ? element("p", { class: `verdict verdict--${figure.verdict}` }, escapeMarkup(verdict)) : "") + intervalMarkup(graphic),
+        );
+    }
+    return <div className={highlight ? "figure figure--sorted" : "figure"} dangerouslySetInnerHTML={{ __html: keptMarkup(key, make) }} />;
+  }
   return (
     <div className={highlight ? "figure figure--sorted" : "figure"}>
       <dt>{t(`providers:measures.${measure}.label`)}</dt>
@@ -71,6 +104,19 @@ export function ShareFigure({
 
 export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
   const t = useCachedT("providers");
+  if (figure.sentence !== undefined) {
+    const label = t("providers:measures.satisfaction.label");
+    const sentence = element("p", { class: "figure__text" }, escapeMarkup(figure.sentence));
+    let key = `mean\u0000${label}\u0000${figure.kind}\u0000${figure.sentence}`;
+    let make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence);
+    if (figure.kind === "shown") {
+      const graphicId = `${id}-satisfaction`;
+      const graphicLabel = t("providers:figure.meanGraphic", { value: figure.mean });
+      key += `\u0000${graphicId}\u0000${graphicLabel}\u0000${figure.value}`;
+      make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence + meanMarkup(graphicId, graphicLabel, figure.value));
+    }
+    return <div className="figure" dangerouslySetInnerHTML={{ __html: keptMarkup(key, make) }} />;
+  }
   return (
     <div className="figure">
       <dt>{t("providers:measures.satisfaction.label")}</dt>

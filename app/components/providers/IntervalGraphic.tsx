@@ -33,20 +33,7 @@ export function IntervalGraphic({
   scale?: [string, string, string];
 }) {
   const height = scale ? 36 : 24;
-  const inner = keptMarkup(`interval\u0000${id}\u0000${label}\u0000${estimate}\u0000${lower}\u0000${upper}\u0000${reference}\u0000${scale?.join("\u0000")}`, () =>
-    [
-      element("title", { id }, escapeMarkup(label)),
-      element("path", { d: axis, stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
-      reference !== undefined
-        ? element("line", { x1: x(reference), y1: "1", x2: x(reference), y2: "23", stroke: "#1a1a1a", "stroke-width": "1.5", "stroke-dasharray": "3 2" })
-        : "",
-      element("line", { x1: x(lower), y1: "12", x2: x(upper), y2: "12", stroke: "#0b3d66", "stroke-width": "6", "stroke-linecap": "round" }),
-      element("circle", { cx: x(estimate), cy: "12", r: "5", fill: "#ffffff", stroke: "#0b3d66", "stroke-width": "2.5" }),
-      ...(scale ?? []).map((text, i) =>
-        element("text", { x: i * 100, y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(text)),
-      ),
-    ].join(""),
-  );
+  const inner = intervalInner({ id, label, estimate, lower, upper, reference, scale });
   return (
     <svg
       className="interval"
@@ -61,17 +48,38 @@ export function IntervalGraphic({
   );
 }
 
-/** A mean on the 1–5 scale: a dot on a line from 1 to 5, each whole number labelled under it. */
-export function MeanGraphic({ id, label, value }: { id: string; label: string; value: number }) {
-  const at = (v: number) => (((v - 1) / 4) * width).toFixed(1);
-  const inner = keptMarkup(`mean\u0000${id}\u0000${label}\u0000${value}`, () =>
+type IntervalProps = Parameters<typeof IntervalGraphic>[0];
+
+/** The whole graphic as markup, `<svg>` included, as React writes it (for ./FigureList.tsx). */
+export function intervalMarkup(props: IntervalProps): string {
+  const height = props.scale ? 36 : 24;
+  return element(
+    "svg",
+    { class: "interval", viewBox: `-18 0 240 ${height}`, width: "240", height, role: "img", "aria-labelledby": props.id, focusable: "false" },
+    intervalInner(props),
+  );
+}
+
+function intervalInner({ id, label, estimate, lower, upper, reference, scale }: IntervalProps): string {
+  return keptMarkup(`interval\u0000${id}\u0000${label}\u0000${estimate}\u0000${lower}\u0000${upper}\u0000${reference}\u0000${scale?.join("\u0000")}`, () =>
     [
       element("title", { id }, escapeMarkup(label)),
-      element("path", { d: "M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8", stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
-      element("circle", { cx: at(value), cy: "12", r: "5", fill: "#0b3d66", stroke: "#0b3d66", "stroke-width": "2" }),
-      ...[1, 2, 3, 4, 5].map((v) => element("text", { x: at(v), y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, String(v))),
+      element("path", { d: axis, stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
+      reference !== undefined
+        ? element("line", { x1: x(reference), y1: "1", x2: x(reference), y2: "23", stroke: "#1a1a1a", "stroke-width": "1.5", "stroke-dasharray": "3 2" })
+        : "",
+      element("line", { x1: x(lower), y1: "12", x2: x(upper), y2: "12", stroke: "#0b3d66", "stroke-width": "6", "stroke-linecap": "round" }),
+      element("circle", { cx: x(estimate), cy: "12", r: "5", fill: "#ffffff", stroke: "#0b3d66", "stroke-width": "2.5" }),
+      ...(scale ?? []).map((text, i) =>
+        element("text", { x: i * 100, y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(text)),
+      ),
     ].join(""),
   );
+}
+
+/** A mean on the 1–5 scale: a dot on a line from 1 to 5, each whole number labelled under it. */
+export function MeanGraphic({ id, label, value }: { id: string; label: string; value: number }) {
+  const inner = meanInner(id, label, value);
   return (
     <svg
       className="interval"
@@ -83,5 +91,26 @@ export function MeanGraphic({ id, label, value }: { id: string; label: string; v
       focusable="false"
       dangerouslySetInnerHTML={{ __html: inner }}
     />
+  );
+}
+
+/** The whole graphic as markup, `<svg>` included, as React writes it (for ./FigureList.tsx). */
+export function meanMarkup(id: string, label: string, value: number): string {
+  return element(
+    "svg",
+    { class: "interval", viewBox: "-18 0 240 36", width: "240", height: "36", role: "img", "aria-labelledby": id, focusable: "false" },
+    meanInner(id, label, value),
+  );
+}
+
+function meanInner(id: string, label: string, value: number): string {
+  const at = (v: number) => (((v - 1) / 4) * width).toFixed(1);
+  return keptMarkup(`mean\u0000${id}\u0000${label}\u0000${value}`, () =>
+    [
+      element("title", { id }, escapeMarkup(label)),
+      element("path", { d: "M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8", stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
+      element("circle", { cx: at(value), cy: "12", r: "5", fill: "#0b3d66", stroke: "#0b3d66", "stroke-width": "2" }),
+      ...[1, 2, 3, 4, 5].map((v) => element("text", { x: at(v), y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, String(v))),
+    ].join(""),
   );
 }
