@@ -20,15 +20,25 @@
 //    already recorded. Prints `acknowledged N, found N, lost 0, duplicated 0`; exits 1 on any loss
 //    or duplicate.
 //
+// Notifications (issue 16, decision 070): a real SMTP server on localhost (bench/delivery.mjs) is
+// the server's SMTP_URL, and every signed-in person has a confirmed address, so each recorded choice
+// writes its receipt to the outbox in the choice's transaction and the server's worker sends it
+// while the load runs. After the timed run: the event-to-delivery time of the run's receipts (from
+// the outbox row's created_at to the SMTP server having the whole message, matched by its
+// Message-ID), p50/p95/max, and the backlog on /metrics over the run (sampled every 0.5 s) until it
+// is empty again, with the backlog every 2 s. BENCH_NOTIFICATIONS=0 runs without them (no addresses,
+// no SMTP_URL); BENCH_SMTP_CONNECTIONS=n gives the server's SMTP pool n connections (default 5).
+//
 // Figures are printed, never asserted. Settings: BENCH_DURATION (s, default 20), BENCH_CLIENTS
 // (20), BENCH_MAX_PEOPLE (at most this many people prepared for the timed run, default 12000),
-// CRASH_CHOICES (2000).
+// CRASH_CHOICES (2000), BENCH_NOTIFICATIONS (1).
 /* global performance */
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { confirm, northSavo, preparePool as preparePoolAt, receiptReference } from "./choice-client.mjs";
+import { confirmAddresses, eventToDelivery, lastOutboxId, startSink, watchBacklog } from "./delivery.mjs";
 import { ensureBuild, startServer } from "./lib.mjs";
 
 ensureBuild();
@@ -42,6 +52,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-choices-"));
 // The bench sends many sign-ins and form posts from one address: the rate limits are settings.
 const serverEnv = { APP_ENV: "demo", RATE_LIMIT_SIGN_IN: "10000000", RATE_LIMIT_FORM_POSTS: "10000000", RATE_LIMIT_API: "10000000" };
 const port = Number(process.env.PORT ?? 0) || undefined;
+const notifications = process.env.BENCH_NOTIFICATIONS !== "0";
+const sink = notifications ? await startSink() : null;
+if (sink) serverEnv.SMTP_URL = process.env.BENCH_SMTP_CONNECTIONS ? `${sink.url}?pool=true&maxConnections=${Number(process.env.BENCH_SMTP_CONNECTIONS)}` : sink.url;
+const databasePath = path.join(dir, "choices.db");
+/** Confirmed addresses for everyone signed in so far (their receipts go to the outbox). */
+const giveAddresses = () => (notifications ? confirmAddresses(databasePath) : 0);
 
 // Signing in, answering, picking and confirming over HTTP: bench/choice-client.mjs.
 const preparePool = (base, items, kindOf) => preparePoolAt(base, items, kindOf, clients);
@@ -78,13 +94,13 @@ async function timed(ms, once) {
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-let server = await startServer({ databasePath: path.join(dir, "choices.db"), env: serverEnv, port });
+let server = await startServer({ databasePath, env: serverEnv, port });
 // Whatever happens to the bench, the server it started does not outlive it.
 process.on("exit", () => {
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
 });
 const base = server.url;
-console.log(`server ${base}, database on ${dir}, ${clients} clients`);
+console.log(`server ${base}, database on ${dir}, ${clients} clients${sink ? `, notifications to ${serverEnv.SMTP_URL}` : ", no notifications"}`);
 
 let numbersUsed = 0;
 const nextNumbers = (count) => Array.from({ length: count }, () => northSavo(numbersUsed++));
@@ -105,17 +121,54 @@ const first = await preparePool(base, nextNumbers(clients * 11), () => "public_s
 console.log(`signed in and prepared ${first.pool.length} people in ${first.seconds.toFixed(1)} s (OpenID Connect round trip, answers, pick: ${(first.pool.length / first.seconds).toFixed(1)} people/s)`);
 // The first `clients` people are kept for the framework floor: their pages are never confirmed.
 const floorPeople = first.pool.splice(0, clients);
+giveAddresses();
 const warm = { next: 0, recorded: [] };
 const warmUp = await timed(3000, confirmOnce(first.pool, warm));
 const needed = Math.min(maxPeople, Math.ceil(warmUp.perSecond * (duration / 1000) * 1.3) + clients);
 console.log(`warm-up: ${warmUp.perSecond.toFixed(1)} choices/s; preparing ${needed} people for the ${duration / 1000} s run`);
 const ready = await preparePool(base, nextNumbers(needed), () => "public_service");
 console.log(`prepared ${ready.pool.length} more people in ${ready.seconds.toFixed(1)} s`);
+const addressed = giveAddresses();
+if (sink) console.log(`${addressed} more confirmed notification addresses`);
 
+// The warm-up's receipts are sent before the run starts: the backlog the run sees is its own.
+const drained = async (backlog, limitMs) => {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until && !(backlog.pending() === 0)) await new Promise((r) => setTimeout(r, 200));
+  return backlog.pending() === 0;
+};
+const runFrom = sink ? lastOutboxId(databasePath) : 0;
+const backlog = sink ? watchBacklog(base) : null;
+if (backlog) await drained(backlog, 60_000);
+backlog?.samples.splice(0);
 const used = { next: 0, recorded: [] };
+const runStarted = performance.now();
 const run = await timed(duration, confirmOnce(ready.pool, used));
 if (used.next > ready.pool.length) console.log(`(all ${ready.pool.length} prepared people confirmed before ${duration / 1000} s: the run ended early)`);
 console.log(`confirmations: ${run.perSecond.toFixed(1)} choices/s, p50 ${ms(run.p50)}, p99 ${ms(run.p99)} (${run.ok} recorded in ${run.seconds.toFixed(1)} s, ${run.other} other answers)`);
+if (sink && backlog) {
+  const atEnd = backlog.pending();
+  const emptied = await drained(backlog, 180_000);
+  const drainSeconds = (performance.now() - runStarted) / 1000 - run.seconds;
+  await backlog.stop();
+  const during = backlog.samples.filter((s) => s.t <= run.seconds + 0.5 && Number.isFinite(s.pending));
+  const maxPending = Math.max(0, ...during.map((s) => s.pending));
+  const meanPending = during.length ? during.reduce((a, s) => a + s.pending, 0) / during.length : NaN;
+  const failed = backlog.samples.at(-1)?.failed ?? NaN;
+  const d = eventToDelivery(databasePath, runFrom, sink.arrivedAt);
+  console.log(
+    `event to delivery (the run's ${d.rows} receipts, outbox row written → SMTP server has the message, by Message-ID): ${d.delivered} delivered, ${d.missing} not; p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, max ${ms(d.max)}`,
+  );
+  const timeline = [];
+  for (let t = 0; t <= (backlog.samples.at(-1)?.t ?? 0); t += 2) {
+    const s = backlog.samples.find((x) => x.t >= t);
+    if (s) timeline.push(`${t}s ${s.pending}`);
+  }
+  console.log(`backlog (pending) every 2 s from the run's start: ${timeline.join(", ")}`);
+  console.log(
+    `backlog on /metrics during the run (${during.length} samples, every 0.5 s): max ${maxPending} pending, mean ${meanPending.toFixed(1)}, ${atEnd} at the run's end; ${emptied ? `empty ${drainSeconds.toFixed(1)} s after the run` : "not empty 180 s after the run"}; failed ${failed}`,
+  );
+}
 
 const floor = await timed(duration, async (c) => {
   const p = floorPeople[c];
@@ -149,10 +202,11 @@ console.log(`targets (printed, not asserted): ≥ 0.5 of the framework floor, p9
 
 // The people who chose the public service now change to a provider (allowed at once: the public
 // service never binds); more people are signed in when the timed run used fewer.
-const crashDb = path.join(dir, "choices.db");
+const crashDb = databasePath;
 const crashBase = base;
 const changers = [...warm.recorded, ...used.recorded].slice(0, crashChoices);
 const crashReady = await preparePool(crashBase, [...changers, ...nextNumbers(crashChoices - changers.length)], () => "provider");
+giveAddresses();
 console.log(`crash test: ${crashReady.pool.length} confirmation pages ready in ${crashReady.seconds.toFixed(1)} s (${changers.length} changes from the public service, ${crashReady.pool.length - changers.length} first choices)`);
 
 const acknowledged = new Map(); // person number → reference
@@ -227,5 +281,6 @@ const lost = Math.max(missing.length, lostInDb);
 const duplicated = doubledKeys + doubledPeople + doubledProvider;
 console.log(`after restart: the ${cutOff.length} cut-off forms sent again: ${resent} answered with a receipt; ${rows} choices in the database; integrity_check ${integrity}`);
 console.log(`acknowledged ${acknowledged.size}, found ${found}, lost ${lost}, duplicated ${duplicated}`);
+await sink?.close();
 fs.rmSync(dir, { recursive: true, force: true });
 if (lost > 0 || duplicated > 0 || found !== acknowledged.size || integrity !== "ok") process.exit(1);
