@@ -1,12 +1,11 @@
 import Database from "better-sqlite3";
-import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInFinland } from "~/format";
 import { addDays } from "~/domain/working-days";
 import { signIn } from "../support/sign-in";
-import { baseURL, checkStates, closeBrowser, langs, newContext, visit, type Lang, type Reach } from "./browser";
+import { baseURL, checkStates, closeBrowser, localeText, newContext, texts, visit, type Lang, type Reach } from "./browser";
 
 /**
  * Accountability in a real browser (issue 16, parts 1, 2 and 4; decision 071): the dispute on My
@@ -18,14 +17,7 @@ import { baseURL, checkStates, closeBrowser, langs, newContext, visit, type Lang
  * and the staff page would have recorded them) and removed afterwards.
  */
 
-type Texts = Record<string, unknown>;
-const read = (lang: string) => JSON.parse(fs.readFileSync(`locales/${lang}/accountability.json`, "utf8")) as Texts;
-const acc = Object.fromEntries(
-  langs.map((l) => [l, (key: string, values: Record<string, string | number> = {}) => fill(key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], read(l)) as string, values)]),
-) as Record<Lang, (key: string, values?: Record<string, string | number>) => string>;
-function fill(s: string, values: Record<string, string | number>) {
-  return s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
-}
+const acc = texts("accountability");
 
 const PILOT = "north-savo-choice";
 const TYOPOLKU = "2345671-3";
@@ -211,7 +203,7 @@ describe("without JavaScript: dispute, report and answer", () => {
     const official = await signedInContext("sari", false);
     const op = await official.newPage();
     await op.goto(`/fi/official/${PILOT}`);
-    const section = (JSON.parse(fs.readFileSync("locales/fi/official.json", "utf8")) as { frame: { section: { reports: string } } }).frame.section.reports;
+    const section = localeText("fi", "official", "frame.section.reports");
     // In the pilot's navigation (the overview's card links there too).
     await op.locator("nav.official-nav").getByRole("link", { name: section, exact: true }).click();
     await op.getByLabel(acc.fi("queue.category")).selectOption("gift");

@@ -1,8 +1,7 @@
-import fs from "node:fs";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { signIn, type TestPersonRef } from "../support/sign-in";
-import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, type Reach } from "./browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, type Reach, texts } from "./browser";
 
 /**
  * Decision 073 in a real browser, without JavaScript at 360 px, in Finnish: the official of the
@@ -17,16 +16,6 @@ import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics,
 afterAll(closeBrowser);
 
 type Lang = (typeof langs)[number];
-type Texts = Record<string, unknown>;
-const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lang}/${ns}.json`, "utf8")) as Texts;
-const lookup = (tree: Texts, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], tree) as string;
-const texts = (ns: string) =>
-  Object.fromEntries(
-    langs.map((l) => {
-      const tree = read(l, ns);
-      return [l, (key: string, values: Record<string, string | number> = {}) => lookup(tree, key).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]))];
-    }),
-  ) as Record<Lang, (key: string, values?: Record<string, string | number>) => string>;
 const assessed = texts("assessed");
 const choice = texts("choice");
 const eligibility = texts("eligibility");

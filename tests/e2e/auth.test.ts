@@ -8,16 +8,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { testPeople } from "../../db/seed/people";
 import { CookieJar, signIn } from "../support/sign-in";
-import { axe, baseURL, checkEverywhere, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "./browser";
+import { axe, baseURL, checkEverywhere, closeBrowser, langs, newContext, pageBasics, watchConsole, widths, texts } from "./browser";
 
 afterAll(closeBrowser);
 
-type Texts = Record<string, unknown>;
-const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lang}/${ns}.json`, "utf8")) as Texts;
-const text = (tree: Texts, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], tree) as string;
-const auth = Object.fromEntries(langs.map((l) => [l, (key: string) => text(read(l, "auth"), key)]));
-const idp = Object.fromEntries(langs.map((l) => [l, (key: string) => text(read(l, "testidp"), key)]));
-const common = Object.fromEntries(langs.map((l) => [l, (key: string) => text(read(l, "common"), key)]));
+const auth = texts("auth");
+const idp = texts("testidp");
+const common = texts("common");
 
 /** The journeys: who signs in, in which language, and the home municipality as that language names it. */
 const journeys = [
@@ -96,7 +93,7 @@ describe("signing in with the built-in test identity provider", () => {
     await page.getByRole("button", { name: idp.en("login.submit") }).click();
     expect(new URL(page.url()).pathname).toBe("/en/foreign-eid");
     expect(await h1(page)).toBe(auth.en("foreignEid.heading"));
-    expect(await page.getByText(auth.en("foreignEid.signedInAs").replace("{{name}}", "Maria Rossi")).count()).toBe(1);
+    expect(await page.getByText(auth.en("foreignEid.signedInAs", { name: "Maria Rossi" })).count()).toBe(1);
     await page.goto("/en/my");
     expect(await page.locator("dl.summary").innerText()).toContain(auth.en("my.noMunicipality"));
     await context.close();

@@ -1,4 +1,5 @@
 import axeCore from "axe-core";
+import fs from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
 
@@ -122,6 +123,39 @@ export async function pageBasics(page: Page, lang: string) {
 }
 
 export type Lang = (typeof langs)[number];
+
+/** Values for a text's {{placeholders}}. */
+export type TextValues = Record<string, string | number>;
+
+const trees = new Map<string, Record<string, unknown>>();
+
+/**
+ * The texts of one namespace of the locale files (locales/{lang}/{ns}.json), by language, with the
+ * {{placeholders}} given filled in (the others kept), so that a test finds what a person reads:
+ *
+ *   const choice = texts("choice");   …   page.getByRole("button", { name: choice.fi("confirm.submit") })
+ *
+ * A key that is not there throws, naming it.
+ */
+export function texts(ns: string): Record<Lang, (key: string, values?: TextValues) => string> {
+  return Object.fromEntries(langs.map((lang) => [lang, (key: string, values: TextValues = {}) => localeText(lang, ns, key, values)])) as Record<
+    Lang,
+    (key: string, values?: TextValues) => string
+  >;
+}
+
+/** One text of the locale files: `key` is a dotted path in locales/{lang}/{ns}.json. */
+export function localeText(lang: string, ns: string, key: string, values: TextValues = {}): string {
+  const file = `locales/${lang}/${ns}.json`;
+  let tree = trees.get(file);
+  if (!tree) {
+    tree = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    trees.set(file, tree);
+  }
+  const found = key.split(".").reduce<unknown>((node, k) => (node && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined), tree);
+  if (typeof found !== "string") throw new Error(`no text ${key} in ${file}`);
+  return found.replace(/\{\{(\w+)\}\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
+}
 
 /** Brings a page to the state to check (a GET, or a form posted) and gives the document's status. */
 export type Reach = (page: Page, lang: Lang, scripts: boolean) => Promise<number | undefined>;

@@ -1,25 +1,13 @@
 import Database from "better-sqlite3";
-import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { signIn, type TestPersonRef } from "../support/sign-in";
-import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths } from "./browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths, texts, localeText } from "./browser";
 
 afterAll(closeBrowser);
 
 type Lang = (typeof langs)[number];
-type Texts = Record<string, unknown>;
-const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lang}/${ns}.json`, "utf8")) as Texts;
-const lookup = (tree: Texts, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], tree) as string;
-/** A text from the locale files, with {{placeholders}} filled in. */
-const texts = (ns: string) =>
-  Object.fromEntries(
-    langs.map((l) => {
-      const tree = read(l, ns);
-      return [l, (key: string, values: Record<string, string | number> = {}) => lookup(tree, key).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]))];
-    }),
-  ) as Record<Lang, (key: string, values?: Record<string, string | number>) => string>;
 const choice = texts("choice");
 const eligibility = texts("eligibility");
 
@@ -96,7 +84,7 @@ describe("the choice journey at 360 px", () => {
 
     // Step 1: the facts still needed. Nothing answered first: the errors, in the title too.
     expect(await submit(page, c("start.saveAnswers"))).toBe(400);
-    expect(await page.title()).toMatch(new RegExp(`^${read(lang, "common").errorPrefix as string} `));
+    expect(await page.title()).toMatch(new RegExp(`^${localeText(lang, "common", "errorPrefix")} `));
     expect(await page.locator(".error-summary").innerText()).toContain(eligibility[lang]("errors.registered.required"));
     await answerEligible(page, lang);
     expect(await submit(page, c("start.saveAnswers"))).toBe(200);

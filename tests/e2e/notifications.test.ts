@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { axe, closeBrowser, newContext, pageBasics, watchConsole } from "./browser";
+import { axe, closeBrowser, newContext, pageBasics, watchConsole, texts } from "./browser";
 
 /**
  * Notifications (issue 16, item 3; decision 070) in the browser at 360 px, in each language: a person
@@ -10,11 +9,6 @@ import { axe, closeBrowser, newContext, pageBasics, watchConsole } from "./brows
  * where notifications go. axe at 360 and 1280 px on every page of the way; one language without JavaScript.
  */
 afterAll(closeBrowser);
-
-type Texts = Record<string, unknown>;
-const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lang}/${ns}.json`, "utf8")) as Texts;
-const text = (tree: Texts, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], tree) as string;
-const words = (lang: string, ns: string) => (key: string) => text(read(lang, ns), key);
 
 const journeys = [
   { lang: "fi", js: true, person: "Pekka Korhonen" },
@@ -34,9 +28,9 @@ async function checked(page: Page, lang: string) {
 
 describe("adding and confirming an address for notifications", () => {
   it.each(journeys)("in $lang (JavaScript $js) as $person", async ({ lang, js, person }) => {
-    const n = words(lang, "notifications");
-    const auth = words(lang, "auth");
-    const idp = words(lang, "testidp");
+    const n = texts("notifications")[lang];
+    const auth = texts("auth")[lang];
+    const idp = texts("testidp")[lang];
     const context = await newContext({ width: 360, js: true, noScripts: !js });
     const page = await context.newPage();
     const errors = js ? watchConsole(page) : [];
@@ -96,7 +90,7 @@ describe("adding and confirming an address for notifications", () => {
     expect(await checked(page, lang)).toEqual([]);
 
     await page.goto(`/${lang}/my`);
-    expect(await section.innerText()).toContain(n("my.confirmed").replace("{{email}}", email));
+    expect(await section.innerText()).toContain(n("my.confirmed", { email }));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -9,7 +9,7 @@ import { toUser } from "~/.server/auth/auth";
 import { confirmChoice, getDraft, requestWeightyReason, saveAnswers, saveContact, savePick } from "~/.server/choice/choices.store";
 import { openDatabase, setDb } from "~/.server/platform/db";
 import { signIn, type CookieJar } from "../support/sign-in";
-import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths, type Reach } from "../e2e/browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths, type Reach, localeText, type TextValues } from "../e2e/browser";
 
 /**
  * The officials' back office in a real browser: every page in fi, sv and en, at 360 and 1280 px,
@@ -24,12 +24,7 @@ import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics,
 afterAll(closeBrowser);
 
 type Lang = (typeof langs)[number];
-type Texts = Record<string, unknown>;
-const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lang}/${ns}.json`, "utf8")) as Texts;
-const lookup = (tree: Texts, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], tree) as string;
-const fill = (s: string, values: Record<string, string | number> = {}) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
-const texts = Object.fromEntries(langs.map((l) => [l, { official: read(l, "official"), common: read(l, "common") }])) as Record<Lang, { official: Texts; common: Texts }>;
-const o = (lang: Lang, key: string, values?: Record<string, string | number>) => fill(lookup(texts[lang].official, key), values);
+const o = (lang: Lang, key: string, values?: TextValues) => localeText(lang, "official", key, values);
 
 const north = "north-savo-choice";
 const mikkeli = "mikkeli-region-municipal";
@@ -214,7 +209,7 @@ describe("an official's journeys", () => {
 
     await page.getByLabel(o("sv", "rules.fields.threshold")).fill("0");
     expect(await submit(page, page.getByRole("button", { name: o("sv", "rules.previewButton") }))).toBe(400);
-    expect(await page.title()).toMatch(new RegExp(`^${lookup(texts.sv.common, "errorPrefix")} `));
+    expect(await page.title()).toMatch(new RegExp(`^${localeText("sv", "common", "errorPrefix")} `));
     const summary = page.locator(".error-summary");
     expect(await summary.innerText()).toContain(o("sv", "rules.errors.thresholdInvalid"));
     await summary.getByRole("link", { name: o("sv", "rules.errors.thresholdInvalid") }).click();
@@ -284,7 +279,7 @@ describe("an official's journeys", () => {
     const field = (label: string) => page.getByLabel(label, { exact: true });
     await field(o("fi", "providers.fields.businessId")).fill("7654321-0");
     await field(o("fi", "providers.fields.name")).fill("Mikkelin Urapolku Oy");
-    await page.getByLabel(lookup(read("fi", "providers"), "services.job_search_coaching")).check();
+    await page.getByLabel(localeText("fi", "providers", "services.job_search_coaching")).check();
     await field(o("fi", "providers.fields.firstMeeting")).fill("5");
     await field(o("fi", "providers.fields.coachMeetings")).fill("2");
     for (const l of ["Fi", "Sv", "En"]) {

@@ -1,12 +1,11 @@
 import Database from "better-sqlite3";
-import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInFinland } from "~/format";
 import { addDays } from "~/domain/working-days";
 import { signIn } from "../support/sign-in";
-import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths } from "./browser";
+import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths, texts } from "./browser";
 
 /**
  * The provider staff pages in a real browser (issue 7): every page state in fi, sv and en at 360
@@ -18,14 +17,8 @@ import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole
  * example data as seeded.
  */
 
-type Texts = Record<string, unknown>;
-const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lang}/${ns}.json`, "utf8")) as Texts;
-const text = (tree: Texts, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Texts)[k], tree) as string;
-const staff = Object.fromEntries(langs.map((l) => [l, (key: string, values: Record<string, string | number> = {}) => fill(text(read(l, "staff"), key), values)]));
-const common = Object.fromEntries(langs.map((l) => [l, (key: string) => text(read(l, "common"), key)]));
-function fill(s: string, values: Record<string, string | number>) {
-  return s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
-}
+const staff = texts("staff");
+const common = texts("common");
 
 const TYOPOLKU = "2345671-3";
 const SAVON = "3456782-2";
