@@ -17,7 +17,7 @@ export type SeedServices = {
   identityCodeHash: (code: string) => string;
   /** The audit writer, called with the transaction that makes the change (app/.server/platform/audit.store.ts). */
   audit: (tx: Pick<Db, "insert">, entry: AuditEntry, now?: Date) => void;
-  /** Records an assessed fact with the same row and audit as an official's (app/.server/eligibility/assessed-facts.ts). */
+  /** Records an assessed fact with the same row and audit as an official's (app/.server/eligibility/assessed-facts.store.ts). */
   seedAssessedFact: (db: Db, row: { identityHash: string; pilotSlug: string; fact: AssessedFact; value: boolean; recordedBy: string }) => void;
 };
 

@@ -20,9 +20,6 @@ import { loadPilots } from "./pilots.store";
  * by ./assessed-facts.store.ts (which also gives the choice what its rules read: assessedFor).
  */
 
-/** The seed records assessed facts as an official does (wired by platform/seed.ts). */
-export { seedAssessedFact } from "./assessed-facts.store";
-
 type Row = AssessedFactRow;
 
 /** The assessed facts a pilot's own rules read: the only ones its officials may record. */

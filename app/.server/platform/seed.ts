@@ -1,5 +1,5 @@
 import { seedDatabase, type SeedServices } from "../../../db/seed";
-import { seedAssessedFact } from "../eligibility/assessed-facts";
+import { seedAssessedFact } from "../eligibility/assessed-facts.store";
 import { audit } from "./audit.store";
 import { config, testIdpEnabled } from "./config";
 import type { Db } from "./db";
