@@ -73,6 +73,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#0b3d66" />
         <Meta />
         <Links />
+        {/* zod checks once whether it may compile code (new Function), which this site's CSP forbids:
+            a CSP issue in every browser's console. Told before it loads not to try (issue 17). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true}" }} />
         {languages.map((l) => (
           <link key={l} rel="alternate" hrefLang={l} href={origin + pathInLang(location.pathname, "", l)} />
         ))}

@@ -12,7 +12,11 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => {
   const lang: Lang = isLang(params.lang) ? params.lang : "fi";
   const t = tFor(lang);
   const title = t("accountability:report.title", { provider: data?.provider.name ?? "" });
-  return [{ title: (data?.formError ? `${t("common:errorPrefix")} ` : "") + pageTitle(lang, title) }, { name: "robots", content: "noindex" }];
+  return [
+    { title: (data?.formError ? `${t("common:errorPrefix")} ` : "") + pageTitle(lang, title) },
+    { name: "description", content: t("accountability:report.lead") },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export function loader(args: LoaderFunctionArgs) {
