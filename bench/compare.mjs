@@ -13,6 +13,8 @@
 //
 // Environment: VALINTA_BUILD_DIR (the build to run), DURATION (seconds per load run, default 10),
 // CONNECTIONS (default 10), RENDERS (sequential requests per render-time figure, default 60),
+// ONLY=hits (only the cached comparison against bare node:http with the same bytes, without
+// Accept-Encoding, with gzip and with brotli, interleaved; with SCALE_DB likewise),
 // ONLY=rendered (only the load on rendered pages: the floor, the comparison and a profile with the
 // page cache off, interleaved on one server; a few minutes less), SCALE_DB (an existing database of
 // `npm run seed:scale -- --providers 1000 --years 10` to use instead of seeding one; with ONLY only).
@@ -119,6 +121,10 @@ if (process.env.ONLY === "rendered") {
   await renderedOnly();
   process.exit(0);
 }
+if (process.env.ONLY === "hits") {
+  await hitsOnly();
+  process.exit(0);
+}
 console.log("Generating the scale databases (npm run seed:scale):");
 const db1000 = scaleDatabase(1000);
 const db100 = scaleDatabase(100);
@@ -158,6 +164,10 @@ const bareGzip = http.createServer((_req, res) => {
 });
 await new Promise((r) => bareGzip.listen(0, "127.0.0.1", r));
 const bareGzipUrl = `http://127.0.0.1:${bareGzip.address().port}/`;
+// And as brotli, for a browser that takes it (a hit's brotli is made once per kept page, decision 072).
+const brHeaders = { "accept-encoding": "gzip, deflate, br, zstd" };
+const bareBr = await bareServer((await import("node:zlib")).brotliCompressSync(comparisonBytes), "br");
+await (await fetch(pages.comparison, { headers: brHeaders })).arrayBuffer();
 
 console.log(`\nLoad on 1,000 providers × 10 years (/fi/providers is ${(comparisonBytes.length / 1024).toFixed(0)} KB, the profile ${(profileBytes / 1024).toFixed(0)} KB, uncompressed):`);
 console.log(`  server RSS at start: ${server.rssMb().toFixed(0)} MB; each target ${duration} s in 5 interleaved rounds`);
@@ -177,11 +187,14 @@ const loaded = await loadInterleaved([
   { url: renderedPages.profile, pid: rendering.pid },
   { url: bareGzipUrl, headers: gzipHeaders },
   { url: pages.comparison, pid: server.pid, headers: gzipHeaders },
+  { url: bareBr.url, headers: brHeaders },
+  { url: pages.comparison, pid: server.pid, headers: brHeaders },
 ]);
 clearInterval(sampler);
 bare.close();
 bareGzip.close();
-const [bareR, frameworkR, comparisonR, profileR, frameworkRenderR, comparisonRenderR, profileRenderR, bareGzipR, comparisonGzipR] = loaded;
+bareBr.close();
+const [bareR, frameworkR, comparisonR, profileR, frameworkRenderR, comparisonRenderR, profileRenderR, bareGzipR, comparisonGzipR, bareBrR, comparisonBrR] = loaded;
 const results = { bare: bareR, framework: frameworkR, comparison: comparisonR, profile: profileR };
 const rendered = { framework: frameworkRenderR, comparison: comparisonRenderR, profile: profileRenderR };
 console.log(`  bare node:http, same bytes as /fi/providers   ${fmt(results.bare)}`);
@@ -191,6 +204,8 @@ console.log(`    /fi/providers (default view)                ${fmt(results.compa
 console.log(`    /fi/providers/${profileSlug} (profile)       ${fmt(results.profile)}`);
 console.log(`  bare node:http, the same page gzipped once     ${fmt(bareGzipR)}`);
 console.log(`    /fi/providers from memory, Accept-Encoding: gzip ${fmt(comparisonGzipR)}`);
+console.log(`  bare node:http, the same page as brotli once   ${fmt(bareBrR)}`);
+console.log(`    /fi/providers from memory, a browser's Accept-Encoding (br) ${fmt(comparisonBrR)}`);
 console.log("  Every request rendered (PAGE_CACHE_SECONDS=0):");
 console.log(`    /fi/accessibility (framework's floor)       ${fmt(rendered.framework)}`);
 console.log(`    /fi/providers (default view)                ${fmt(rendered.comparison)}`);
@@ -210,6 +225,7 @@ console.log("\nA page from memory against the machine's limit for the same bytes
 for (const [label, mine, limit] of [
   ["no Accept-Encoding", results.comparison, results.bare],
   ["Accept-Encoding: gzip", comparisonGzipR, bareGzipR],
+  ["a browser's (br)", comparisonBrR, bareBrR],
 ]) {
   const r = mine.rps / limit.rps;
   console.log(`  ${label.padEnd(22)} ${r.toFixed(2)} (${verdict(r >= 0.6)})`);
@@ -323,6 +339,53 @@ async function renderedOnly() {
     );
   }
   console.log(`  server RSS peak ${peakRss.toFixed(0)} MB; load average after ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (!process.env.SCALE_DB) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A bare node:http server in this process answering `bytes` (with `encoding` as Content-Encoding):
+ * the machine's limit for the same bytes.
+ */
+async function bareServer(bytes, encoding) {
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...(encoding ? { "Content-Encoding": encoding } : {}), "Content-Length": bytes.length });
+    res.end(bytes);
+  });
+  await new Promise((r) => bare.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${bare.address().port}/`, close: () => bare.close() };
+}
+
+/**
+ * ONLY=hits: the comparison answered from memory against bare node:http with the same bytes (the
+ * page as it is, gzipped once, brotli once), each pair interleaved; the ratios of the 0.6 target.
+ */
+async function hitsOnly() {
+  console.log(`A page from memory against bare node:http, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  const file = process.env.SCALE_DB ?? scaleDatabase(1000);
+  const s = await startServer({ databasePath: file });
+  const url = `${s.url}/fi/providers`;
+  const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+  const zlib = await import("node:zlib");
+  const encodings = [
+    ["no Accept-Encoding", null, {}, bytes],
+    ["Accept-Encoding: gzip", "gzip", { "accept-encoding": "gzip" }, zlib.gzipSync(bytes)],
+    ["a browser's (gzip, deflate, br, zstd)", "br", { "accept-encoding": "gzip, deflate, br, zstd" }, zlib.brotliCompressSync(bytes)],
+  ];
+  const bares = await Promise.all(encodings.map(([, encoding, , body]) => bareServer(body, encoding)));
+  for (let i = 0; i < 20; i++) for (const [, , headers] of encodings) await (await fetch(url, { headers })).arrayBuffer(); // warm up; brotli made
+  const results = await loadInterleaved(encodings.flatMap(([, , headers], i) => [{ url: bares[i].url, headers }, { url, pid: s.pid, headers }]));
+  for (const b of bares) b.close();
+  const answer = (await fetch(url, { headers: encodings[2][2] })).headers.get("content-encoding");
+  await s.stop();
+  encodings.forEach(([label, , , body], i) => {
+    const [bare, hit] = [results[2 * i], results[2 * i + 1]];
+    const ratio = hit.rps / bare.rps;
+    console.log(`  ${label} (bare sends ${(body.length / 1024).toFixed(1)} KB)`);
+    console.log(`    bare node:http         ${fmt(bare)}`);
+    console.log(`    /fi/providers, memory  ${fmt(hit)}`);
+    console.log(`    ratio ${ratio.toFixed(2)} (target ≥ 0.6: ${verdict(ratio >= 0.6)})`);
+  });
+  console.log(`  (a browser's Accept-Encoding was answered with ${answer ?? "no encoding"}); load average after ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   if (!process.env.SCALE_DB) fs.rmSync(dir, { recursive: true, force: true });
 }
 
