@@ -187,3 +187,8 @@ export function pilotChoicesExpired(pilotEndsOn: string | null, today: string): 
 export function draftsSavedBefore(now: Date): string {
   return new Date(now.getTime() - DRAFT_HOURS * 3_600_000).toISOString();
 }
+
+/** Whether a draft last saved at `updatedAt` has expired: the same cut-off as the retention job's. */
+export function draftExpired(updatedAt: string, now: Date): boolean {
+  return Date.parse(updatedAt) < Date.parse(draftsSavedBefore(now));
+}

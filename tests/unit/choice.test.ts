@@ -8,6 +8,7 @@ import {
   contactBy,
   contactSchema,
   contactVisibleUntil,
+  draftExpired,
   draftsSavedBefore,
   normalisePhone,
   pilotChoicesExpired,
@@ -232,5 +233,8 @@ describe("dates a person is told", () => {
     expect(pilotChoicesExpired("2024-12-31", "2027-01-01")).toBe(true);
     expect(pilotChoicesExpired(null, "2099-01-01")).toBe(false);
     expect(draftsSavedBefore(new Date("2026-11-25T10:00:00.000Z"))).toBe("2026-11-24T10:00:00.000Z");
+    // A draft is gone for the person at the moment the job may remove it, not before.
+    expect(draftExpired("2026-11-24T10:00:00.000Z", new Date("2026-11-25T10:00:00.000Z"))).toBe(false);
+    expect(draftExpired("2026-11-24T09:59:59.999Z", new Date("2026-11-25T10:00:00.000Z"))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import {
   confirmRefusal,
   contactBy,
   contactVisibleUntil,
-  DRAFT_HOURS,
+  draftExpired,
   situation,
   type ContactInput,
   type Refusal,
@@ -235,7 +235,7 @@ export function refusalFor(ctx: ChoiceContext, draft: Pick<DraftRow, "pilotSlug"
 export function getDraft(user: SignedInUser, now = new Date(), db: Db = getDb()): DraftRow | null {
   const row = draftOf(db).get({ personId: user.id });
   if (!row) return null;
-  if (now.getTime() - Date.parse(row.updatedAt) > DRAFT_HOURS * 3_600_000) return null;
+  if (draftExpired(row.updatedAt, now)) return null;
   if (confirmedReference(user, row, db)) return null;
   return row;
 }
