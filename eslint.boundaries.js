@@ -62,6 +62,12 @@ export const boundaries = [
     rules: { "no-restricted-imports": ["error", { patterns: [noComponents, onlyStores] }] },
   },
   {
+    // Routes are thin: they read the request and call the feature's page code; a route never
+    // builds a query (row types are fine).
+    files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx", "app/entry.*.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [onlyStores] }] },
+  },
+  {
     // The schema and the seed sit under the server: db/ imports no server code, not even a type. The
     // seed is handed what it needs (the identity hash, the audit writer: db/seed/index.ts), and the
     // Db type lives next to the schema (db/types.ts). Commands that wire the two are in scripts/.

@@ -27,6 +27,7 @@ describe("the import boundaries fire (eslint.boundaries.js)", () => {
     ["app/.server/x.ts", 'import type { CurrentView } from "~/components/choice/Situation";', /no components/],
     ["app/.server/choice/x.ts", 'import { choices } from "../../../db/schema";', /Only stores/],
     ["app/.server/choice/x.ts", 'import { eq } from "drizzle-orm";', /Only stores/],
+    ["app/routes/lang.x.tsx", 'import { choices } from "../../db/schema";', /Only stores/],
     ["app/.server/choice/x.ts", 'import { NoAccess } from "~/components/NoAccess";', /no components/],
     ["app/components/X.tsx", 'import type { MyView } from "~/.server/choice/my-page";', /no server code/],
     ["db/seed/x.ts", 'import { audit } from "../../app/.server/platform/audit.store";', /db\/ imports no app\/\.server/],
