@@ -30,35 +30,8 @@ export function ShareFigure({
   highlight?: boolean;
 }) {
   const t = useCachedT("providers");
-  if (figure.sentence !== undefined) {
-    const label = t(`providers:measures.${measure}.label`);
-    const sentence = element("p", { class: "figure__text" }, escapeMarkup(figure.sentence));
-    let key = `share\u0000${label}\u0000${figure.kind}\u0000${figure.sentence}`;
-    let make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence);
-    if (figure.kind === "shown") {
-      const verdict = figure.verdict && figure.verdict !== "too_few" ? t(`providers:sentence.verdict.${figure.verdict}`) : null;
-      const graphic = {
-        id: `${id}-${measure}`,
-        label:
-          t("providers:figure.graphic", { value: figure.percent, low: figure.low, high: figure.high }) +
-          (reference ? ` ${t("providers:figure.graphicReference", { value: reference.percent })}` : ""),
-        estimate: figure.estimate,
-        lower: figure.lower,
-        upper: figure.upper,
-        reference: reference?.estimate,
-        scale: [t("providers:profile.monthly.axis0"), t("providers:profile.monthly.axis50"), t("providers:profile.monthly.axis100")] as [string, string, string],
-      };
-      key += `\u0000${figure.verdict}\u0000${verdict}\u0000${graphic.id}\u0000${graphic.label}\u0000${figure.estimate}\u0000${figure.lower}\u0000${figure.upper}\u0000${graphic.reference}\u0000${graphic.scale.join("\u0000")}`;
-      make = () =>
-        element("dt", {}, escapeMarkup(label)) +
-        element(
-          "dd",
-          {},
-          sentence + (verdict !== null ? element("p", { class: `verdict verdict--${figure.verdict}` }, escapeMarkup(verdict)) : "") + intervalMarkup(graphic),
-        );
-    }
-    return <div className={highlight ? "figure figure--sorted" : "figure"} dangerouslySetInnerHTML={{ __html: keptMarkup(key, make) }} />;
-  }
+  const inner = shareFigureInner(t, { id, measure, figure, reference });
+  if (inner !== null) return <div className={highlight ? "figure figure--sorted" : "figure"} dangerouslySetInnerHTML={{ __html: inner }} />;
   return (
     <div className={highlight ? "figure figure--sorted" : "figure"}>
       <dt>{t(`providers:measures.${measure}.label`)}</dt>
@@ -104,19 +77,8 @@ export function ShareFigure({
 
 export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
   const t = useCachedT("providers");
-  if (figure.sentence !== undefined) {
-    const label = t("providers:measures.satisfaction.label");
-    const sentence = element("p", { class: "figure__text" }, escapeMarkup(figure.sentence));
-    let key = `mean\u0000${label}\u0000${figure.kind}\u0000${figure.sentence}`;
-    let make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence);
-    if (figure.kind === "shown") {
-      const graphicId = `${id}-satisfaction`;
-      const graphicLabel = t("providers:figure.meanGraphic", { value: figure.mean });
-      key += `\u0000${graphicId}\u0000${graphicLabel}\u0000${figure.value}`;
-      make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence + meanMarkup(graphicId, graphicLabel, figure.value));
-    }
-    return <div className="figure" dangerouslySetInnerHTML={{ __html: keptMarkup(key, make) }} />;
-  }
+  const inner = meanFigureInner(t, id, figure);
+  if (inner !== null) return <div className="figure" dangerouslySetInnerHTML={{ __html: inner }} />;
   return (
     <div className="figure">
       <dt>{t("providers:measures.satisfaction.label")}</dt>
@@ -147,6 +109,62 @@ export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
       </dd>
     </div>
   );
+}
+
+type T = ReturnType<typeof useCachedT>;
+
+/**
+ * The inside of a figure's `<div class="figure">` (its name and its words, verdict and graphic) as
+ * markup kept per figure, or null for a figure without a sentence (drawn by React instead).
+ */
+export function shareFigureInner(
+  t: T,
+  { id, measure, figure, reference }: { id: string; measure: ShareMeasure; figure: ShareView; reference?: { estimate: number; percent: string } },
+): string | null {
+  if (figure.sentence === undefined) return null;
+  const label = t(`providers:measures.${measure}.label`);
+  const sentence = element("p", { class: "figure__text" }, escapeMarkup(figure.sentence));
+  let key = `share\u0000${label}\u0000${figure.kind}\u0000${figure.sentence}`;
+  let make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence);
+  if (figure.kind === "shown") {
+    const verdict = figure.verdict && figure.verdict !== "too_few" ? t(`providers:sentence.verdict.${figure.verdict}`) : null;
+    const graphic = {
+      id: `${id}-${measure}`,
+      label:
+        t("providers:figure.graphic", { value: figure.percent, low: figure.low, high: figure.high }) +
+        (reference ? ` ${t("providers:figure.graphicReference", { value: reference.percent })}` : ""),
+      estimate: figure.estimate,
+      lower: figure.lower,
+      upper: figure.upper,
+      reference: reference?.estimate,
+      scale: [t("providers:profile.monthly.axis0"), t("providers:profile.monthly.axis50"), t("providers:profile.monthly.axis100")] as [string, string, string],
+    };
+    key += `\u0000${figure.verdict}\u0000${verdict}\u0000${graphic.id}\u0000${graphic.label}\u0000${figure.estimate}\u0000${figure.lower}\u0000${figure.upper}\u0000${graphic.reference}\u0000${graphic.scale.join("\u0000")}`;
+    make = () =>
+      element("dt", {}, escapeMarkup(label)) +
+      element(
+        "dd",
+        {},
+        sentence + (verdict !== null ? element("p", { class: `verdict verdict--${figure.verdict}` }, escapeMarkup(verdict)) : "") + intervalMarkup(graphic),
+      );
+  }
+  return keptMarkup(key, make);
+}
+
+/** The inside of a mean's `<div class="figure">` as markup kept per figure, or null for one without a sentence. */
+export function meanFigureInner(t: T, id: string, figure: MeanView): string | null {
+  if (figure.sentence === undefined) return null;
+  const label = t("providers:measures.satisfaction.label");
+  const sentence = element("p", { class: "figure__text" }, escapeMarkup(figure.sentence));
+  let key = `mean\u0000${label}\u0000${figure.kind}\u0000${figure.sentence}`;
+  let make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence);
+  if (figure.kind === "shown") {
+    const graphicId = `${id}-satisfaction`;
+    const graphicLabel = t("providers:figure.meanGraphic", { value: figure.mean });
+    key += `\u0000${graphicId}\u0000${graphicLabel}\u0000${figure.value}`;
+    make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence + meanMarkup(graphicId, graphicLabel, figure.value));
+  }
+  return keptMarkup(key, make);
 }
 
 /** The verdict against the public service as a short visible tag (the sentence says it in full). */
