@@ -7,14 +7,16 @@ import { vi } from "vitest";
  * every test. The suite is green on any real date.
  *
  * VALINTA_TEST_TODAY=YYYY-MM-DD moves the day, to check that no test depends on the real date
- * (for example `VALINTA_TEST_TODAY=2031-02-28 npx vitest run --project integration`).
+ * (for example `VALINTA_TEST_TODAY=2031-02-28 TZ=America/Los_Angeles npx vitest run --project integration`;
+ * green on 2027-07-01 and 2031-02-28 too). Only a day from 2026-12-04 on: the fixtures (results
+ * files whose follow-up must be over, pilots that start in 2026) are dated up to then.
  */
 export const TODAY = testToday(process.env.VALINTA_TEST_TODAY ?? "2026-12-04");
 
-/** Noon in Finland on TODAY (10:00 UTC in winter, 09:00 UTC in summer: both are TODAY in Finland). */
+/** The moment of TODAY that the tests run at: 10:00 UTC, midday in Finland (12:00 in winter, 13:00 in summer). */
 export const NOW = new Date(`${TODAY}T10:00:00Z`);
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 
 /** NOW moved by a number of days (negative: before). */
 export const daysFromNow = (days: number) => new Date(NOW.getTime() + days * DAY_MS);
