@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { notificationAddresses, notificationOutbox, type NotificationKind } from "../../../db/schema";
-import type { Db } from "../platform/db";
+import { getDb, type Db } from "../platform/db";
 import { json, once } from "../platform/prepared";
 
 export type { NotificationKind };
@@ -145,4 +145,17 @@ export function notifyProviderCustomers(
     if (id !== null) n++;
   }
   return n;
+}
+
+/** The outbox's backlog for /metrics: not sent yet (pending, incl. sending) and given up (failed, kept). */
+export function outboxBacklog(db: Db = getDb()): { pending: number; failed: number } {
+  const rows = db
+    .select({ failed: sql<number>`${notificationOutbox.state} = 'failed'`, n: sql<number>`count(*)` })
+    .from(notificationOutbox)
+    .where(inArray(notificationOutbox.state, ["pending", "sending", "failed"]))
+    .groupBy(sql`1`)
+    .all();
+  const out = { pending: 0, failed: 0 };
+  for (const r of rows) out[r.failed ? "failed" : "pending"] += r.n;
+  return out;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import client from "prom-client";
 import { config } from "./config";
-import { getDb } from "./db";
+import { outboxBacklog } from "../notifications/outbox.store";
 
 /**
  * Prometheus metrics. Labels are route families ("providers", "api", "test-idp"…), never paths
@@ -59,13 +59,10 @@ new client.Gauge({
   labelNames: ["state"] as const,
   registers: [registry],
   collect() {
-    const rows = getDb()
-      .$client.prepare("SELECT CASE WHEN state = 'failed' THEN 'failed' ELSE 'pending' END AS s, count(*) AS n FROM notification_outbox WHERE state IN ('pending', 'sending', 'failed') GROUP BY 1")
-      .all() as { s: string; n: number }[];
+    const backlog = outboxBacklog();
     this.reset();
-    this.set({ state: "pending" }, 0);
-    this.set({ state: "failed" }, 0);
-    for (const r of rows) this.set({ state: r.s }, r.n);
+    this.set({ state: "pending" }, backlog.pending);
+    this.set({ state: "failed" }, backlog.failed);
   },
 });
 
