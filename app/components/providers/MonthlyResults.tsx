@@ -1,6 +1,7 @@
 import { shareMeasures } from "~/domain/results";
 import { ChartKey } from "./FigureList";
 import { ResultsChart } from "./ResultsChart";
+import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
 import { useCachedT } from "./useCachedT";
 import type { ProfileView } from "../../view-models/providers";
 
@@ -23,9 +24,26 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
   const notKnown = t("providers:profile.monthly.notKnown");
   const cell = (m: (typeof months)[number], measure: (typeof shareMeasures)[number]) => {
     const v = m.shares[measure];
-    if (v === null) return <span className="hint">{notKnown}</span>;
-    return v.percent === null ? String(v.x) : `${v.x} (${v.percent})`;
+    if (v === null) return element("span", { class: "hint" }, escapeMarkup(notKnown));
+    return escapeMarkup(v.percent === null ? String(v.x) : `${v.x} (${v.percent})`);
   };
+  // The table's rows, newest first, as markup kept per months shown (./svgMarkup.ts: the same bytes React would write).
+  const rows = keptMarkup(`months\u0000${notKnown}\u0000${JSON.stringify(months)}`, () =>
+    [...months]
+      .reverse()
+      .map((m) =>
+        element(
+          "tr",
+          {},
+          element("th", { scope: "row" }, escapeMarkup(m.label)) +
+            element("td", {}, String(m.started)) +
+            shareMeasures.map((measure) => element("td", {}, cell(m, measure))).join("") +
+            element("td", {}, escapeMarkup(m.satisfaction.mean ?? "–")) +
+            element("td", {}, String(m.satisfaction.responses)),
+        ),
+      )
+      .join(""),
+  );
   return (
     <>
       <h3>{t("providers:profile.monthly.heading")}</h3>
@@ -72,19 +90,7 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
               <th scope="col">{t("providers:profile.monthly.answers")}</th>
             </tr>
           </thead>
-          <tbody>
-            {[...months].reverse().map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{m.label}</th>
-                <td>{m.started}</td>
-                {shareMeasures.map((measure) => (
-                  <td key={measure}>{cell(m, measure)}</td>
-                ))}
-                <td>{m.satisfaction.mean ?? "–"}</td>
-                <td>{m.satisfaction.responses}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody dangerouslySetInnerHTML={{ __html: rows }} />
         </table>
       </div>
       <p className="hint">{t("providers:profile.monthly.tableNote", { threshold: results.pilot.threshold })}</p>
