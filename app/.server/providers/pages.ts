@@ -62,12 +62,13 @@ import { adjustedOf } from "./results-groups.store";
  * the pages read from the database and what they make of it (the list's rows, counts, cards, the
  * profile's months) is kept while the database is unchanged, by the same test as the public page
  * cache (`databaseGeneration`: no write by this process, no commit by another), and is read again
- * after any change. Whatever depends on the day has the day in its key. Bounded: emptied when full.
+ * after any change. Whatever depends on the day has the day in its key. Bounded: emptied at 500
+ * values (a page of cards is some 30 KB, so at most about 15 MB under the capped heap, decision 004).
  * Kept values are shared between requests: nothing may change them.
  */
 type Memo = <T>(key: string, make: () => T) => T;
 const versions = new WeakMap<Db, { generation: string; values: Map<string, unknown> }>();
-const maxKept = 2000;
+const maxKept = 500;
 function versionMemo(db: Db): Memo {
   const generation = databaseGeneration(db.$client);
   let version = versions.get(db);
@@ -102,7 +103,7 @@ function fromFigures<T>(figures: PilotFigures | null, key: string, make: () => T
   if (!made) madeFromFigures.set(figures, (made = new Map<string, unknown>()));
   if (made.has(key)) return made.get(key) as T;
   const value = make();
-  if (made.size >= 20_000) made.clear();
+  if (made.size >= 6_000) made.clear();
   made.set(key, value);
   return value;
 }

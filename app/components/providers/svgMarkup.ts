@@ -1,10 +1,11 @@
 /**
- * The graphics' insides as markup made once (issue 17): a comparison page draws 25 graphics of
- * eight elements each and a profile five charts of about sixty, and React's server renderer spent
- * more on their elements and attributes than on the rest of the page's content. The same figures
- * always draw the same markup, so it is made once per figures and kept (bounded); the `<svg>`
- * element itself stays React's, with this markup inside. Text and attribute values are escaped as
- * React escapes them, so the page's bytes are the same as when React drew each element.
+ * Parts of the provider pages as markup made once (issue 17): a comparison page draws 25 cards with
+ * a graphic of eight elements each and a profile five charts of about sixty and a table of 240
+ * cells, and React's server renderer spent more on those elements and attributes than on the rest
+ * of the page. The same figures always draw the same markup, so it is made once and kept (2,000
+ * pieces of a few KB at most), inside an element that stays React's (dangerouslySetInnerHTML).
+ * Text and attribute values are escaped as React escapes them, so the page's bytes are the same as
+ * when React drew each element; links stay React's, so that they navigate as before.
  */
 const replacements: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
 
@@ -24,7 +25,7 @@ export function element(tag: string, attributes: Record<string, string | number 
 }
 
 const made = new Map<string, string>();
-const limit = 5_000;
+const limit = 2_000;
 
 /** The markup for a key, made once (the key names everything the markup depends on). */
 export function keptMarkup(key: string, make: () => string): string {
