@@ -23,21 +23,7 @@ export function ProviderCard({
 }) {
   const t = useCachedT("providers");
   const Heading = level === 3 ? "h3" : "h4";
-  const facts = [
-    [provider.takesNewCustomers ? "fact fact--yes" : "fact fact--no", provider.takesNewCustomers ? t("providers:card.takesNew") : t("providers:card.notTakingNew")],
-    ["fact", t("providers:card.firstMeeting", { count: provider.firstMeetingWithinDays })],
-    ["fact", t("providers:card.languages", { list: provider.languages })],
-    ...(provider.verified ? [] : [["fact fact--no", t("providers:card.notVerified")]]),
-  ];
-  const factsMarkup = keptMarkup(`facts\u0000${facts.flat().join("\u0000")}`, () =>
-    facts.map(([className, text]) => element("li", { class: className }, escapeMarkup(text))).join(""),
-  );
-  const id = `p-${provider.slug}`;
-  const { figure } = provider;
-  const figureInner =
-    figure.measure === "satisfaction"
-      ? meanFigureInner(t, id, figure.mean)
-      : shareFigureInner(t, { id, measure: figure.measure, figure: figure.share, reference: reference[figure.measure] });
+  const { facts: factsMarkup, figure: figureMarkup } = cardMarkup(t, provider, reference);
   return (
     <li className="provider-card">
       <Heading className="provider-card__name">
@@ -46,8 +32,8 @@ export function ProviderCard({
       <p>{provider.shortDescription}</p>
       <ul className="provider-card__facts" dangerouslySetInnerHTML={{ __html: factsMarkup }} />
       {provider.isNew && <p className="tag tag--new">{provider.isNew}</p>}
-      {figureInner !== null ? (
-        <dl className="figures figures--one" dangerouslySetInnerHTML={{ __html: element("div", { class: "figure" }, figureInner) }} />
+      {figureMarkup !== null ? (
+        <dl className="figures figures--one" dangerouslySetInnerHTML={{ __html: figureMarkup }} />
       ) : (
         <dl className="figures figures--one">
           {provider.figure.measure === "satisfaction" ? (
@@ -64,4 +50,36 @@ export function ProviderCard({
       )}
     </li>
   );
+}
+
+type CardMarkup = { lang: string; reference: ReferenceView; facts: string; figure: string | null };
+
+/**
+ * A card's view is kept on the server while the data is unchanged (app/.server/providers/pages.ts),
+ * so the same object comes back request after request: its markup is kept with it, made again when
+ * the object, the public service's reference or the language differs.
+ */
+const madeForCard = new WeakMap<ProviderCardView, CardMarkup>();
+
+function cardMarkup(t: ReturnType<typeof useCachedT>, provider: ProviderCardView, reference: ReferenceView): CardMarkup {
+  const kept = madeForCard.get(provider);
+  if (kept && kept.reference === reference && kept.lang === t.lang) return kept;
+  const facts = [
+    [provider.takesNewCustomers ? "fact fact--yes" : "fact fact--no", provider.takesNewCustomers ? t("providers:card.takesNew") : t("providers:card.notTakingNew")],
+    ["fact", t("providers:card.firstMeeting", { count: provider.firstMeetingWithinDays })],
+    ["fact", t("providers:card.languages", { list: provider.languages })],
+    ...(provider.verified ? [] : [["fact fact--no", t("providers:card.notVerified")]]),
+  ];
+  const factsMarkup = keptMarkup(`facts\u0000${facts.flat().join("\u0000")}`, () =>
+    facts.map(([className, text]) => element("li", { class: className }, escapeMarkup(text))).join(""),
+  );
+  const id = `p-${provider.slug}`;
+  const { figure } = provider;
+  const figureInner =
+    figure.measure === "satisfaction"
+      ? meanFigureInner(t, id, figure.mean)
+      : shareFigureInner(t, { id, measure: figure.measure, figure: figure.share, reference: reference[figure.measure] });
+  const made = { lang: t.lang, reference, facts: factsMarkup, figure: figureInner === null ? null : element("div", { class: "figure" }, figureInner) };
+  madeForCard.set(provider, made);
+  return made;
 }

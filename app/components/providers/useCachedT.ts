@@ -19,7 +19,7 @@ export function useCachedT(ns: string) {
   let texts = memory.get(scope);
   if (!texts) memory.set(scope, (texts = new Map<string, string>()));
   const known = texts;
-  return (key: string, values?: Values): string => {
+  const cachedT = (key: string, values?: Values): string => {
     const id = values ? `${key}\u0000${JSON.stringify(values)}` : key;
     let text = known.get(id);
     if (text === undefined) {
@@ -29,4 +29,6 @@ export function useCachedT(ns: string) {
     }
     return text;
   };
+  /** The language the texts are in. */
+  return Object.assign(cachedT, { lang: i18n.language });
 }
