@@ -10,6 +10,11 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }
 
+/** The language of a route's params for what runs on both sides (meta): the default when there is none; loaders use langParam (app/.server/platform/forms.ts), which answers 404. */
+export function langOfParams(params: { lang?: string }): Lang {
+  return isLang(params.lang) ? params.lang : defaultLang;
+}
+
 /** The language a path starts with (`/sv/providers` → `sv`), or null. */
 export function langFromPath(pathname: string): Lang | null {
   const first = pathname.split("/")[1];

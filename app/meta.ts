@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { isLang, tFor, defaultLang, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 
 /** "Page – Valinta" */
 export function pageTitle(lang: Lang, title: string) {
@@ -11,7 +11,7 @@ export function pageTitle(lang: Lang, title: string) {
  * page's namespace (`{ns}:meta.title`, `{ns}:meta.description`).
  */
 export function pageMeta(params: { lang?: string }, ns: string, errorPrefix = false): MetaDescriptor[] {
-  const lang = isLang(params.lang) ? params.lang : defaultLang;
+  const lang = langOfParams(params);
   const t = tFor(lang);
   const title = t(`${ns}:meta.title`);
   return [

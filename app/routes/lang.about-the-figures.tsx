@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { methodChanges } from "~/domain/results";
 import { formatDate } from "~/format";
-import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => pageMeta(params, "figures");
 
 export function loader({ params }: LoaderFunctionArgs) {
-  const lang = isLang(params.lang) ? params.lang : "fi";
+  const lang = langParam(params);
   return { lang, changes: methodChanges.map((c) => ({ key: c.key, date: c.date, label: formatDate(c.date, lang) })) };
 }
 

@@ -3,11 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { demoOutboxLoader } from "~/.server/notifications/pages";
 import { formatDateTime } from "~/format";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 export const meta: MetaFunction = ({ params }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   return [{ title: pageTitle(lang, tFor(lang)("notifications:demo.title")) }, { name: "robots", content: "noindex" }];
 };
 

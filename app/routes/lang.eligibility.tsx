@@ -7,11 +7,12 @@ import { EligibilityForm } from "~/components/eligibility/EligibilityForm";
 import { EligibilityResult } from "~/components/eligibility/EligibilityResult";
 import { ErrorSummary } from "~/components/eligibility/ErrorSummary";
 import { todayInFinland } from "~/format";
-import { defaultLang, isLang, tFor } from "~/i18n";
+import { tFor, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const lang = isLang(params.lang) ? params.lang : defaultLang;
+  const lang = langParam(params);
   const page = eligibilityPage(new URL(request.url).searchParams, lang, todayInFinland());
   // The address holds a person's answers: no shared cache may keep the page.
   return data({ ...page, jobMarket: jobMarketFinland.web }, { status: page.status, headers: { "Cache-Control": "private, no-store" } });
@@ -20,7 +21,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, params }) => {
-  const lang = isLang(params.lang) ? params.lang : defaultLang;
+  const lang = langOfParams(params);
   const t = tFor(lang);
   const description = { name: "description", content: t("eligibility:meta.description") };
   if (!page) return [{ title: pageTitle(lang, t("eligibility:meta.title")) }, description];

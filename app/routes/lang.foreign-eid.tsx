@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser } from "~/.server/auth/auth";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   return [{ title: pageTitle(lang, t("auth:foreignEid.meta.title")) }, { name: "description", content: t("auth:foreignEid.meta.description") }];
 };
@@ -17,7 +18,7 @@ export const meta: MetaFunction = ({ params }) => {
  * sign-in the callback brings the person here.
  */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langParam(params);
   const user = getUser(request);
   return { lang, name: user ? `${user.givenName} ${user.familyName}` : null };
 }

@@ -5,13 +5,13 @@ import { loadPilots, municipalitiesByCode } from "~/.server/eligibility/pilots.s
 import { pilotStatus, namesItsMunicipalities } from "~/domain/pilot";
 import { longestLock } from "~/domain/switching";
 import { formatDate, locales, municipalityName, todayInFinland } from "~/format";
-import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => pageMeta(params, "home");
 
 export function loader({ params }: LoaderFunctionArgs) {
-  const lang = (isLang(params.lang) ? params.lang : "fi");
+  const lang = langParam(params);
   const today = todayInFinland();
   const pilots = loadPilots();
   // Pilots with a small area are listed by municipality; the national one by its reach.

@@ -5,11 +5,11 @@ import { deliveryAction, deliveryLoader } from "~/.server/accountability/pages";
 import { CsrfField } from "~/components/CsrfField";
 import { Choices, ErrorSummary, TextArea } from "~/components/accountability/Form";
 import { NOTE_MAX } from "~/domain/accountability";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   return [{ title: (data?.formError ? `${t("common:errorPrefix")} ` : "") + pageTitle(lang, t("accountability:delivery.title")) }, { name: "robots", content: "noindex" }];
 };

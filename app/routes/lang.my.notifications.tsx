@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { myNotificationsAction, myNotificationsLoader } from "~/.server/notifications/pages";
 import { CsrfField } from "~/components/CsrfField";
 import * as F from "~/components/form/fields";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 export const meta: MetaFunction = ({ params }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   return [{ title: pageTitle(lang, tFor(lang)("notifications:page.title")) }];
 };
 

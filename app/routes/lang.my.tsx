@@ -17,11 +17,12 @@ import { MyData } from "~/components/my/MyData";
 import { OfficialLink } from "~/components/official/OfficialLink";
 import { StaffLink } from "~/components/staff/StaffLink";
 import { municipalityName } from "~/format";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   return [{ title: pageTitle(lang, t("auth:my.meta.title")) }, { name: "description", content: t("auth:my.meta.description") }];
 };
@@ -32,7 +33,7 @@ export const meta: MetaFunction = ({ params }) => {
  */
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langParam(params);
   const municipality = user.homeMunicipality ? municipalitiesByCode([user.homeMunicipality]).get(user.homeMunicipality) : undefined;
   const pilotNames = new Map(loadPilots().map((p) => [p.slug, p.name[lang]]));
   return {

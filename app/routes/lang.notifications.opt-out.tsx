@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { optOutAction, optOutLoader } from "~/.server/notifications/pages";
 import { LinkPage } from "~/components/notifications/LinkPage";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 export const meta: MetaFunction = ({ params }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   return [{ title: pageTitle(lang, tFor(lang)("notifications:optOut.title")) }, { name: "robots", content: "noindex" }];
 };
 

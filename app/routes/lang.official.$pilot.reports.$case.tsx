@@ -7,13 +7,13 @@ import { Choices, ErrorSummary, TextArea } from "~/components/accountability/For
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 import { caseStates, OFFICIAL_ANSWER_MAX } from "~/domain/accountability";
-import { isLang, tFor } from "~/i18n";
+import { tFor, langOfParams } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>
   officialMeta(
     params,
     "reports",
-    data ? { pilot: data.pilot, formError: data.formError, title: tFor(isLang(params.lang) ? params.lang : "fi")("accountability:case.title") } : undefined,
+    data ? { pilot: data.pilot, formError: data.formError, title: tFor(langOfParams(params))("accountability:case.title") } : undefined,
   );
 
 /** /{lang}/official/{pilot}/reports/{case}: read a report or a dispute, and move it on. */

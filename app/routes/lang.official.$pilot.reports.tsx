@@ -5,10 +5,10 @@ import { queueLoader } from "~/.server/accountability/pages";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
 import { caseStates, reportCategories } from "~/domain/accountability";
-import { isLang, tFor } from "~/i18n";
+import { tFor, langOfParams } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>
-  officialMeta(params, "reports", data ? { pilot: data.pilot, title: tFor(isLang(params.lang) ? params.lang : "fi")("accountability:queue.title") } : undefined);
+  officialMeta(params, "reports", data ? { pilot: data.pilot, title: tFor(langOfParams(params))("accountability:queue.title") } : undefined);
 
 /**
  * /{lang}/official/{pilot}/reports: one queue of problem reports and disputes, filtered with a GET

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { loadPilotSet } from "~/.server/eligibility/pilots.store";
 import { exportColumns } from "~/domain/results";
 import { accountabilityColumns } from "~/domain/accountability";
-import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => pageMeta(params, "opendata");
 
@@ -17,7 +17,7 @@ export function loader({ params }: LoaderFunctionArgs) {
   const threshold = thresholds.size === 1 ? [...thresholds][0] : null;
   // comparison.json's link asks for the first pilot's comparison by employment within 6 months.
   const firstPilot = set.ok ? (set.pilots[0]?.slug ?? null) : null;
-  return { lang: isLang(params.lang) ? params.lang : "fi", threshold, firstPilot };
+  return { lang: langParam(params), threshold, firstPilot };
 }
 
 const endpoints = [

@@ -8,14 +8,15 @@ import { ChartKey, FigureList } from "~/components/providers/FigureList";
 import { MonthlyResults } from "~/components/providers/MonthlyResults";
 import { Notices } from "~/components/providers/Notices";
 import { useCachedT } from "~/components/providers/useCachedT";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 import { OfficeList } from "~/components/providers/OfficeList";
+import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   const view = data;
   if (!view) return [];
-  const lang = isLang(params.lang) ? params.lang : "fi";
+  const lang = langOfParams(params);
   return [
     { title: pageTitle(lang, tFor(lang)("providers:profile.title", { name: view.provider.name })) },
     { name: "description", content: view.provider.shortDescription },
@@ -23,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 };
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const lang = isLang(params.lang) ? params.lang : "fi";
+  const lang = langParam(params);
   const today = dateInFinland();
   const view = loadProfile(lang, params.slug ?? "", new URL(request.url).searchParams, today);
   if (!view) throw new Response(null, { status: 404 });

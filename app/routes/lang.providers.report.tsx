@@ -5,11 +5,11 @@ import { reportAction, reportLoader } from "~/.server/accountability/pages";
 import { CsrfField } from "~/components/CsrfField";
 import { Choices, ErrorSummary, TextArea } from "~/components/accountability/Form";
 import { DESCRIPTION_MAX, reportCategories } from "~/domain/accountability";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   const title = t("accountability:report.title", { provider: data?.provider.name ?? "" });
   return [

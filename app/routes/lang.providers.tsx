@@ -12,13 +12,13 @@ import { useCachedT } from "~/components/providers/useCachedT";
 import type { ComparisonView } from "~/view-models/providers";
 import { serviceCatalogue, shownOptions, sortOptions } from "~/domain/provider-options";
 import { shareMeasures } from "~/domain/results";
-import { isLang } from "~/i18n";
 import { pageMeta } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => pageMeta(params, "providers");
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const lang = isLang(params.lang) ? params.lang : "fi";
+  const lang = langParam(params);
   const view = loadComparison(lang, new URL(request.url).searchParams, dateInFinland());
   return { ...view, likeMe: likeMeView(lang, request, view.group) };
 }

@@ -3,14 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, safeReturnPath } from "~/.server/auth/auth";
 import { usesTestIdp } from "~/.server/auth/oidc";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
+import { langParam } from "~/.server/platform/forms";
 
 const errorCodes = ["failed", "cancelled", "unavailable"] as const;
 type ErrorCode = (typeof errorCodes)[number];
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   const title = pageTitle(lang, t("auth:signIn.meta.title"));
   return [
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => {
 
 /** `/{lang}/sign-in?returnTo=…&error=…`: names the identification service and what it shares. */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langParam(params);
   const url = new URL(request.url);
   const returnTo = safeReturnPath(url.searchParams.get("returnTo"));
   const errorParam = url.searchParams.get("error");

@@ -2,14 +2,14 @@ import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, typ
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUser, signOut } from "~/.server/auth/auth";
-import { readPostedForm } from "~/.server/platform/forms";
+import { langParam, readPostedForm } from "~/.server/platform/forms";
 import { endSessionUrl } from "~/.server/auth/oidc";
 import { CsrfField } from "~/components/CsrfField";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   const key = data?.signedIn ? "meta" : "metaDone";
   return [{ title: pageTitle(lang, t(`auth:signOut.${key}.title`)) }, { name: "description", content: t(`auth:signOut.${key}.description`) }];
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ params, data }) => {
 
 /** GET: a signed-in person confirms; anyone else (and the provider's return) sees "you have signed out". */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langParam(params);
   return { lang, signedIn: getUser(request) !== null };
 }
 
@@ -26,7 +26,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
  * session too where it offers that (RP-initiated logout), which then returns here.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langParam(params);
   await readPostedForm(request);
   const { setCookie, wasSignedIn } = signOut(request);
   const next = (wasSignedIn ? await endSessionUrl(lang) : null) ?? `/${lang}/sign-out`;

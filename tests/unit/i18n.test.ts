@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { langFromAcceptLanguage, langFromPath, pathInLang, resolveLang } from "~/i18n";
+import { langFromAcceptLanguage, langFromPath, langOfParams, pathInLang, resolveLang } from "~/i18n";
 
 describe("language from the request", () => {
+  it("a route's params give their language, or Finnish for meta when there is none", () => {
+    expect(langOfParams({ lang: "sv" })).toBe("sv");
+    expect(langOfParams({ lang: "en" })).toBe("en");
+    expect(langOfParams({ lang: "de" })).toBe("fi");
+    expect(langOfParams({})).toBe("fi");
+  });
+
   it.each([
     [null, "fi"],
     ["", "fi"],

@@ -1,6 +1,6 @@
 import type { PageState } from "~/view-models/page-state";
 import type { MetaDescriptor } from "@remix-run/node";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 /**
@@ -8,7 +8,7 @@ import { pageTitle } from "~/meta";
  * form errors, and "The choice was not recorded" when a write failed.
  */
 export function choiceMeta(params: { lang?: string }, page: string, state: PageState | null | undefined): MetaDescriptor[] {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   const title = state === "notRecorded" ? t("choice:notRecorded.title") : t(`choice:${page}.title`);
   return [

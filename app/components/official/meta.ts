@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 /**
@@ -11,7 +11,7 @@ export function officialMeta(
   page: string,
   data: { pilot?: { name: string }; formError?: boolean; title?: string } | undefined,
 ): MetaDescriptor[] {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   const own = data?.title ?? t(`official:${page}.title`);
   const title = data?.pilot ? `${own} – ${data.pilot.name}` : own;

@@ -1,6 +1,6 @@
 import type { PageState } from "~/view-models/page-state";
 import type { MetaDescriptor } from "@remix-run/node";
-import { isLang, tFor, type Lang } from "~/i18n";
+import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 
 /**
@@ -8,7 +8,7 @@ import { pageTitle } from "~/meta";
  * with "Error:" when the page shows form errors; the preview has its own title.
  */
 export function staffMeta(params: { lang?: string }, page: "landing" | "customers" | "profile", opts: { provider?: string; state?: PageState | null } = {}): MetaDescriptor[] {
-  const lang: Lang = isLang(params.lang) ? params.lang : "fi";
+  const lang: Lang = langOfParams(params);
   const t = tFor(lang);
   const key = opts.state === "preview" ? "staff:preview.title" : `staff:${page}.title`;
   const title = t(key, { provider: opts.provider ?? "" });
