@@ -45,7 +45,6 @@ export const accountabilityColumns = [
   "problem_reports",
   ...reportCategories.map((c) => `problem_reports_${c}` as const),
 ] as const;
-export type AccountabilityColumn = (typeof accountabilityColumns)[number];
 
 /** Text with control characters (other than line breaks and tabs) is refused, not silently changed. */
 // eslint-disable-next-line no-control-regex -- finding control characters is this expression's purpose
@@ -129,7 +128,6 @@ export function publishedDelivery(m: DeliveryMonth, threshold: number) {
 }
 
 /** A case's address key in the officials' queue: "r<id>" a problem report, "d<id>" a dispute. */
-export type CaseKey = `r${number}` | `d${number}`;
 export function parseCaseKey(key: string | undefined): { kind: "report" | "dispute"; id: number } | null {
   const m = /^([rd])(\d{1,9})$/.exec(key ?? "");
   if (!m || Number(m[2]) < 1) return null;

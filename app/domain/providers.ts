@@ -71,7 +71,6 @@ export const commitmentsSchema = z.object({
   /** The languages the service is given in. */
   languages: z.array(z.enum(serviceLanguages)).min(1),
 });
-export type Commitments = z.infer<typeof commitmentsSchema>;
 
 export const providerSchema = z.object({
   businessId: z.string().refine(isValidBusinessId, { message: "provider.businessId" }),

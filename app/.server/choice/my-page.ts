@@ -34,7 +34,6 @@ function answerText(fact: string, value: unknown, lang: Lang): string {
   return String(value);
 }
 
-export type MyChoiceData = ReturnType<typeof myChoice>;
 
 export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
   const ctx = choiceContext(user, now);

@@ -20,7 +20,6 @@ import { secret, tokenHash } from "../platform/identity";
  */
 export const CONFIRM_LINK_HOURS = 24;
 
-export type AddressRow = typeof notificationAddresses.$inferSelect;
 export type AddressState = { email: string; lang: Lang; confirmed: boolean } | null;
 
 export function linkToken(purpose: "confirm" | "opt-out", nonce: string): string {

@@ -1,5 +1,4 @@
 import { and, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { resultMonths, results } from "../../../db/schema";
 import { adjustmentDimension, allGroup, groupDimensions, type CustomerGroup } from "~/domain/customer-groups";
 import { measureWindow, shareMeasures, type ShareMeasure, type Window } from "~/domain/results";
@@ -7,7 +6,7 @@ import { differenceOfIntervals, standardise, type StratumCounts } from "~/domain
 import { isSuppressed, shareFigure, type Interval, type ShareFigure } from "~/domain/statistics";
 import { verdictOf, versusPublicService, type Difference, type Verdict } from "~/domain/verdict";
 import { getDb, type Db } from "../platform/db";
-import { publicationState, publicKey, type PilotFigures } from "./results.store";
+import { publicationState, publicKey, shareColumn, type PilotFigures } from "./results.store";
 
 /**
  * Figures from the breakdown by customer group (docs/decisions/069-customer-groups-and-adjusted-figures.md):
@@ -16,14 +15,6 @@ import { publicationState, publicKey, type PilotFigures } from "./results.store"
  * me"). Same periods, published months and threshold as the comparison (app/.server/providers/results.store.ts);
  * kept in memory until a month is published or replaced, like the comparison's figures.
  */
-
-const column: Record<ShareMeasure, AnySQLiteColumn> = {
-  employed_open_3m: results.employedOpen3m,
-  employed_open_6m: results.employedOpen6m,
-  in_education: results.inEducation,
-  in_subsidised_work: results.inSubsidisedWork,
-  contacted_within_5_days: results.contactedWithin5Days,
-};
 
 type Sums = Record<ShareMeasure, StratumCounts>;
 /** subject key → group → counts per measure over the measure's period */
@@ -35,9 +26,9 @@ function groupSums(pilotSlug: string, latestMonth: string, groups: readonly stri
   const earliest = Object.values(windows).reduce((min, w) => (w.from < min ? w.from : min), latestMonth);
   const selection: Record<string, ReturnType<typeof sql<number>>> = {};
   for (const m of shareMeasures) {
-    const inWindow = sql`${results.month} BETWEEN ${windows[m].from} AND ${windows[m].to} AND ${column[m]} IS NOT NULL`;
+    const inWindow = sql`${results.month} BETWEEN ${windows[m].from} AND ${windows[m].to} AND ${shareColumn[m]} IS NOT NULL`;
     selection[`n_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow} THEN ${results.started} END), 0)`;
-    selection[`x_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow} THEN ${column[m]} END), 0)`;
+    selection[`x_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow} THEN ${shareColumn[m]} END), 0)`;
   }
   const rows = db
     .select({ providerId: results.providerId, group: results.customerGroup, ...selection })

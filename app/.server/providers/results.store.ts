@@ -73,7 +73,8 @@ export type PilotFigures = {
   figures: Map<number, SubjectFigures>;
 };
 
-const column: Record<ShareMeasure, AnySQLiteColumn> = {
+/** The results column of each share measure. */
+export const shareColumn: Record<ShareMeasure, AnySQLiteColumn> = {
   employed_open_3m: results.employedOpen3m,
   employed_open_6m: results.employedOpen6m,
   in_education: results.inEducation,
@@ -108,11 +109,11 @@ function computeFigures(pilotSlug: string, threshold: number, latestMonth: strin
     satisfaction: measureWindow("satisfaction", latestMonth),
   };
   const earliest = Object.values(windows).reduce((min, w) => (w.from < min ? w.from : min), latestMonth);
-  const inWindow = (m: ShareMeasure) => sql`${results.month} BETWEEN ${windows[m].from} AND ${windows[m].to} AND ${column[m]} IS NOT NULL`;
+  const inWindow = (m: ShareMeasure) => sql`${results.month} BETWEEN ${windows[m].from} AND ${windows[m].to} AND ${shareColumn[m]} IS NOT NULL`;
   const selection: Record<string, ReturnType<typeof sql<number>>> = {};
   for (const m of shareMeasures) {
     selection[`n_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow(m)} THEN ${results.started} END), 0)`;
-    selection[`x_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow(m)} THEN ${column[m]} END), 0)`;
+    selection[`x_${m}`] = sql<number>`coalesce(sum(CASE WHEN ${inWindow(m)} THEN ${shareColumn[m]} END), 0)`;
   }
   const satisfactionWindow = sql`${results.month} BETWEEN ${windows.satisfaction.from} AND ${windows.satisfaction.to} AND ${results.satisfactionMean} IS NOT NULL`;
   const rows = db
