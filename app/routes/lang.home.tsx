@@ -1,49 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadPilots, municipalitiesByCode } from "~/.server/eligibility/pilots.store";
-import { pilotStatus, namesItsMunicipalities } from "~/domain/pilot";
-import { longestLock } from "~/domain/switching";
-import { formatDate, locales, municipalityName, todayInFinland } from "~/format";
+import { homeLoader } from "~/.server/eligibility/pilots";
 import { pageMeta } from "~/meta";
-import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => pageMeta(params, "home");
 
-export function loader({ params }: LoaderFunctionArgs) {
-  const lang = langParam(params);
-  const today = todayInFinland();
-  const pilots = loadPilots();
-  // Pilots with a small area are listed by municipality; the national one by its reach.
-  const codes = pilots.filter((p) => namesItsMunicipalities(p)).flatMap((p) => p.municipalities);
-  const names = municipalitiesByCode(codes);
-  const shown = pilots
-    .map((p) => ({
-      slug: p.slug,
-      name: p.name[lang],
-      isExample: p.isExample,
-      status: pilotStatus(p, today),
-      startsOn: formatDate(p.startsOn, lang),
-      endsOn: p.endsOn ? formatDate(p.endsOn, lang) : null,
-      model: p.model,
-      area:
-        namesItsMunicipalities(p)
-          ? p.municipalities
-              .map((c) => names.get(c))
-              .filter((m) => m !== undefined)
-              .map((m) => municipalityName(m, lang) + (m.mergedInto ? "*" : ""))
-          : null,
-      municipalityCount: p.municipalities.length,
-      hasMerged: p.municipalities.some((c) => names.get(c)?.mergedInto),
-    }))
-    // Running pilots first, then the newest.
-    .sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || (a.slug < b.slug ? -1 : 1));
-  // The first screen names where a pilot runs today, from the data: its municipalities, or its reach.
-  const list = new Intl.ListFormat(locales[lang], { type: "conjunction" });
-  const running = shown
-    .filter((p) => p.status === "running")
-    .map((p) => ({ slug: p.slug, name: p.name, areas: p.area ? list.format(p.area.map((a) => a.replace(/\*$/, ""))) : null, count: p.municipalityCount }));
-  return { lang, pilots: shown, running, lockMonths: longestLock(pilots, today) };
+export function loader(args: LoaderFunctionArgs) {
+  return homeLoader(args);
 }
 
 export default function Home() {

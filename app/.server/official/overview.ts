@@ -4,6 +4,7 @@ import { namesItsMunicipalities, pilotStatus } from "~/domain/pilot";
 import { formatDate, formatDateTime, municipalityName, todayInFinland } from "~/format";
 import { openCasesPerProvider } from "../accountability/cases.store";
 import { requireOfficial } from "../auth/auth";
+import { pilotSummary } from "../eligibility/pilots";
 import { loadPilots, municipalitiesByCode, type Municipality } from "../eligibility/pilots.store";
 import { langParam } from "../platform/forms";
 import { monthName } from "../providers/format";
@@ -21,15 +22,7 @@ export function officialHome({ request, params }: Pick<LoaderFunctionArgs, "requ
   const today = todayInFinland(now);
   const pilots = loadPilots()
     .filter((p) => user.roles.officialPilots.includes(p.slug))
-    .map((p) => ({
-      slug: p.slug,
-      name: p.name[lang],
-      isExample: p.isExample,
-      status: pilotStatus(p, today),
-      startsOn: formatDate(p.startsOn, lang),
-      endsOn: p.endsOn ? formatDate(p.endsOn, lang) : null,
-      pendingRequests: pendingRequestCount(p.slug),
-    }));
+    .map((p) => ({ ...pilotSummary(p, lang, today), pendingRequests: pendingRequestCount(p.slug) }));
   return { lang, givenName: user.givenName, pilots };
 }
 
