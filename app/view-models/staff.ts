@@ -1,5 +1,6 @@
 import type { OfficeView } from "~/view-models/providers";
 import type { ProfileForm, ProfilePart } from "~/domain/staff-profile";
+import type { MonthFigure } from "~/domain/first-contact";
 
 /**
  * What the provider staff pages render, prepared by app/.server/provider-staff/pages.ts. Dates,
@@ -8,18 +9,8 @@ import type { ProfileForm, ProfilePart } from "~/domain/staff-profile";
 
 export type StaffProviderHead = { name: string; businessId: string; slug: string; isExample: boolean };
 
-export type MonthFigureView = {
-  month: string;
-  /** "marraskuu 2026" */
-  label: string;
-  started: number;
-  within: number;
-  late: number;
-  missed: number;
-  open: number;
-  final: boolean;
-  current: boolean;
-};
+/** A month's first-contact figure (the domain's MonthFigure) with its name ("marraskuu 2026"). */
+export type MonthFigureView = MonthFigure & { label: string; current: boolean };
 
 export type PilotFiguresView = { pilotSlug: string; pilotName: string; months: MonthFigureView[] };
 
