@@ -50,7 +50,14 @@ const lang = "fi";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-choices-"));
 // The bench sends many sign-ins and form posts from one address: the rate limits are settings.
-const serverEnv = { APP_ENV: "demo", RATE_LIMIT_SIGN_IN: "10000000", RATE_LIMIT_FORM_POSTS: "10000000", RATE_LIMIT_API: "10000000" };
+const serverEnv = {
+  APP_ENV: "demo",
+  RATE_LIMIT_SIGN_IN: "10000000",
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS: "10000000",
+  RATE_LIMIT_FORM_POSTS: "10000000",
+  RATE_LIMIT_FORM_POSTS_PER_ADDRESS: "10000000",
+  RATE_LIMIT_API: "10000000",
+};
 const port = Number(process.env.PORT ?? 0) || undefined;
 const notifications = process.env.BENCH_NOTIFICATIONS !== "0";
 const sink = notifications ? await startSink() : null;
