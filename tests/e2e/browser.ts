@@ -49,6 +49,15 @@ export async function newContext(opts: { width?: number; js?: boolean; noScripts
  * Collects console errors of a page: a test fails on one unless it expects it.
  * Failed resource loads for deliberate 4xx pages are not errors of the page itself.
  */
+/**
+ * Waits until the page has hydrated (root.tsx marks <html data-hydrated>). A click or a submit before
+ * that races React's hydration, which a person cannot be fast enough to do; on a busy machine a
+ * test can, and React then reports an error that no reader would see.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+}
+
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (msg) => {

@@ -9,7 +9,7 @@ import { toUser } from "~/.server/auth/auth";
 import { confirmChoice, getDraft, requestWeightyReason, saveAnswers, saveContact, savePick } from "~/.server/choice/choices.store";
 import { openDatabase, setDb } from "~/.server/platform/db";
 import { signIn, type CookieJar } from "../support/sign-in";
-import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths, type Reach, localeText, type TextValues } from "../e2e/browser";
+import { axe, baseURL, checkStates, closeBrowser, hydrated, langs, newContext, pageBasics, visit, watchConsole, widths, type Reach, localeText, type TextValues } from "../e2e/browser";
 
 /**
  * The officials' back office in a real browser: every page in fi, sv and en, at 360 and 1280 px,
@@ -165,7 +165,7 @@ describe("every back-office page passes axe and the page basics everywhere", () 
     const preview = async (page: Page, lang: Lang, scripts: boolean) => {
       await page.goto(`/${lang}${p}`);
       // A click before hydration has finished would race React; a person cannot be that fast.
-      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+      if (scripts) await hydrated(page);
       await page.locator("#field-exclusions-foreign-language").selectOption("true");
       return submit(page, page.getByRole("button", { name: o(lang, "rules.previewButton") }));
     };
@@ -177,7 +177,7 @@ describe("every back-office page passes axe and the page basics everywhere", () 
     const withError = async (page: Page, lang: Lang, scripts: boolean) => {
       await page.goto(`/${lang}${p}`);
       // A click before hydration has finished would race React; a person cannot be that fast.
-      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+      if (scripts) await hydrated(page);
       await page.locator("#field-businessId").fill("1234567-8");
       return submit(page, page.getByRole("button", { name: o(lang, "addProvider.submit") }));
     };
@@ -189,7 +189,7 @@ describe("every back-office page passes axe and the page basics everywhere", () 
     const refused = async (page: Page, lang: Lang, scripts: boolean) => {
       await page.goto(`/${lang}${p}`);
       // A click before hydration has finished would race React; a person cannot be that fast.
-      if (scripts) await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+      if (scripts) await hydrated(page);
       await page.locator("#field-file").setInputFiles(fixture("more-employed-than-started.csv"));
       return submit(page, page.getByRole("button", { name: o(lang, "results.upload.submit") }));
     };
@@ -242,6 +242,7 @@ describe("an official's journeys", () => {
     const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(`/en/official/${mikkeli}/results`);
+    await hydrated(page);
     await page.getByLabel(o("en", "results.upload.file")).setInputFiles(fixture("semicolons.csv"));
     expect(await submit(page, page.getByRole("button", { name: o("en", "results.upload.submit") }))).toBe(400);
     const report = page.locator(".problem-report");
