@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInFinland } from "~/format";
 import { addDays } from "~/domain/working-days";
 import { signIn } from "../support/sign-in";
-import { baseURL, checkStates, closeBrowser, localeText, newContext, texts, visit, type Lang, type Reach } from "./browser";
+import { baseURL, checkStates, closeBrowser, localeText, newContext, texts, visit, type Lang, type Reach, contextWithSession } from "./browser";
 
 /**
  * Accountability in a real browser (issue 16, parts 1, 2 and 4; decision 071): the dispute on My
@@ -32,12 +32,7 @@ const added = { choices: [] as number[], reports: [] as number[] };
 
 async function signedInContext(person: string | { generated: number }, js = true): Promise<BrowserContext> {
   const jar = await signIn(baseURL(), person);
-  const context = await newContext({ js });
-  const url = new URL(baseURL());
-  await context.addCookies(
-    [...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })),
-  );
-  return context;
+  return contextWithSession(jar, { js });
 }
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { signIn, type TestPersonRef } from "../support/sign-in";
-import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, type Reach, texts } from "./browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, pageBasics, visit, watchConsole, type Reach, texts, contextWithSession } from "./browser";
 
 /**
  * Decision 073 in a real browser, without JavaScript at 360 px, in Finnish: the official of the
@@ -26,10 +26,7 @@ const page_ = `/fi/official/${pilot}/assessed-facts`;
 async function signedIn(person: TestPersonRef, lang: Lang, width = 360): Promise<BrowserContext> {
   const jar = await signIn(baseURL(), person, lang);
   // The page's own scripts are blocked: what a browser without JavaScript shows, where axe can still run.
-  const context = await newContext({ noScripts: true, width });
-  const url = new URL(baseURL());
-  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })));
-  return context;
+  return contextWithSession(jar, { noScripts: true, width });
 }
 
 /** Posts the form that holds `button` and returns the status of the page it lands on (after redirects). */
@@ -129,9 +126,7 @@ describe("the purchased-services example pilot, end to end (fi, 360 px, without 
 describe("the pages of decision 073 pass axe and the page basics in fi, sv and en, at 360 and 1280 px, with and without JavaScript", () => {
   async function check(person: TestPersonRef, where: string, reach: Reach, status = 200) {
     const jar = await signIn(baseURL(), person, "fi");
-    const context = await newContext({ width: 360 });
-    const url = new URL(baseURL());
-    await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })));
+    const context = await contextWithSession(jar, { width: 360 });
     try {
       return await checkStates(context, where, reach, status);
     } finally {

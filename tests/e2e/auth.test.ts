@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { testPeople } from "../../db/seed/people";
 import { CookieJar, signIn } from "../support/sign-in";
-import { axe, baseURL, checkEverywhere, closeBrowser, langs, newContext, pageBasics, watchConsole, widths, texts } from "./browser";
+import { axe, baseURL, checkEverywhere, closeBrowser, langs, newContext, pageBasics, watchConsole, widths, texts, contextWithSession } from "./browser";
 
 afterAll(closeBrowser);
 
@@ -161,12 +161,7 @@ async function checkProviderPage(page: Page, lang: string, where: string): Promi
 }
 
 async function jarContext(jar: CookieJar, js = true) {
-  const context = await newContext({ js });
-  const url = new URL(baseURL());
-  await context.addCookies(
-    [...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })),
-  );
-  return context;
+  return contextWithSession(jar, { js });
 }
 
 describe("accessibility of the sign-in pages", () => {

@@ -2,6 +2,7 @@ import axeCore from "axe-core";
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
+import type { CookieJar } from "../support/sign-in";
 
 export const baseURL = () => inject("baseURL");
 export const widths = [360, 1280] as const;
@@ -56,6 +57,14 @@ export async function newContext(opts: { width?: number; js?: boolean; noScripts
  */
 export async function hydrated(page: Page) {
   await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 10_000 });
+}
+
+/** A browser context holding a signed-in person's cookies (from tests/support/sign-in.ts signIn). */
+export async function contextWithSession(jar: CookieJar, opts: Parameters<typeof newContext>[0] = {}): Promise<BrowserContext> {
+  const context = await newContext(opts);
+  const host = new URL(baseURL()).hostname;
+  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, domain: host, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })));
+  return context;
 }
 
 export function watchConsole(page: Page): string[] {

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { signIn, type TestPersonRef } from "../support/sign-in";
-import { axe, baseURL, checkStates, closeBrowser, langs, newContext, pageBasics, visit, watchConsole, widths, texts, localeText } from "./browser";
+import { axe, baseURL, checkStates, closeBrowser, langs, pageBasics, visit, watchConsole, widths, texts, localeText, contextWithSession } from "./browser";
 
 afterAll(closeBrowser);
 
@@ -20,12 +20,7 @@ const northSavo = (k: number) => 600 + 12 * Math.floor(k / 2) + (k % 2) + 1;
 /** A browser context signed in as a person (the session cookie from the identification round trip). */
 async function signedIn(person: TestPersonRef, lang: Lang, opts: { js?: boolean; width?: number } = {}): Promise<BrowserContext> {
   const jar = await signIn(baseURL(), person, lang);
-  const context = await newContext({ js: opts.js ?? true, width: opts.width ?? 360 });
-  const url = new URL(baseURL());
-  await context.addCookies(
-    [...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })),
-  );
-  return context;
+  return contextWithSession(jar, { js: opts.js ?? true, width: opts.width ?? 360 });
 }
 
 

@@ -9,7 +9,7 @@ import { toUser } from "~/.server/auth/auth";
 import { confirmChoice, getDraft, requestWeightyReason, saveAnswers, saveContact, savePick } from "~/.server/choice/choices.store";
 import { openDatabase, setDb } from "~/.server/platform/db";
 import { signIn, type CookieJar } from "../support/sign-in";
-import { axe, baseURL, checkStates, closeBrowser, hydrated, langs, newContext, pageBasics, visit, watchConsole, widths, type Reach, localeText, type TextValues } from "../e2e/browser";
+import { axe, baseURL, checkStates, closeBrowser, hydrated, langs, pageBasics, visit, watchConsole, widths, type Reach, localeText, type TextValues, contextWithSession } from "../e2e/browser";
 
 /**
  * The officials' back office in a real browser: every page in fi, sv and en, at 360 and 1280 px,
@@ -31,10 +31,7 @@ const mikkeli = "mikkeli-region-municipal";
 const fixture = (name: string) => path.resolve("tests/fixtures/csv", name);
 
 async function contextFor(jar: CookieJar, opts: { js?: boolean; width?: number; noScripts?: boolean } = {}): Promise<BrowserContext> {
-  const context = await newContext(opts);
-  const host = new URL(baseURL()).hostname;
-  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, domain: host, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })));
-  return context;
+  return contextWithSession(jar, opts);
 }
 
 /** Submits the form of `button` and gives the status of the document it lands on (after a redirect, the last). */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInFinland } from "~/format";
 import { addDays } from "~/domain/working-days";
 import { signIn } from "../support/sign-in";
-import { axe, baseURL, closeBrowser, langs, newContext, pageBasics, watchConsole, widths, texts } from "./browser";
+import { axe, baseURL, closeBrowser, langs, pageBasics, watchConsole, widths, texts, contextWithSession } from "./browser";
 
 /**
  * The provider staff pages in a real browser (issue 7): every page state in fi, sv and en at 360
@@ -82,12 +82,7 @@ afterAll(async () => {
 
 async function staffContext(person: string, js: boolean): Promise<BrowserContext> {
   const jar = await signIn(baseURL(), person);
-  const context = await newContext({ js });
-  const url = new URL(baseURL());
-  await context.addCookies(
-    [...jar.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: "/", secure: name.startsWith("__Host-"), httpOnly: true })),
-  );
-  return context;
+  return contextWithSession(jar, { js });
 }
 
 /**
