@@ -40,7 +40,7 @@ export default function ReportsQueue() {
         <ul>
           {withOpen.map((p) => (
             <li key={p.id}>
-              <a href={`${base}?provider=${p.id}`}>{p.name}</a>: {t("queue.openCounts", { reports: p.open.reports, disputes: p.open.disputes })}
+              <a href={`${base}?provider=${p.id}`}>{p.name}</a>: {t("queue.openReports", { count: p.open.reports })}, {t("queue.openDisputes", { count: p.open.disputes })}
             </li>
           ))}
         </ul>
