@@ -58,4 +58,30 @@ describe("route matching on the server (patched to compile once)", () => {
     expect(router.matchPath({ path: "/a/:b", caseSensitive: true }, "/A/x")).toBeNull();
     expect(router.matchPath({ path: "/a/:b" }, "/A/x")!.params).toEqual({ b: "x" });
   });
+
+  it("keeps a pathname's matches, giving each caller its own copies", () => {
+    const first = router.matchRoutes(routes, "/fi/providers/a")!;
+    const route = first.at(-1)!.route;
+    first.at(-1)!.params.slug = "changed";
+    (first as unknown[]).pop();
+    const second = router.matchRoutes(routes, "/fi/providers/a")!;
+    expect(second.map((m) => m.route.id)).toEqual(["root", "lang", "profile"]);
+    expect(second.at(-1)!.params).toEqual({ lang: "fi", slug: "a" });
+    expect(second.at(-1)!.route).toBe(route);
+    // Any number of different pathnames: the kept matches are forgotten, never wrong.
+    for (let i = 0; i < 1_200; i++) expect(router.matchRoutes(routes, `/fi/providers/p${i}`)!.at(-1)!.params.slug).toBe(`p${i}`);
+    expect(ids("/fi/no/such/page")).toEqual(["root", "lang", "not-found"]);
+  });
+});
+
+/**
+ * Remix's server render makes its route objects once per build (patches/@remix-run+react+*.patch) and
+ * React Router's static router its data routes once per routes array (patches/react-router-dom+*.patch),
+ * so that the matching above keeps its work; both must be the patched files the server loads.
+ */
+describe("the render's routes (patched to be made once)", () => {
+  it("are the patched builds", () => {
+    expect(fs.readFileSync(require.resolve("@remix-run/react/dist/server.js"), "utf8")).toContain("Valinta (patches/)");
+    expect(fs.readFileSync(require.resolve("react-router-dom/server.js"), "utf8")).toContain("Valinta (patches/)");
+  });
 });
