@@ -62,7 +62,7 @@ describe("route matching on the server (patched to compile once)", () => {
   it("keeps a pathname's matches, giving each caller its own copies", () => {
     const first = router.matchRoutes(routes, "/fi/providers/a")!;
     const route = first.at(-1)!.route;
-    first.at(-1)!.params.slug = "changed";
+    (first.at(-1)!.params as Record<string, string>).slug = "changed";
     (first as unknown[]).pop();
     const second = router.matchRoutes(routes, "/fi/providers/a")!;
     expect(second.map((m) => m.route.id)).toEqual(["root", "lang", "profile"]);

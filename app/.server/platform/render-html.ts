@@ -26,10 +26,12 @@ export function withoutViewPadding(chunk: Uint8Array): Uint8Array {
  */
 export function renderToBuffer(node: ReactNode, options: { nonce?: string; timeoutMs: number; onError?: (error: unknown) => void }): Promise<Buffer<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     const body = new Writable({
+      // React hands over each view once and never writes into it again (it starts a new one), so
+      // the views are kept as they are and copied once, into the page's buffer.
       write(chunk: Buffer | string, _encoding, callback) {
-        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(withoutViewPadding(chunk)));
+        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : withoutViewPadding(chunk));
         callback();
       },
       final(callback) {
