@@ -8,6 +8,8 @@ import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
  *
  * The line is the range, the dot the share, the dashed mark the public service's share; with
  * `scale`, the 0, 50 and 100 % marks are labelled under the axis (ChartKey explains the marks).
+ * Colours and strokes are in app/styles.css (`svg.interval`), not on each element: a comparison
+ * page draws 34 graphics, and the same attributes on each were a tenth of its bytes.
  */
 const width = 200;
 const x = (share: number) => (share * width).toFixed(1);
@@ -64,15 +66,11 @@ function intervalInner({ id, label, estimate, lower, upper, reference, scale }: 
   return keptMarkup(`interval\u0000${id}\u0000${label}\u0000${estimate}\u0000${lower}\u0000${upper}\u0000${reference}\u0000${scale?.join("\u0000")}`, () =>
     [
       element("title", { id }, escapeMarkup(label)),
-      element("path", { d: axis, stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
-      reference !== undefined
-        ? element("line", { x1: x(reference), y1: "1", x2: x(reference), y2: "23", stroke: "#1a1a1a", "stroke-width": "1.5", "stroke-dasharray": "3 2" })
-        : "",
-      element("line", { x1: x(lower), y1: "12", x2: x(upper), y2: "12", stroke: "#0b3d66", "stroke-width": "6", "stroke-linecap": "round" }),
-      element("circle", { cx: x(estimate), cy: "12", r: "5", fill: "#ffffff", stroke: "#0b3d66", "stroke-width": "2.5" }),
-      ...(scale ?? []).map((text, i) =>
-        element("text", { x: i * 100, y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(text)),
-      ),
+      element("path", { class: "axis", d: axis }),
+      reference !== undefined ? element("line", { class: "ref", x1: x(reference), y1: "1", x2: x(reference), y2: "23" }) : "",
+      element("line", { class: "range", x1: x(lower), y1: "12", x2: x(upper), y2: "12" }),
+      element("circle", { cx: x(estimate), cy: "12", r: "5" }),
+      ...(scale ?? []).map((text, i) => element("text", { x: i * 100, y: "33" }, escapeMarkup(text))),
     ].join(""),
   );
 }
@@ -108,9 +106,9 @@ function meanInner(id: string, label: string, value: number): string {
   return keptMarkup(`mean\u0000${id}\u0000${label}\u0000${value}`, () =>
     [
       element("title", { id }, escapeMarkup(label)),
-      element("path", { d: "M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8", stroke: "#8a9096", "stroke-width": "1", fill: "none" }),
-      element("circle", { cx: at(value), cy: "12", r: "5", fill: "#0b3d66", stroke: "#0b3d66", "stroke-width": "2" }),
-      ...[1, 2, 3, 4, 5].map((v) => element("text", { x: at(v), y: "33", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, String(v))),
+      element("path", { class: "axis", d: "M0 12H200M0 8v8M50 8v8M100 8v8M150 8v8M200 8v8" }),
+      element("circle", { class: "dot", cx: at(value), cy: "12", r: "5" }),
+      ...[1, 2, 3, 4, 5].map((v) => element("text", { x: at(v), y: "33" }, String(v))),
     ].join(""),
   );
 }

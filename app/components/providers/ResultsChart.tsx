@@ -5,7 +5,8 @@ import type { MonthView } from "../../view-models/providers";
  * One measure month by month: a dot for each month's share on a 0–100 % scale, joined where
  * neighbouring months both have a figure. Months with too few customers, or whose follow-up is
  * not over, have no dot. Server-rendered SVG; the data table beside it is its text alternative. The
- * elements inside are markup made once per chart (./svgMarkup.ts).
+ * elements inside are markup made once per chart (./svgMarkup.ts); their colours and strokes are in
+ * app/styles.css (`svg.chart`), not repeated on each element.
  */
 const left = 40;
 const right = 296;
@@ -56,20 +57,16 @@ export function ResultsChart({
         element(
           "g",
           {},
-          element("line", { x1: left, y1: py(v), x2: right, y2: py(v), stroke: "#c8ccd0", "stroke-width": "1" }) +
-            element("text", { x: left - 4, y: Number(py(v)) + 4, "text-anchor": "end", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(axisLabels[i])),
+          element("line", { class: "grid", x1: left, y1: py(v), x2: right, y2: py(v) }) +
+            element("text", { class: "y", x: left - 4, y: Number(py(v)) + 4 }, escapeMarkup(axisLabels[i])),
         ),
       ),
       reference !== undefined
-        ? element("line", { x1: left, y1: py(reference), x2: right, y2: py(reference), stroke: "#1a1a1a", "stroke-width": "1.5", "stroke-dasharray": "4 3" })
+        ? element("line", { class: "ref", x1: left, y1: py(reference), x2: right, y2: py(reference) })
         : "",
-      ...segments.map((points) => element("polyline", { points, fill: "none", stroke: "#0b3d66", "stroke-width": "2" })),
-      ...values.map((v, i) => (v === null ? "" : element("circle", { cx: px(i), cy: py(v), r: "3", fill: "#0b3d66" }))),
-      ...months.map((m, i) =>
-        (months.length - 1 - i) % tickEvery === 0
-          ? element("text", { x: px(i), y: "146", "text-anchor": "middle", "font-size": "10", fill: "#1a1a1a" }, escapeMarkup(m.label))
-          : "",
-      ),
+      ...segments.map((points) => element("polyline", { points })),
+      ...values.map((v, i) => (v === null ? "" : element("circle", { cx: px(i), cy: py(v), r: "3" }))),
+      ...months.map((m, i) => ((months.length - 1 - i) % tickEvery === 0 ? element("text", { x: px(i), y: "146" }, escapeMarkup(m.label)) : "")),
     ].join(""),
   );
   return (
