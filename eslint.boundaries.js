@@ -13,6 +13,13 @@ const onlyStores = forbid(
   true,
 );
 
+/** One home for the site's links (app/components/Link.tsx: a plain link on the server, issue 17). */
+const remixLink = {
+  name: "@remix-run/react",
+  importNames: ["Link"],
+  message: "Use Link from ~/components/Link: the same link, written on the server without Remix's work.",
+};
+
 /** @type {import("eslint").Linter.Config[]} */
 export const boundaries = [
   {
@@ -44,9 +51,15 @@ export const boundaries = [
             forbid(server, "Components import no server code: the loader gives them their data (shared types: app/view-models)."),
             forbid(database, "Components import no database."),
           ],
+          paths: [remixLink],
         },
       ],
     },
+  },
+  {
+    // The site's Link is the one component that wraps Remix's.
+    files: ["app/components/Link.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [forbid(server, "Components import no server code."), forbid(database, "Components import no database.")] }] },
   },
   {
     // The server imports no component code, not even types: shared shapes live in app/view-models.
@@ -65,7 +78,7 @@ export const boundaries = [
     // Routes are thin: they read the request and call the feature's page code; a route never
     // builds a query (row types are fine).
     files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx", "app/entry.*.tsx"],
-    rules: { "no-restricted-imports": ["error", { patterns: [onlyStores] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [onlyStores], paths: [remixLink] }] },
   },
   {
     // The schema and the seed sit under the server: db/ imports no server code, not even a type. The

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/Link";
 import { profileAccountabilityOf } from "~/.server/accountability/pages";
 import { dateInFinland } from "~/.server/providers/format";
 import { ProfileAccountability } from "~/components/accountability/ProfileAccountability";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/Link";
 import { Fragment } from "react";
 import { dateInFinland } from "~/.server/providers/format";
 import { likeMeView, type LikeMeView } from "~/.server/providers/people-like-me";

@@ -1,5 +1,6 @@
 import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/Link";
 import { useTranslation } from "react-i18next";
 import { getUser, signOut } from "~/.server/auth/auth";
 import { langParam, readPostedForm } from "~/.server/platform/forms";

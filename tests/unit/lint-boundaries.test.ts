@@ -33,6 +33,8 @@ describe("the import boundaries fire (eslint.boundaries.js)", () => {
     ["db/seed/x.ts", 'import { audit } from "../../app/.server/platform/audit.store";', /db\/ imports no app\/\.server/],
     ["db/seed/x.ts", 'import type { Db } from "../../app/.server/platform/db";', /db\/ imports no app\/\.server/],
     ["db/x.ts", 'import { config } from "~/.server/platform/config";', /db\/ imports no app\/\.server/],
+    ["app/components/X.tsx", 'import { Form, Link } from "@remix-run/react";', /Use Link from ~\/components\/Link/],
+    ["app/routes/lang.x.tsx", 'import { Link } from "@remix-run/react";', /Use Link from ~\/components\/Link/],
   ])("%s: %s", async (file, code, message) => {
     expect((await problems(file, code)).join("\n")).toMatch(message);
   });
@@ -44,6 +46,8 @@ describe("the import boundaries fire (eslint.boundaries.js)", () => {
     expect(await problems("app/.server/choice/x.store.ts", 'import { eq } from "drizzle-orm";\nimport { choices } from "../../../db/schema";')).toEqual([]);
     expect(await problems("app/.server/choice/x.ts", 'import type { ChoiceRow } from "../../../db/schema";')).toEqual([]);
     expect(await problems("app/components/X.tsx", 'import type { CurrentView } from "~/view-models/choice";')).toEqual([]);
+    expect(await problems("app/components/Link.tsx", 'import { Link as RemixLink } from "@remix-run/react";')).toEqual([]);
+    expect(await problems("app/routes/lang.x.tsx", 'import { Form, NavLink } from "@remix-run/react";\nimport { Link } from "~/components/Link";')).toEqual([]);
     expect(await problems("db/seed/x.ts", 'import { pilotDefinitionSchema } from "../../app/domain/pilot";\nimport type { Db } from "../types";')).toEqual([]);
   });
 });

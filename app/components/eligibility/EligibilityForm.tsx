@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/Link";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { factNames, type FactName } from "~/domain/pilot";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/Link";
 import { useTranslation } from "react-i18next";
 
 /** My page's section on notifications by email: the address and its state, and the way to change it (decision 070). */

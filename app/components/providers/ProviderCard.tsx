@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/Link";
 import { MeanFigure, ShareFigure, meanFigureInner, shareFigureInner } from "./FigureList";
 import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
 import { useCachedT } from "./useCachedT";
