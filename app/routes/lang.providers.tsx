@@ -86,7 +86,7 @@ export default function Providers() {
             {show !== "satisfaction" && <ChartKey />}
             <ul className="provider-list">
               {view.items.map((p) => (
-                <ProviderCard key={p.slug} lang={lang} provider={p} reference={view.reference} level={3} />
+                <ProviderCard key={p.slug} lang={lang} provider={p} reference={view.reference} level={3} t={t} />
               ))}
             </ul>
             <Pagination view={view} />

@@ -1,4 +1,4 @@
-import { Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import type { ReactNode } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 
@@ -27,23 +27,30 @@ export function withoutViewPadding(chunk: Uint8Array): Uint8Array {
 export function renderToBuffer(node: ReactNode, options: { nonce?: string; timeoutMs: number; onError?: (error: unknown) => void }): Promise<Buffer<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
-    const body = new Writable({
-      // React hands over each view once and never writes into it again (it starts a new one), so
-      // the views are kept as they are and copied once, into the page's buffer.
-      write(chunk: Buffer | string, _encoding, callback) {
+    // What React needs of a destination (write, end, on, destroy), without a Node stream's work for each of
+    // the hundred or so pieces of a page (issue 17). React hands over each view once and never
+    // writes into it again, so the views are kept as they are and copied once, into the page's buffer.
+    const body = {
+      write(chunk: Uint8Array | string): boolean {
         chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : withoutViewPadding(chunk));
-        callback();
+        return true;
       },
-      final(callback) {
+      end(): void {
         clearTimeout(timer);
         resolve(Buffer.concat(chunks));
-        callback();
       },
-    });
+      on() {
+        return body;
+      },
+      destroy(error: unknown): void {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    };
     const { pipe, abort } = renderToPipeableStream(node, {
       nonce: options.nonce,
       onAllReady() {
-        pipe(body);
+        pipe(body as unknown as Writable);
       },
       onShellError(error: unknown) {
         clearTimeout(timer);

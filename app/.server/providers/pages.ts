@@ -323,9 +323,15 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
 
   const threshold = def.smallNumberThreshold;
   // With a customer group chosen ("people like me"), every figure is that group's (decision 069).
-  const figures = memo(`figures|${def.slug}|${threshold}|${query.group ?? ""}`, () =>
-    figuresForGroup(pilotFigures(def.slug, threshold, db), query.group, db),
-  );
+  const figuresKey = `${def.slug}|${threshold}|${query.group ?? ""}`;
+  const figures = memo(`figures|${figuresKey}`, () => figuresForGroup(pilotFigures(def.slug, threshold, db), query.group, db));
+  // The period, the public service's figures and the reference marks: made once per language and
+  // figures, so that the same objects come back and each card's kept markup is found (ProviderCard).
+  const figureViews = memo(`figure-views|${lang}|${figuresKey}`, () => ({
+    period: periodView(lang, figures),
+    publicService: figures?.figures.has(publicKey) ? { figures: figuresView(lang, figures, publicKey) } : null,
+    reference: referenceView(lang, figures),
+  }));
   const filters: ListFilters = { pilot: def.slug, language: query.language, service: query.service, today };
   const filtersKey = `${def.slug}|${query.language ?? ""}|${query.service ?? ""}|${today}`;
   const total = memo(`count|${filtersKey}`, () => countProviders(filters, db));
@@ -349,9 +355,7 @@ export function loadComparison(lang: Lang, params: URLSearchParams, today: strin
   return {
     ...empty,
     pilot: { slug: def.slug, name: def.name[lang], isExample: def.isExample, threshold },
-    period: periodView(lang, figures),
-    publicService: figures?.figures.has(publicKey) ? { figures: figuresView(lang, figures, publicKey) } : null,
-    reference: referenceView(lang, figures),
+    ...figureViews,
     total,
     page,
     pageCount,

@@ -122,9 +122,26 @@ export function shareFigureInner(
   { id, measure, figure, reference }: { id: string; measure: ShareMeasure; figure: ShareView; reference?: { estimate: number; percent: string } },
 ): string | null {
   if (figure.sentence === undefined) return null;
+  // The server keeps a figure's view while the data is unchanged, so the same object comes back
+  // request after request: its markup is found by it without building the key below.
+  const found = `${t.lang}\u0000${id}\u0000${measure}\u0000${reference?.estimate}\u0000${reference?.percent}`;
+  let forFigure = madeForFigure.get(figure);
+  if (!forFigure) madeForFigure.set(figure, (forFigure = new Map<string, string>()));
+  let markup = forFigure.get(found);
+  if (markup === undefined) forFigure.set(found, (markup = shareFigureMarkup(t, figure.sentence, { id, measure, figure, reference })));
+  return markup;
+}
+
+const madeForFigure = new WeakMap<ShareView, Map<string, string>>();
+
+function shareFigureMarkup(
+  t: T,
+  sentenceText: string,
+  { id, measure, figure, reference }: { id: string; measure: ShareMeasure; figure: ShareView; reference?: { estimate: number; percent: string } },
+): string {
   const label = t(`providers:measures.${measure}.label`);
-  const sentence = element("p", { class: "figure__text" }, escapeMarkup(figure.sentence));
-  let key = `share\u0000${label}\u0000${figure.kind}\u0000${figure.sentence}`;
+  const sentence = element("p", { class: "figure__text" }, escapeMarkup(sentenceText));
+  let key = `share\u0000${label}\u0000${figure.kind}\u0000${sentenceText}`;
   let make = () => element("dt", {}, escapeMarkup(label)) + element("dd", {}, sentence);
   if (figure.kind === "shown") {
     const verdict = figure.verdict && figure.verdict !== "too_few" ? t(`providers:sentence.verdict.${figure.verdict}`) : null;

@@ -6,53 +6,58 @@ import type { ProviderCardView, ReferenceView } from "../../view-models/provider
 
 /**
  * One provider in the comparison: who they are, their commitments in brief, and the result the
- * list compares (every result is on the provider's own page). Its facts and its figure are markup
- * kept per provider's values (./svgMarkup.ts: the same bytes React would write); the link to the
- * profile stays React's.
+ * list compares (every result is on the provider's own page). Everything under the name (the
+ * description, the facts and the figure) is markup kept per provider's values (./svgMarkup.ts: the
+ * same bytes React would write), in one element; the link to the profile stays React's. It takes
+ * the page's `t` rather than asking for its own: a comparison page draws 25 cards (issue 17).
  */
 export function ProviderCard({
   lang,
   provider,
   reference,
   level,
+  t,
 }: {
   lang: string;
   provider: ProviderCardView;
   reference: ReferenceView;
   level: 3 | 4;
+  t: ReturnType<typeof useCachedT>;
 }) {
-  const t = useCachedT("providers");
   const Heading = level === 3 ? "h3" : "h4";
-  const { facts: factsMarkup, figure: figureMarkup } = cardMarkup(t, provider, reference);
+  const { body, facts: factsMarkup } = cardMarkup(t, provider, reference);
   return (
     <li className="provider-card">
       <Heading className="provider-card__name">
         <Link to={`/${lang}/providers/${provider.slug}`}>{provider.name}</Link>
       </Heading>
-      <p>{provider.shortDescription}</p>
-      <ul className="provider-card__facts" dangerouslySetInnerHTML={{ __html: factsMarkup }} />
-      {provider.isNew && <p className="tag tag--new">{provider.isNew}</p>}
-      {figureMarkup !== null ? (
-        <dl className="figures figures--one" dangerouslySetInnerHTML={{ __html: figureMarkup }} />
+      {body !== null ? (
+        <div className="provider-card__body" dangerouslySetInnerHTML={{ __html: body }} />
       ) : (
-        <dl className="figures figures--one">
-          {provider.figure.measure === "satisfaction" ? (
-            <MeanFigure id={`p-${provider.slug}`} figure={provider.figure.mean} />
-          ) : (
-            <ShareFigure
-              id={`p-${provider.slug}`}
-              measure={provider.figure.measure}
-              figure={provider.figure.share}
-              reference={reference[provider.figure.measure]}
-            />
-          )}
-        </dl>
+        <div className="provider-card__body">
+          <p>{provider.shortDescription}</p>
+          <ul className="provider-card__facts" dangerouslySetInnerHTML={{ __html: factsMarkup }} />
+          {provider.isNew && <p className="tag tag--new">{provider.isNew}</p>}
+          <dl className="figures figures--one">
+            {provider.figure.measure === "satisfaction" ? (
+              <MeanFigure id={`p-${provider.slug}`} figure={provider.figure.mean} />
+            ) : (
+              <ShareFigure
+                id={`p-${provider.slug}`}
+                measure={provider.figure.measure}
+                figure={provider.figure.share}
+                reference={reference[provider.figure.measure]}
+              />
+            )}
+          </dl>
+        </div>
       )}
     </li>
   );
 }
 
-type CardMarkup = { lang: string; reference: ReferenceView; facts: string; figure: string | null };
+/** A card's markup under its name (null when its figure has no sentence: then React draws it), and its facts. */
+type CardMarkup = { lang: string; reference: ReferenceView; facts: string; body: string | null };
 
 /**
  * A card's view is kept on the server while the data is unchanged (app/.server/providers/pages.ts),
@@ -79,7 +84,14 @@ function cardMarkup(t: ReturnType<typeof useCachedT>, provider: ProviderCardView
     figure.measure === "satisfaction"
       ? meanFigureInner(t, id, figure.mean)
       : shareFigureInner(t, { id, measure: figure.measure, figure: figure.share, reference: reference[figure.measure] });
-  const made = { lang: t.lang, reference, facts: factsMarkup, figure: figureInner === null ? null : element("div", { class: "figure" }, figureInner) };
+  const body =
+    figureInner === null
+      ? null
+      : element("p", {}, escapeMarkup(provider.shortDescription)) +
+        element("ul", { class: "provider-card__facts" }, factsMarkup) +
+        (provider.isNew ? element("p", { class: "tag tag--new" }, escapeMarkup(provider.isNew)) : "") +
+        element("dl", { class: "figures figures--one" }, element("div", { class: "figure" }, figureInner));
+  const made = { lang: t.lang, reference, facts: factsMarkup, body };
   madeForCard.set(provider, made);
   return made;
 }
