@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { benefits, statuses, yesNoFacts } from "./facts";
 
 /**
  * A pilot as data. Officials edit it; the eligibility check (app/domain/eligibility.ts) evaluates it.
@@ -17,40 +18,21 @@ export const pilotModels = [
   "growth_services",
 ] as const;
 
-/* ------------------------------------------------------------------------------------------------
- * The facts a check may ask for. The words are those of the open API (GET /api/v1/eligibility).
- * ---------------------------------------------------------------------------------------------- */
-
-export const statuses = ["unemployed", "in_services", "employed"] as const;
-export type Status = (typeof statuses)[number];
-export const benefits = ["earnings_related", "labour_market_subsidy", "basic_allowance", "none"] as const;
-export type Benefit = (typeof benefits)[number];
-/** Facts answered yes or no. */
-export const yesNoFacts = ["registered", "integration_act", "foreign_language", "typ", "referral", "weaker_position"] as const;
-export type YesNoFact = (typeof yesNoFacts)[number];
-/**
- * Facts the public service decides about a person, never the person (docs/decisions/073-assessed-facts.md):
- * `referral` (confirmed entitled after the periodic interview: the purchased-services pilot) and
- * `weaker_position` (in a weaker labour-market position: Kasvo). An official of the pilot records them.
- */
-export const assessedFacts = ["referral", "weaker_position"] as const satisfies readonly YesNoFact[];
-export type AssessedFact = (typeof assessedFacts)[number];
-export function isAssessedFact(name: string): name is AssessedFact {
-  return (assessedFacts as readonly string[]).includes(name);
-}
-/** Every fact, in the order the questions are asked. */
-export const factNames = [
-  "registered",
-  "status",
-  "age",
-  "benefit",
-  "integration_act",
-  "foreign_language",
-  "typ",
-  "referral",
-  "weaker_position",
-] as const;
-export type FactName = (typeof factNames)[number];
+// The facts a check may ask for live in ./facts.ts (no zod), so that the browser's forms can list
+// them without loading the schemas below.
+export {
+  assessedFacts,
+  benefits,
+  factNames,
+  isAssessedFact,
+  statuses,
+  yesNoFacts,
+  type AssessedFact,
+  type Benefit,
+  type FactName,
+  type Status,
+  type YesNoFact,
+} from "./facts";
 
 /** The age a rule may name: a person of working age. */
 export const ageLimits = { min: 0, max: 150 } as const;

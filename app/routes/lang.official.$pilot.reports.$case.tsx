@@ -6,7 +6,7 @@ import { CsrfField } from "~/components/CsrfField";
 import { Choices, ErrorSummary, TextArea } from "~/components/accountability/Form";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
-import { caseStates, OFFICIAL_ANSWER_MAX } from "~/domain/accountability";
+import { caseStates, OFFICIAL_ANSWER_MAX } from "~/domain/accountability-words";
 import { tFor, langOfParams } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>

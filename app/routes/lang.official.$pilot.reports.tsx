@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { queueLoader } from "~/.server/accountability/pages";
 import { OfficialFrame } from "~/components/official/OfficialFrame";
 import { officialMeta } from "~/components/official/meta";
-import { caseStates, reportCategories } from "~/domain/accountability";
+import { caseStates, reportCategories } from "~/domain/accountability-words";
 import { tFor, langOfParams } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) =>

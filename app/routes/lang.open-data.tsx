@@ -4,7 +4,7 @@ import { Link } from "~/components/Link";
 import { useTranslation } from "react-i18next";
 import { loadPilotSet } from "~/.server/eligibility/pilots.store";
 import { exportColumns } from "~/domain/results";
-import { accountabilityColumns } from "~/domain/accountability";
+import { accountabilityColumns } from "~/domain/accountability-words";
 import { pageMeta } from "~/meta";
 import { langParam } from "~/.server/platform/forms";
 

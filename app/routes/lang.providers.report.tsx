@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { reportAction, reportLoader } from "~/.server/accountability/pages";
 import { CsrfField } from "~/components/CsrfField";
 import { Choices, ErrorSummary, TextArea } from "~/components/accountability/Form";
-import { DESCRIPTION_MAX, reportCategories } from "~/domain/accountability";
+import { DESCRIPTION_MAX, reportCategories } from "~/domain/accountability-words";
 import { tFor, type Lang, langOfParams } from "~/i18n";
 import { pageTitle } from "~/meta";
 

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Link } from "~/components/Link";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { factNames, type FactName } from "~/domain/pilot";
+import { factNames, type FactName } from "~/domain/facts";
 import type { Lang } from "~/i18n";
 import { FieldError, Question } from "./Questions";
 import { useHydrated } from "./useHydrated";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { benefits, statuses, type FactName } from "~/domain/pilot";
+import { benefits, statuses, type FactName } from "~/domain/facts";
 
 type QuestionProps = {
   fact: FactName;

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ruleField, ruleLists, type PilotForm, type RuleList } from "~/domain/official-pilot";
-import { benefits, statuses, yesNoFacts } from "~/domain/pilot";
+import { benefits, statuses, yesNoFacts } from "~/domain/facts";
 import { ErrorMessage, TextField, fieldId, type FieldErrors } from "./Form";
 
 type Group = { region: string; open: boolean; options: { code: string; name: string; note: string | null }[] };
