@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import zlib from "node:zlib";
+import { defineConfig, type Plugin } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -11,6 +13,19 @@ declare module "@remix-run/node" {
 
 // Tests that build in parallel (several helpers, CI) may point the build elsewhere.
 const buildDirectory = process.env.VALINTA_BUILD_DIR ?? "build";
+
+// The browser's scripts and styles are compressed once, at build time, as tightly as brotli and
+// gzip go; the server sends those files (server/app.mjs) instead of compressing each response
+// (docs/decisions/077-precompressed-assets.md). Only the browser's build: the server's is not sent.
+const precompress: Plugin = {
+  ...compression({
+    include: /\.(js|css|svg|json|txt)$/,
+    threshold: 1024,
+    algorithms: [defineAlgorithm("brotliCompress", { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm("gzip", { level: 9 })],
+    logLevel: "silent",
+  }),
+  apply: (_config, env) => env.command === "build" && !env.isSsrBuild,
+};
 
 export default defineConfig({
   server: { port: 3000 },
@@ -29,6 +44,7 @@ export default defineConfig({
         },
       }),
     tsconfigPaths(),
+    !process.env.VITEST && precompress,
   ],
   test: {
     projects: [

@@ -5,6 +5,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import crypto from "node:crypto";
@@ -164,9 +165,16 @@ export function createApp({ build, runtime, cfg, buildDir }) {
   });
 
   app.use(compression());
+  // The build's scripts and styles, sent as the brotli or gzip file made at build time when the
+  // browser takes one (decision 077): compression above leaves an encoded response as it is.
   app.use(
     "/assets",
-    express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
+    expressStaticGzip(path.join(buildDir, "client/assets"), {
+      enableBrotli: true,
+      orderPreference: ["br", "gz"],
+      index: false,
+      serveStatic: { immutable: true, maxAge: "1y", index: false },
+    }),
   );
   // The few files at the top of the build (favicon, robots.txt), looked up by name: express.static
   // would ask the file system about every page's path before falling through (decision 072).

@@ -1,3 +1,5 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { axe, baseURL, checkEverywhere, closeBrowser, newContext } from "./browser";
 
@@ -193,3 +195,41 @@ describe("the public shell", () => {
     await context.close();
   });
 });
+
+describe("the browser's scripts and styles (decision 077)", () => {
+  it("are sent as the brotli or gzip file made at build time, the same bytes unpacked, and plain to a client that takes neither", async () => {
+    const html = await (await fetch(`${baseURL()}/fi`)).text();
+    const assets = [...html.matchAll(/"(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(3);
+    for (const asset of new Set(assets)) {
+      const plain = await fetch(`${baseURL()}${asset}`, { headers: { "accept-encoding": "identity" } });
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(plain.headers.get("cache-control")).toContain("immutable");
+      const bytes = Buffer.from(await plain.arrayBuffer());
+      if (bytes.length < 1024) continue; // a small file is not worth a packed copy
+      for (const [accept, encoding, unpack] of [
+        ["br", "br", zlib.brotliDecompressSync],
+        ["gzip", "gzip", zlib.gunzipSync],
+        ["gzip, deflate, br", "br", zlib.brotliDecompressSync],
+      ] as const) {
+        // node:http, not fetch: fetch would unpack the body itself.
+        const res = await rawGet(`${baseURL()}${asset}`, accept);
+        expect([asset, accept, res.headers["content-encoding"]]).toEqual([asset, accept, encoding]);
+        expect(res.headers.vary).toContain("Accept-Encoding");
+        expect(unpack(res.body).equals(bytes)).toBe(true);
+      }
+    }
+  });
+});
+
+function rawGet(url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
