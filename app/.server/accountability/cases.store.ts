@@ -6,6 +6,7 @@ import type { Lang } from "~/i18n";
 import { audit } from "../platform/audit.store";
 import type { SignedInUser } from "../auth/auth";
 import { getDb, type Db } from "../platform/db";
+import { once } from "../platform/prepared";
 import { logger } from "../platform/log";
 import { enqueueNotification } from "../notifications/outbox.store";
 import type { ProviderRow } from "../provider-staff/staff.store";
@@ -78,22 +79,24 @@ export function createReport(
 
 /** The person's own reports, newest first. */
 export function myReports(user: SignedInUser, db: Db = getDb()) {
-  return db
-    .select({
-      id: problemReports.id,
-      provider: providers.name,
-      category: problemReports.category,
-      description: problemReports.description,
-      createdAt: problemReports.createdAt,
-      state: problemReports.state,
-      answer: problemReports.answer,
-      handledAt: problemReports.handledAt,
-    })
-    .from(problemReports)
-    .innerJoin(providers, eq(providers.id, problemReports.providerId))
-    .where(eq(problemReports.personId, user.id))
-    .orderBy(desc(problemReports.id))
-    .all();
+  return once(db, "reports:of-person", () =>
+    db
+      .select({
+        id: problemReports.id,
+        provider: providers.name,
+        category: problemReports.category,
+        description: problemReports.description,
+        createdAt: problemReports.createdAt,
+        state: problemReports.state,
+        answer: problemReports.answer,
+        handledAt: problemReports.handledAt,
+      })
+      .from(problemReports)
+      .innerJoin(providers, eq(providers.id, problemReports.providerId))
+      .where(eq(problemReports.personId, sql.placeholder("personId")))
+      .orderBy(desc(problemReports.id))
+      .prepare(),
+  ).all({ personId: user.id });
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { todayInFinland } from "~/format";
 import { audit } from "../platform/audit.store";
 import type { SignedInUser } from "../auth/auth";
 import { getDb, type Db } from "../platform/db";
+import { once } from "../platform/prepared";
 import { customerOf, type ProviderRow } from "../provider-staff/staff.store";
 
 /**
@@ -120,11 +121,13 @@ export type MyItem = {
 
 /** Every contact and meeting recorded about the person's own provider choices, newest first. */
 export function myDeliveryItems(user: SignedInUser, db: Db = getDb()): MyItem[] {
-  const own = db
-    .select({ id: choices.id, pilotSlug: choices.pilotSlug, snapshot: choices.snapshot })
-    .from(choices)
-    .where(and(eq(choices.personId, user.id), eq(choices.kind, "provider")))
-    .all();
+  const own = once(db, "delivery:choices-of-person", () =>
+    db
+      .select({ id: choices.id, pilotSlug: choices.pilotSlug, snapshot: choices.snapshot })
+      .from(choices)
+      .where(and(eq(choices.personId, sql.placeholder("personId")), eq(choices.kind, "provider")))
+      .prepare(),
+  ).all({ personId: user.id });
   if (own.length === 0) return [];
   const ids = own.map((c) => c.id);
   const byId = new Map(own.map((c) => [c.id, c]));

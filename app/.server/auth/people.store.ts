@@ -31,7 +31,7 @@ export function rolesOf(identityHash: string, db: Db = getDb()): Roles {
 }
 
 export function personById(id: number, db: Db = getDb()): Person | undefined {
-  return db.select().from(people).where(eq(people.id, id)).get();
+  return once(db, "people:by-id", () => db.select().from(people).where(eq(people.id, sql.placeholder("id"))).prepare()).get({ id });
 }
 
 /** The identity hash of a person (inside a transaction: the sign-out's audit row names it). */

@@ -84,9 +84,11 @@ export function endSession(hash: string, db: Db = getDb()): boolean {
 
 /** A person's sessions, times only (never the token's hash): for their own page and data download. */
 export function sessionsOf(personId: number, db: Db = getDb()) {
-  return db
-    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(eq(sessions.personId, personId))
-    .all();
+  return once(db, "sessions:of-person", () =>
+    db
+      .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.personId, sql.placeholder("personId")))
+      .prepare(),
+  ).all({ personId });
 }

@@ -39,7 +39,7 @@ export type { Failure };
  * rule that allows the write is checked again inside that transaction, on the state it commits on.
  */
 
-type ChoiceRow = typeof choices.$inferSelect;
+export type ChoiceRow = typeof choices.$inferSelect;
 type RequestRow = typeof changeRequests.$inferSelect;
 export type DraftRow = typeof choiceDrafts.$inferSelect;
 
@@ -602,7 +602,9 @@ export function getReceipt(user: SignedInUser, reference: string, db: Db = getDb
 }
 
 export function listChoices(user: SignedInUser, db: Db = getDb()): ChoiceRow[] {
-  return db.select().from(choices).where(eq(choices.personId, user.id)).orderBy(desc(choices.chosenAt), desc(choices.id)).all();
+  return once(db, "choices:of-person", () =>
+    db.select().from(choices).where(eq(choices.personId, sql.placeholder("personId"))).orderBy(desc(choices.chosenAt), desc(choices.id)).prepare(),
+  ).all({ personId: user.id });
 }
 
 export function listHistory(user: SignedInUser, db: Db = getDb()) {
@@ -610,5 +612,7 @@ export function listHistory(user: SignedInUser, db: Db = getDb()) {
 }
 
 export function listRequests(user: SignedInUser, db: Db = getDb()): RequestRow[] {
-  return db.select().from(changeRequests).where(eq(changeRequests.personId, user.id)).orderBy(desc(changeRequests.id)).all();
+  return once(db, "requests:of-person", () =>
+    db.select().from(changeRequests).where(eq(changeRequests.personId, sql.placeholder("personId"))).orderBy(desc(changeRequests.id)).prepare(),
+  ).all({ personId: user.id });
 }

@@ -7,7 +7,7 @@ import type { CurrentView } from "~/view-models/choice";
 import type { SignedInUser } from "../auth/auth";
 import { personById } from "../auth/people.store";
 import { sessionsOf } from "../auth/sessions.store";
-import { choiceContext, getAnswers, getDraft, listChoices, listHistory, listRequests } from "./choices.store";
+import { choiceContext, getAnswers, getDraft, listChoices, listHistory, listRequests, type ChoiceRow } from "./choices.store";
 import { chosenProviderFigure } from "./figures";
 import { currentView } from "./journey";
 import { config } from "../platform/config";
@@ -51,7 +51,8 @@ export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
     endedReason: c.endedReason,
     contactedOn: contacted.has(c.id) ? formatDate(contacted.get(c.id)!, lang) : null,
   }));
-  const requests = listRequests(user).map((r) => ({
+  const requestRows = listRequests(user);
+  const requests = requestRows.map((r) => ({
     id: r.id,
     requestedOn: formatDate(r.requestedAt.slice(0, 10), lang),
     reason: r.reason,
@@ -70,17 +71,24 @@ export function myChoice(user: SignedInUser, lang: Lang, now = new Date()) {
     mayChoose: ctx.evaluation.outcome === "may_choose",
     choices,
     requests,
-    data: myData(user, lang, now, pilots),
+    data: myData(user, lang, now, pilots, rows, requestRows.length),
   };
 }
 
-function myData(user: SignedInUser, lang: Lang, now: Date, pilots: Map<string, { endsOn: string | null; name: Record<Lang, string> }>) {
+/** What My page says the service holds; the choices and the number of requests are those My page has just read. */
+function myData(
+  user: SignedInUser,
+  lang: Lang,
+  now: Date,
+  pilots: Map<string, { endsOn: string | null; name: Record<Lang, string> }>,
+  choices: ChoiceRow[],
+  requestsCount: number,
+) {
   const t = tFor(lang);
   const cfg = config();
   const answers = getAnswers(user);
   const draft = getDraft(user, now);
   const m = user.homeMunicipality ? municipalitiesByCode([user.homeMunicipality]).get(user.homeMunicipality) : undefined;
-  const choices = listChoices(user);
   const pilotSlugs = [...new Set(choices.map((c) => c.pilotSlug))];
   const keptUntil = pilotSlugs.map((slug) => {
     const p = pilots.get(slug);
@@ -117,7 +125,7 @@ function myData(user: SignedInUser, lang: Lang, now: Date, pilots: Map<string, {
     keepYears: KEEP_CHOICES_YEARS_AFTER_PILOT,
     contacts: contactRows,
     contactMonths: CONTACT_VISIBLE_MONTHS_AFTER,
-    requestsCount: listRequests(user).length,
+    requestsCount,
     draft: draft ? { kind: draft.kind, hours: DRAFT_HOURS } : null,
     draftHours: DRAFT_HOURS,
     sessions: sessionRows.length,

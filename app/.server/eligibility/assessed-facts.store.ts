@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { assessedFacts as assessedTable, choices, providers } from "../../../db/schema";
 import { assessedByPilot, type AssessedByPilot } from "~/domain/eligibility";
 import type { AssessedFact } from "~/domain/pilot";
 import { audit } from "../platform/audit.store";
 import { getDb, type Db } from "../platform/db";
+import { once } from "../platform/prepared";
 
 /**
  * Assessed facts (docs/decisions/073-assessed-facts.md): what the public service decides about a
@@ -15,7 +16,9 @@ export type AssessedFactRow = typeof assessedTable.$inferSelect;
 
 /** A person's records, newest first. */
 export function assessedRowsOf(identityHash: string, db: Db = getDb()): AssessedFactRow[] {
-  return db.select().from(assessedTable).where(eq(assessedTable.identityHash, identityHash)).orderBy(desc(assessedTable.id)).all();
+  return once(db, "assessed:of-person", () =>
+    db.select().from(assessedTable).where(eq(assessedTable.identityHash, sql.placeholder("identityHash"))).orderBy(desc(assessedTable.id)).prepare(),
+  ).all({ identityHash });
 }
 
 /** A pilot's records, newest first. */

@@ -7,6 +7,7 @@ import type { Lang } from "~/i18n";
 import { audit } from "../platform/audit.store";
 import type { SignedInUser } from "../auth/auth";
 import { getDb, type Db } from "../platform/db";
+import { once } from "../platform/prepared";
 import { newMessageId, wakeNotificationWorker } from "./outbox.store";
 import { secret, tokenHash } from "../platform/identity";
 
@@ -40,7 +41,9 @@ export function parseAddress(value: string): { ok: true; email: string } | { ok:
 }
 
 export function addressOf(personId: number, db: Db = getDb()): AddressState {
-  const row = db.select().from(notificationAddresses).where(eq(notificationAddresses.personId, personId)).get();
+  const row = once(db, "address:of-person", () =>
+    db.select().from(notificationAddresses).where(eq(notificationAddresses.personId, sql.placeholder("personId"))).prepare(),
+  ).get({ personId });
   return row ? { email: row.email, lang: row.lang, confirmed: row.confirmedAt !== null } : null;
 }
 
