@@ -75,3 +75,31 @@ export function formatPhone(phone: string): string {
   const split = rest.length - 4;
   return `+358 ${prefix} ${rest.slice(0, split)} ${rest.slice(split)}`;
 }
+
+const languageNames = new Map<string, string>();
+
+/**
+ * "sv" → "ruotsi" / "svenska" / "Swedish": a language's name in the page's language, in lower case
+ * where the language writes it so (inside a sentence or a list). Looked up once per language and
+ * code: Intl.DisplayNames is slow enough to show in a page's profile. An unknown code stays a code.
+ */
+export function languageName(code: string, lang: Lang): string {
+  const key = `${lang}:${code}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    try {
+      const found = new Intl.DisplayNames([locales[lang]], { type: "language" }).of(code) ?? code;
+      name = lang === "en" ? found : found.charAt(0).toLocaleLowerCase(locales[lang]) + found.slice(1);
+    } catch {
+      name = code;
+    }
+    if (languageNames.size < 1_000) languageNames.set(key, name);
+  }
+  return name;
+}
+
+/** The same name with a capital first letter, for a label of its own ("Ruotsi"). */
+export function languageLabel(code: string, lang: Lang): string {
+  const name = languageName(code, lang);
+  return name.charAt(0).toLocaleUpperCase(locales[lang]) + name.slice(1);
+}

@@ -7,7 +7,7 @@ import { checkAction, checkLoader } from "~/.server/choice/journey";
 import { pageStateOf } from "~/.server/platform/forms";
 import { CsrfField } from "~/components/CsrfField";
 import { StepLabel } from "~/components/choice/StepLabel";
-import { languageLabel } from "~/components/choice/languages";
+import { languageLabel } from "~/format";
 import { choiceMeta } from "~/components/choice/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => choiceMeta(params, "check", data?.pageState);

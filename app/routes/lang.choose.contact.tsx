@@ -8,7 +8,7 @@ import { pageStateOf } from "~/.server/platform/forms";
 import { CsrfField } from "~/components/CsrfField";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/choice/Form";
 import { StepLabel } from "~/components/choice/StepLabel";
-import { languageLabel } from "~/components/choice/languages";
+import { languageLabel } from "~/format";
 import { choiceMeta } from "~/components/choice/meta";
 import { useHydrated } from "~/components/eligibility/useHydrated";
 

@@ -10,7 +10,7 @@ import { ErrorSummary, RadioGroup } from "~/components/choice/Form";
 import { StepLabel } from "~/components/choice/StepLabel";
 import { choiceMeta } from "~/components/choice/meta";
 import { PUBLIC_SERVICE } from "~/domain/choice-words";
-import { languageName } from "~/components/choice/languages";
+import { languageName } from "~/format";
 
 export const meta: MetaFunction<typeof loader> = ({ params, data }) => choiceMeta(params, "pick", data?.pageState);
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatPhone } from "~/format";
 import { receiptLoader } from "~/.server/choice/journey";
 import { PrintButton } from "~/components/choice/PrintButton";
-import { languageLabel } from "~/components/choice/languages";
+import { languageLabel } from "~/format";
 import { choiceMeta } from "~/components/choice/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ params }) => choiceMeta(params, "receipt", null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalisePhone } from "~/domain/choice";
-import { formatDate, formatDateTime, formatPhone, municipalityName } from "~/format";
+import { formatDate, formatDateTime, formatPhone, languageLabel, languageName, municipalityName } from "~/format";
 
 describe("a phone number shown to a person", () => {
   it("groups Finnish mobile, area-code and service numbers", () => {
@@ -44,5 +44,21 @@ describe("formatDateTime", () => {
     expect(formatDateTime("2026-12-04T19:07:00Z", "fi")).toBe("4.12.2026 klo 21.07");
     expect(formatDateTime("2026-12-04T19:07:00Z", "sv")).toBe("4.12.2026 21.07");
     expect(formatDateTime("2026-12-04T19:07:00Z", "en")).toBe("4 December 2026 at 21:07");
+  });
+});
+
+describe("a language's name (one home for the server's and the browser's pages)", () => {
+  it("is in the page's language, in lower case inside a sentence, capitalised as a label, and the same call after call", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(languageName("sv", "fi")).toBe("ruotsi");
+      expect(languageName("fi", "sv")).toBe("finska");
+      expect(languageName("sv", "en")).toBe("Swedish");
+      expect(languageLabel("sv", "fi")).toBe("Ruotsi");
+      expect(languageLabel("se", "sv")).toBe("Nordsamiska");
+    }
+  });
+
+  it("leaves a code it cannot name as the code", () => {
+    expect(languageName("not a code!", "fi")).toBe("not a code!");
   });
 });

@@ -13,11 +13,11 @@ import {
   suspendSchema,
 } from "~/domain/official-provider";
 import { serviceLanguages } from "~/domain/providers";
-import { formatDate, formatDateTime } from "~/format";
+import { formatDate, formatDateTime, languageName } from "~/format";
 import { tFor } from "~/i18n";
 import { loadPilots } from "../eligibility/pilots.store";
 import { fieldErrors, formValues, hasFormError, invalid, readPostedForm } from "../platform/forms";
-import { languageName, list } from "../providers/format";
+import { list } from "../providers/format";
 import { actionText, actorNames, whoDid } from "./audit";
 import { providerAuditRows } from "./audit.store";
 import {
@@ -105,7 +105,7 @@ function providerDetail(scope: OfficialScope, id: number) {
       remoteMeetings: row.p.remoteMeetings ? "yes" : "no",
       verified: "",
     },
-    languagesText: list(scope.lang, orderedLanguages.map((l) => languageName(scope.lang, l))),
+    languagesText: list(scope.lang, orderedLanguages.map((l) => languageName(l, scope.lang))),
     servicesText: list(
       scope.lang,
       services.map((s) => t(`providers:services.${s}`)),
@@ -144,7 +144,7 @@ function sharing(scope: OfficialScope, providerId: number, homePilotSlug: string
 
 /** The languages a provider can serve in, named in the official's language. */
 export function languageOptions(scope: OfficialScope) {
-  return serviceLanguages.map((l) => ({ value: l, label: languageName(scope.lang, l) }));
+  return serviceLanguages.map((l) => ({ value: l, label: languageName(l, scope.lang) }));
 }
 
 /* ---------------------------------------------------------------------------------------------

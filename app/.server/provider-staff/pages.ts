@@ -26,14 +26,14 @@ import {
   type ProfileForm,
   type StaffProfile,
 } from "~/domain/staff-profile";
-import { formatDate, municipalityName, todayInFinland } from "~/format";
+import { formatDate, municipalityName, todayInFinland, languageName } from "~/format";
 import type { Lang } from "~/i18n";
 import { requireProviderStaff, type SignedInUser } from "../auth/auth";
 import { formText, langParam, markPageState, pageStateOf, readPostedForm } from "../platform/forms";
 import type { PageState } from "~/view-models/page-state";
 import "../platform/i18n";
 import { allMunicipalities, loadPilots } from "../eligibility/pilots.store";
-import { languageName, list, monthName, openingHoursLines } from "../providers/format";
+import { list, monthName, openingHoursLines } from "../providers/format";
 import { pilotsOf, servicesOf } from "../providers/providers.store";
 import {
   CUSTOMERS_PAGE_SIZE,
@@ -146,7 +146,7 @@ function customerView(lang: Lang, c: Customer, today: string, names: Map<string,
     channel: c.contactChannel,
     phone: c.contactPhone,
     email: c.contactEmail,
-    language: c.serviceLanguage ? languageName(lang, c.serviceLanguage) : null,
+    language: c.serviceLanguage ? languageName(c.serviceLanguage, lang) : null,
     pilotName: names.get(c.pilotSlug) ?? c.pilotSlug,
     chosenOn: formatDate(c.chosenOn, lang),
     deadline: formatDate(deadline, lang),
@@ -302,7 +302,7 @@ export function profileLoader({ request, params, context }: LoaderFunctionArgs):
       provider.id,
       stored.offices.map((o) => o.municipalityCode),
     ),
-    languages: serviceLanguages.map((code) => ({ value: code, label: languageName(lang, code) })),
+    languages: serviceLanguages.map((code) => ({ value: code, label: languageName(code, lang) })),
     values: profileToForm(stored),
     version: provider.updatedAt,
     done: done === "published" || done === "unchanged" ? done : null,
@@ -334,7 +334,7 @@ function previewOf(lang: Lang, profile: StaffProfile): NonNullable<ProfileAction
     longDescription: profile.longDescription[lang],
     languages: list(
       lang,
-      [...profile.languages].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((c) => languageName(lang, c)),
+      [...profile.languages].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((c) => languageName(c, lang)),
     ),
     phone: profile.phone,
     email: profile.email,

@@ -65,11 +65,6 @@ export function monthShort(month: string): string {
   return `${m}/${y}`;
 }
 
-export function languageName(lang: Lang, code: string): string {
-  // Intl.DisplayNames#of is slow enough to show in a page's profile: each name is looked up once.
-  return once(`langname:${lang}:${code}`, () => new Intl.DisplayNames([locales[lang]], { type: "language" }).of(code) ?? code);
-}
-
 export function list(lang: Lang, items: string[]): string {
   return once(`list:${lang}`, () => new Intl.ListFormat(locales[lang], { type: "conjunction" })).format(items);
 }

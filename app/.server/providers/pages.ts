@@ -25,7 +25,7 @@ import { isSuppressed, publishedMean } from "~/domain/statistics";
 import { participationState } from "~/domain/official-provider";
 import { orderByLowerEnd } from "~/domain/verdict";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
-import { locales, municipalityName } from "~/format";
+import { locales, municipalityName, languageName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import { getDb, type Db } from "../platform/db";
 import { databaseGeneration } from "../platform/page-cache";
@@ -46,7 +46,7 @@ import {
   type ListFilters,
   type ProviderListRow,
 } from "./providers.store";
-import { dateInFinland, dateText, decimal, languageName, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./format";
+import { dateInFinland, dateText, decimal, list, meanView, monthName, monthShort, openingHoursLines, percent, shareView } from "./format";
 import { meanSentence, newProviderSentence, shareSentence } from "./figure-sentence";
 import { figuresForGroup, isGroupView } from "./people-like-me";
 import { monthlySeries, newProviderMonths, pilotFigures, publicKey, type PilotFigures } from "./results.store";
@@ -208,7 +208,7 @@ function card(lang: Lang, row: ProviderListRow, languages: string[], figures: Pi
     shortDescription: row.shortDescription[lang],
     takesNewCustomers: row.takesNewCustomers,
     firstMeetingWithinDays: row.firstMeetingWithinDays,
-    languages: list(lang, orderLanguages(languages).map((c) => languageName(lang, c))),
+    languages: list(lang, orderLanguages(languages).map((c) => languageName(c, lang))),
     verified: row.commitmentsVerifiedOn !== null,
     figure: cardFigure(lang, figures, row.id, shown),
     isNew: newnessOf(lang, figures, row.id),
@@ -253,7 +253,7 @@ function formOptions(lang: Lang, today: string, db: Db): FormOptions {
       .filter((code) => names.has(code) && !names.get(code)!.mergedInto)
       .map((code) => ({ value: code, label: municipalityName(names.get(code)!, lang) }))
       .sort((a, b) => c.compare(a.label, b.label)),
-    languages: serviceLanguages.map((code) => ({ value: code, label: languageName(lang, code) })),
+    languages: serviceLanguages.map((code) => ({ value: code, label: languageName(code, lang) })),
   };
   if (perDb.size > 50) perDb.clear();
   perDb.set(key, options);
@@ -441,7 +441,7 @@ export function loadProfile(lang: Lang, slug: string, params: URLSearchParams, t
   chosen ??= served.find(current) ?? served[served.length - 1];
 
   const languages = memo(`languages|${lang}|${row.id}`, () =>
-    list(lang, orderLanguages(languagesOf([row.id], db).get(row.id) ?? []).map((c) => languageName(lang, c))),
+    list(lang, orderLanguages(languagesOf([row.id], db).get(row.id) ?? []).map((c) => languageName(c, lang))),
   );
   const services = memo(`services|${row.id}`, () => servicesOf([row.id], db).get(row.id) ?? []);
   const offices = memo(`offices|${lang}|${row.id}`, () =>
