@@ -201,7 +201,7 @@ describe("the comparison for people like me, and the adjusted figure", () => {
       results: { figures: { shares: Record<string, { sentence?: string }> } };
     };
     const sentence = view.results.figures.shares.employed_open_6m.sentence!;
-    expect(sentence).toContain("Med hänsyn till vilka den hjälper: klart bättre än den offentliga servicen.");
+    expect(sentence).toContain("Med hänsyn till vilka den hjälper: tydligt bättre än den offentliga servicen.");
   });
 
   it("group=… shows every provider's and the public service's figures for that group only, with a way to drop it", () => {
