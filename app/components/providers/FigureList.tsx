@@ -208,20 +208,20 @@ export function ChartKey({ monthly }: { monthly?: boolean }) {
         <li>{t("providers:chartKey.scale")}</li>
         {monthly ? (
           <li>
-            {mark(<circle cx="12" cy="6" r="3" fill="#0b3d66" />)} {t("providers:chartKey.month")}
+            {mark(<circle className="month" cx="12" cy="6" r="3" />)} {t("providers:chartKey.month")}
           </li>
         ) : (
           <>
             <li>
-              {mark(<line x1="3" y1="6" x2="21" y2="6" stroke="#0b3d66" strokeWidth="6" strokeLinecap="round" />)} {t("providers:chartKey.range")}
+              {mark(<line className="range" x1="3" y1="6" x2="21" y2="6" />)} {t("providers:chartKey.range")}
             </li>
             <li>
-              {mark(<circle cx="12" cy="6" r="4.5" fill="#ffffff" stroke="#0b3d66" strokeWidth="2.5" />)} {t("providers:chartKey.figure")}
+              {mark(<circle cx="12" cy="6" r="4.5" />)} {t("providers:chartKey.figure")}
             </li>
           </>
         )}
         <li>
-          {mark(<line x1="12" y1="0" x2="12" y2="12" stroke="#1a1a1a" strokeWidth="1.5" strokeDasharray="3 2" />)} {t("providers:chartKey.public")}
+          {mark(<line className="ref" x1="12" y1="0" x2="12" y2="12" />)} {t("providers:chartKey.public")}
         </li>
       </ul>
     </div>
