@@ -29,6 +29,7 @@ import { locales, municipalityName, languageName } from "~/format";
 import { tFor, type Lang } from "~/i18n";
 import { getDb, type Db } from "../platform/db";
 import { databaseGeneration } from "../platform/page-cache";
+import { deepFreeze } from "../platform/frozen";
 import { municipalitiesByCode, municipalityCodeSet, pilotsWithVersion } from "../eligibility/pilots.store";
 import {
   countProviders,
@@ -76,7 +77,7 @@ function versionMemo(db: Db): Memo {
   const { values } = version;
   return <T>(key: string, make: () => T): T => {
     if (values.has(key)) return values.get(key) as T;
-    const value = make();
+    const value = deepFreeze(make());
     if (values.size >= maxKept) values.clear();
     values.set(key, value);
     return value;
