@@ -16,7 +16,8 @@
 // ONLY=hits (only the cached comparison against bare node:http with the same bytes, without
 // Accept-Encoding, with gzip and with brotli, interleaved; with SCALE_DB likewise),
 // ONLY=rendered (only the load on rendered pages: the floor, the comparison and a profile with the
-// page cache off, interleaved on one server; a few minutes less), SCALE_DB (an existing database of
+// page cache off, interleaved on one server, and the comparison with a browser's Accept-Encoding;
+// a few minutes less), SCALE_DB (an existing database of
 // `npm run seed:scale -- --providers 1000 --years 10` to use instead of seeding one; with ONLY only).
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -31,6 +32,8 @@ import { ensureBuild, median, startServer } from "./lib.mjs";
 const TARGET_MEMORY = 0.6;
 const TARGET_RENDERED = 0.6;
 const TARGET_DEPLOYED = 0.5;
+/** What a browser sends (brotli preferred). */
+const brHeaders = { "accept-encoding": "gzip, deflate, br, zstd" };
 
 ensureBuild();
 const duration = Number(process.env.DURATION ?? 10);
@@ -178,7 +181,6 @@ const bareGzip = http.createServer((_req, res) => {
 await new Promise((r) => bareGzip.listen(0, "127.0.0.1", r));
 const bareGzipUrl = `http://127.0.0.1:${bareGzip.address().port}/`;
 // And as brotli, for a browser that takes it (a hit's brotli is made once per kept page, decision 072).
-const brHeaders = { "accept-encoding": "gzip, deflate, br, zstd" };
 const bareBr = await bareServer((await import("node:zlib")).brotliCompressSync(comparisonBytes), "br");
 await (await fetch(pages.comparison, { headers: brHeaders })).arrayBuffer();
 
@@ -339,12 +341,17 @@ async function renderedOnly() {
   for (const url of Object.values(targets)) for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer(); // warm up
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, s.rssMb())), 200);
-  const [framework, comparison, profile] = await loadInterleaved(Object.values(targets).map((url) => ({ url, pid: s.pid })));
+  // The comparison once more as a browser asks for it: compressed as it goes out (decision 080).
+  const [framework, comparison, profile, browser] = await loadInterleaved([
+    ...Object.values(targets).map((url) => ({ url, pid: s.pid })),
+    { url: targets.comparison, pid: s.pid, headers: brHeaders },
+  ]);
   clearInterval(sampler);
   await s.stop();
   console.log(`  /fi/accessibility (framework's floor)       ${fmt(framework)}`);
   console.log(`  /fi/providers (default view)                ${fmt(comparison)}`);
   console.log(`  /fi/providers/provider-500 (profile)         ${fmt(profile)}`);
+  console.log(`  /fi/providers, a browser's Accept-Encoding   ${fmt(browser)}  (brotli as it goes out; no target)`);
   for (const [k, r] of [["comparison", comparison], ["profile", profile]]) {
     const ratio = r.rps / framework.rps;
     console.log(

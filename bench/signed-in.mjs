@@ -5,7 +5,11 @@
 // journeys run at this rate. Prints req/s, p50, p99, the ratio to the floor and the server's RSS;
 // it never fails on a target (issue 17: at least 0.5 of the floor).
 //
-// Environment: VALINTA_BUILD_DIR (the build), DURATION (seconds per page, default 10), CLIENTS (20).
+// Every request carries a browser's Accept-Encoding, as people's browsers send it, so the pages are
+// compressed as they go out (decision 080); ACCEPT_ENCODING= (empty) measures them uncompressed.
+//
+// Environment: VALINTA_BUILD_DIR (the build), DURATION (seconds per page, default 10), CLIENTS (20),
+// ACCEPT_ENCODING (default "gzip, deflate, br, zstd").
 import autocannon from "autocannon";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +20,7 @@ import { ensureBuild, startServer } from "./lib.mjs";
 ensureBuild();
 const duration = Number(process.env.DURATION ?? 10);
 const clients = Number(process.env.CLIENTS ?? 20);
+const acceptEncoding = process.env.ACCEPT_ENCODING ?? "gzip, deflate, br, zstd";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-signed-in-"));
 // Every request rendered: the floor too (a cached floor would not be the framework's).
 const server = await startServer({ databasePath: path.join(dir, "signed-in.db"), env: { APP_ENV: "demo", PAGE_CACHE_SECONDS: "0" } });
@@ -37,6 +42,7 @@ function load(pathname, signedIn, seconds = duration) {
         url: `${base}${pathname}`,
         connections: clients,
         duration: seconds,
+        headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {},
         requests: [
           {
             setupRequest(req, context) {
@@ -75,7 +81,7 @@ for (const [name, pathname, signedIn] of [...pages, pages[0]]) {
 clearInterval(sampler);
 const last = results.pop();
 const floor = (results[0].rps + last.rps) / 2;
-console.log(`\n${clients} connections × ${duration} s per page; target: signed-in pages ≥ 0.5 of the floor`);
+console.log(`\n${clients} connections × ${duration} s per page, Accept-Encoding: ${acceptEncoding || "(none)"}; target: signed-in pages ≥ 0.5 of the floor`);
 console.log(`the floor measured first ${Math.round(results[0].rps)} and last ${Math.round(last.rps)} req/s (p99 ${last.p99} ms): compared against their mean, ${Math.round(floor)} req/s`);
 for (const r of results) {
   const ratio = r === results[0] ? "" : `, ${(r.rps / floor).toFixed(2)} of the floor`;

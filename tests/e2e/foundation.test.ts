@@ -222,6 +222,32 @@ describe("the browser's scripts and styles (decision 077)", () => {
   });
 });
 
+describe("rendered pages, compressed as they go out (decision 080)", () => {
+  /** The window a brotli stream declares in its first bits (RFC 7932, 9.1): 2^WBITS − 16 bytes. */
+  function brotliWindowBits(first: number): number {
+    if ((first & 1) === 0) return 16;
+    const n = (first >> 1) & 7;
+    if (n !== 0) return 17 + n;
+    const m = (first >> 4) & 7;
+    return m === 0 ? 17 : 8 + m;
+  }
+
+  it("take brotli with a small window, or gzip, and unpack to the page", async () => {
+    // The eligibility check is rendered for every request (not a cached public page).
+    for (const [accept, encoding, unpack] of [
+      ["gzip, deflate, br, zstd", "br", zlib.brotliDecompressSync],
+      ["gzip", "gzip", zlib.gunzipSync],
+    ] as const) {
+      const res = await rawGet(`${baseURL()}/fi/eligibility`, accept);
+      expect([accept, res.headers["content-encoding"]]).toEqual([accept, encoding]);
+      const html = unpack(res.body).toString("utf8");
+      expect(html).toMatch(/^<!DOCTYPE html>/i);
+      expect(html).toContain("</html>");
+      if (encoding === "br") expect(brotliWindowBits(res.body[0])).toBe(18);
+    }
+  });
+});
+
 function rawGet(url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
