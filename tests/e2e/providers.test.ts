@@ -91,14 +91,18 @@ describe("comparing without JavaScript", () => {
     ["fi", fi, "Selvästi parempi kuin julkinen palvelu."],
     ["sv", sv, "Tydligt bättre än den offentliga servicen."],
     ["en", en, "Clearly better than the public service."],
-  ] as const)("%s: a figure reads as one sentence, the same on the comparison and the profile, at 360 and 1280 px", async (lang, texts, better) => {
+  ] as const)("%s: a figure reads as its verdict and one sentence, the same on the comparison and the profile, at 360 and 1280 px", async (lang, texts, better) => {
     for (const width of [360, 1280]) {
       const context = await newContext({ js: false, width });
       const page = await context.newPage();
       await page.goto(`/${lang}/providers`);
       const card = page.locator(".provider-card").filter({ has: page.getByRole("link", { name: "Työpolku Oy" }) });
+      // The verdict stands as a tag above the sentence, which says the rest: read once, not twice.
+      const figure = card.locator(".figure");
+      expect(await figure.locator(".verdict").innerText()).toBe(better);
+      expect(await figure.locator("dd > p").allInnerTexts()).toEqual([better, await figure.locator(".figure__text").innerText()]);
       const sentence = await card.locator(".figure__text").innerText();
-      expect(sentence).toContain(better);
+      expect(sentence).not.toContain(better);
       expect(sentence).toMatch(/\d+\s?%/);
       // The graphic's scale is labelled, and the key is beside the list.
       expect(await card.locator("svg.interval text").allTextContents()).toEqual([texts.profile.monthly.axis0, texts.profile.monthly.axis50, texts.profile.monthly.axis100]);
@@ -108,6 +112,7 @@ describe("comparing without JavaScript", () => {
       const first = page.locator("section[aria-labelledby=results] dl.figures").first().locator(".figure").first();
       expect(await first.locator("dt").innerText()).toBe(texts.measures.employed_open_6m.label);
       expect(await first.locator(".figure__text").innerText()).toBe(sentence);
+      expect(await first.locator(".verdict").innerText()).toBe(better);
       await context.close();
     }
   });

@@ -157,12 +157,16 @@ function shareFigureMarkup(
       scale: [t("providers:profile.monthly.axis0"), t("providers:profile.monthly.axis50"), t("providers:profile.monthly.axis100")] as [string, string, string],
     };
     key += `\u0000${figure.verdict}\u0000${verdict}\u0000${graphic.id}\u0000${graphic.label}\u0000${figure.estimate}\u0000${figure.lower}\u0000${figure.upper}\u0000${graphic.reference}\u0000${graphic.scale.join("\u0000")}`;
+    // The verdict stands as a tag above the sentence, which then says the rest (read once, not twice).
     make = () =>
       element("dt", {}, escapeMarkup(label)) +
       element(
         "dd",
         {},
-        sentence + (verdict !== null ? element("p", { class: `verdict verdict--${figure.verdict}` }, escapeMarkup(verdict)) : "") + intervalMarkup(graphic),
+        (verdict !== null
+          ? element("p", { class: `verdict verdict--${figure.verdict}` }, escapeMarkup(verdict)) +
+            element("p", { class: "figure__text" }, escapeMarkup(withoutVerdict(sentenceText, verdict)))
+          : sentence) + intervalMarkup(graphic),
       );
   }
   return keptMarkup(key, make);
@@ -184,7 +188,17 @@ export function meanFigureInner(t: T, id: string, figure: MeanView): string | nu
   return keptMarkup(key, make);
 }
 
-/** The verdict against the public service as a short visible tag (the sentence says it in full). */
+/**
+ * A figure's sentence without its verdict, for where the verdict stands as a tag above it. The
+ * sentence is its parts joined by spaces (app/.server/providers/figure-sentence.ts), the verdict one
+ * of them, word for word the tag's text (tests/unit/figure-sentence.test.ts).
+ */
+export function withoutVerdict(sentence: string, verdict: string): string {
+  const at = sentence.indexOf(` ${verdict}`);
+  return at === -1 ? sentence : sentence.slice(0, at) + sentence.slice(at + verdict.length + 1);
+}
+
+/** The verdict against the public service as a short visible tag (for a figure without a sentence). */
 export function VerdictTag({ verdict }: { verdict: "better" | "similar" | "worse" }) {
   const t = useCachedT("providers");
   return <p className={`verdict verdict--${verdict}`}>{t(`providers:sentence.verdict.${verdict}`)}</p>;
