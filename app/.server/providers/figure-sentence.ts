@@ -11,7 +11,9 @@ import { decimal, percent } from "./format";
  * for someone with basic reading skills:
  *
  *   "About 6 in 10 of 236 customers had a job on the open labour market within 6 months (somewhere
- *    between 55 % and 67 %). Public service: about 4 in 10. Clearly better than the public service."
+ *    between 55 % and 67 %). Public service: about 4 in 10. Clearly better than the public service.
+ *    Taking into account whom it serves: 58 % (somewhere between 52 % and 64 %), clearly better
+ *    than the public service."
  *
  * Too few customers never reads as a score: the count comes first, in words ("Only 4 customers so
  * far: too few to show a figure").
@@ -60,15 +62,6 @@ export function shareSentence(lang: Lang, input: ShareSentenceInput): string {
       high: percent(lang, figure.upper),
     }),
   ];
-  if (input.adjusted) {
-    parts.push(
-      t("providers:sentence.adjusted", {
-        share: percent(lang, input.adjusted.estimate),
-        low: percent(lang, input.adjusted.lower),
-        high: percent(lang, input.adjusted.upper),
-      }),
-    );
-  }
   if (input.publicService !== undefined) {
     parts.push(
       input.publicService.kind === "shown"
@@ -77,7 +70,14 @@ export function shareSentence(lang: Lang, input: ShareSentenceInput): string {
     );
   }
   if (input.verdict) parts.push(t(`providers:sentence.verdict.${input.verdict}`));
-  if (input.adjusted && input.adjustedVerdict && input.adjustedVerdict !== "too_few") parts.push(t(`providers:sentence.adjustedVerdict.${input.adjustedVerdict}`));
+  // Last, the figure adjusted for whom the subject serves, with its own verdict in the same sentence.
+  if (input.adjusted) {
+    const range = { share: percent(lang, input.adjusted.estimate), low: percent(lang, input.adjusted.lower), high: percent(lang, input.adjusted.upper) };
+    const { adjustedVerdict } = input;
+    parts.push(
+      adjustedVerdict && adjustedVerdict !== "too_few" ? t(`providers:sentence.adjustedVerdict.${adjustedVerdict}`, range) : t("providers:sentence.adjusted", range),
+    );
+  }
   return parts.join(" ");
 }
 
