@@ -38,14 +38,11 @@ export function ShareFigure({
       <dd>
         {figure.kind === "shown" && (
           <>
-            <p className="figure__text">
-              {figure.sentence ?? (
-                <>
-                  <strong className="figure__value">{figure.percent}</strong> {t("providers:figure.range", { low: figure.low, high: figure.high, count: figure.n })}
-                </>
-              )}
-            </p>
+            {/* Above the figure, as in the kept markup (shareFigureMarkup). */}
             {figure.verdict && figure.verdict !== "too_few" && <VerdictTag verdict={figure.verdict} />}
+            <p className="figure__text">
+              <strong className="figure__value">{figure.percent}</strong> {t("providers:figure.range", { low: figure.low, high: figure.high, count: figure.n })}
+            </p>
             <IntervalGraphic
               id={`${id}-${measure}`}
               label={
