@@ -4,7 +4,7 @@ import { I18nextProvider } from "react-i18next";
 import { resolveLang } from "~/i18n";
 import { getI18n } from "~/.server/platform/i18n";
 import { logger } from "~/.server/platform/log";
-import { renderToBuffer } from "~/.server/platform/render-html";
+import { readHandoff, renderToBuffer } from "~/.server/platform/render-html";
 import { NonceProvider } from "~/nonce";
 import { noteWriteFailure, RETRY_AFTER_SECONDS, takeWriteFailure, WRITE_FAILED, writeFailed } from "~/.server/platform/write-failures";
 
@@ -29,22 +29,17 @@ export default function handleRequest(
   const lang = resolveLang(url.pathname, request.headers.get("accept-language"));
   const nonce = loadContext.cspNonce ?? "";
 
-  // The whole page is rendered, then sent as one buffer (docs/decisions/061-one-buffer-per-page.md).
-  return renderToBuffer(
-    <NonceProvider value={nonce}>
-      <I18nextProvider i18n={getI18n(lang)}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </I18nextProvider>
-    </NonceProvider>,
-    {
-      nonce,
-      timeoutMs: streamTimeout + 1000,
-      onError(error) {
-        responseStatusCode = 500;
-        console.error(error);
-      },
-    },
-  ).then((html) => {
+  // The page's data is read whole, then the page is rendered to a string and sent as one buffer
+  // (docs/decisions/061-one-buffer-per-page.md, 081-pages-rendered-to-a-string.md). A render that
+  // throws is answered by Remix's error boundary, as before.
+  return readHandoff(remixContext).then(() => {
+    const html = renderToBuffer(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={getI18n(lang)}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
+    );
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     return new Response(html, { headers: responseHeaders, status: responseStatusCode });
   });

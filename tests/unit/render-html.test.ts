@@ -1,18 +1,24 @@
 import { Writable } from "node:stream";
-import { createElement } from "react";
-import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
+import { createElement, Suspense } from "react";
+import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { renderToBuffer, withoutViewPadding } from "~/.server/platform/render-html";
+import { readHandoff, renderToBuffer, type HandoffContext } from "~/.server/platform/render-html";
 
-/** Many short Finnish texts: some ä or ö is bound to meet the end of one of React's 2,048-byte views. */
+/** A whole document of many short Finnish texts: some ä or ö is bound to meet the end of one of React's 2,048-byte views. */
 const page = () =>
   createElement(
-    "div",
-    null,
-    Array.from({ length: 400 }, (_, i) => createElement("p", { key: i }, `Kemijärvi ${i} ${"ä".repeat(i % 7)}`)),
+    "html",
+    { lang: "fi" },
+    createElement("head", null, createElement("title", null, "Kemijärvi")),
+    createElement(
+      "body",
+      null,
+      Array.from({ length: 400 }, (_, i) => createElement("p", { key: i }, `Kemijärvi ${i} ${"ä".repeat(i % 7)} – `, i)),
+    ),
   );
 
-function rawStream(): Promise<Buffer> {
+/** The same page as React's streaming renderer writes it, byte for byte. */
+function streamed(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const sink = new Writable({
@@ -29,23 +35,59 @@ function rawStream(): Promise<Buffer> {
   });
 }
 
-describe("a page rendered to one buffer", () => {
-  it("React 18's stream itself leaves NUL bytes where a Finnish letter meets a view's end (the bug this works around)", async () => {
-    expect((await rawStream()).includes(0)).toBe(true);
-  });
-
-  it("holds no NUL byte and reads exactly as the same page rendered to a string", async () => {
-    const html = await renderToBuffer(page(), { timeoutMs: 5000 });
+describe("a page rendered whole to a string (docs/decisions/081)", () => {
+  it("reads as React's streaming renderer writes the page, doctype included, without the stream's stray NUL bytes", async () => {
+    const stream = await streamed();
+    // React 18's stream leaves NUL bytes where a multi-byte letter meets a view's end (react/react#31134).
+    expect(stream.includes(0)).toBe(true);
+    const html = renderToBuffer(page());
     expect(html.includes(0)).toBe(false);
-    expect(html.toString("utf8").replace(/<!-- -->/g, "")).toBe(renderToStaticMarkup(page()));
+    expect(html.equals(Buffer.from(stream.filter((byte) => byte !== 0)))).toBe(true);
+    expect(html.toString("utf8").startsWith('<!DOCTYPE html><html lang="fi">')).toBe(true);
   });
 
-  it("drops only the zero padding at the end of a full view", () => {
-    const full = new Uint8Array(2048).fill(65);
-    full.set([0, 0], 2046);
-    expect(withoutViewPadding(full).byteLength).toBe(2046);
-    const short = new Uint8Array([65, 0]);
-    expect(withoutViewPadding(short)).toBe(short);
-    expect(withoutViewPadding(new Uint8Array(2048).fill(65)).byteLength).toBe(2048);
+  it("writes a fragment without a doctype", () => {
+    expect(renderToBuffer(createElement("p", null, "ä")).toString("utf8")).toBe("<p>ä</p>");
+  });
+});
+
+describe("the page's data read whole before the render", () => {
+  function handoff(pieces: Uint8Array[]) {
+    const serverHandoffStream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+    return { serverHandoffStream, renderMeta: {} as NonNullable<HandoffContext["renderMeta"]> };
+  }
+
+  it("is handed to <Scripts> as one piece already read, then the end, with a letter split between pieces kept whole", async () => {
+    const bytes = new TextEncoder().encode('[{"name":"Kemijärvi"}]');
+    const split = bytes.indexOf(0xc3) + 1; // between the two bytes of ä
+    const context = handoff([bytes.subarray(0, split), bytes.subarray(split)]);
+    await readHandoff(context);
+    expect(context.renderMeta.streamCache?.[0]?.result).toEqual({ done: false, value: '[{"name":"Kemijärvi"}]' });
+    expect(context.renderMeta.streamCache?.[1]?.result).toEqual({ done: true, value: "" });
+    // <RemixServer> still takes the stream's reader; there is nothing left in it.
+    const reader = context.serverHandoffStream.getReader();
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("leaves a context without a stream as it is", async () => {
+    const context = { serverHandoffStream: undefined, renderMeta: {} };
+    await readHandoff(context);
+    expect(context.renderMeta).toEqual({});
+  });
+});
+
+describe("a part that waits", () => {
+  it("is refused, not sent as an empty fallback", () => {
+    const Waits = () => {
+      // What React's Suspense takes from a component that waits: the promise it waits for.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw new Promise(() => undefined);
+    };
+    expect(() => renderToBuffer(createElement("div", null, createElement(Suspense, { fallback: "…" }, createElement(Waits))))).toThrow(/waited/);
   });
 });

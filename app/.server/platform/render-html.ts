@@ -1,66 +1,54 @@
-import type { Writable } from "node:stream";
+import type { EntryContext } from "@remix-run/node";
 import type { ReactNode } from "react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 
 /**
- * React 18's streaming renderer encodes into 2,048-byte views. When a multi-byte character (ä, ö, å,
- * an en dash) does not fit at the end of a view, it sends the whole view anyway, with the unwritten
- * bytes at its end still zero (react/react#31134; fixed in React 19, not in 18.3.1). The pages then
- * held stray NUL bytes wherever a Finnish letter met a 2 KB boundary.
- *
- * Those bytes are only ever the tail of a full view, and a page never holds a real NUL, so a full
- * view's trailing zeros (at most three: a character is at most four bytes) are dropped here.
+ * What Remix's `<Scripts>` reads the page's data from while it renders (single fetch): the loader
+ * data encoded by turbo-stream, as a stream, and a cache of the pieces it has read so far.
+ * `StreamTransfer` (@remix-run/react) writes one `<script>` per piece and suspends until the next
+ * piece is read; a cached piece that has its `result` it writes at once.
  */
-const VIEW_SIZE = 2048;
+export type HandoffContext = Pick<EntryContext, "serverHandoffStream"> & {
+  renderMeta?: { didRenderScripts?: boolean; streamCache?: Record<number, Promise<void> & { result?: { done: boolean; value: string } }> };
+};
 
-export function withoutViewPadding(chunk: Uint8Array): Uint8Array {
-  if (chunk.byteLength !== VIEW_SIZE) return chunk;
-  let end = chunk.byteLength;
-  while (end > chunk.byteLength - 3 && chunk[end - 1] === 0) end--;
-  return end === chunk.byteLength ? chunk : chunk.subarray(0, end);
+/**
+ * Reads the page's encoded data whole before the render and hands it to `<Scripts>` as pieces
+ * already read: the whole data as one piece, then the end (docs/decisions/081-pages-rendered-to-a-string.md).
+ * The stream is released, not cancelled, so that `<RemixServer>` can still take its reader (which then
+ * has nothing left to read). Valinta's loaders return their data whole (no deferred data), so the
+ * encoding ends as soon as it is read.
+ */
+export async function readHandoff(context: HandoffContext): Promise<void> {
+  const stream = context.serverHandoffStream;
+  if (!stream || !context.renderMeta) return;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let value = "";
+  for (;;) {
+    const piece = await reader.read();
+    if (piece.done) break;
+    value += decoder.decode(piece.value, { stream: true });
+  }
+  value += decoder.decode();
+  reader.releaseLock();
+  const read = (result: { done: boolean; value: string }) => Object.assign(Promise.resolve(), { result });
+  context.renderMeta.streamCache = { 0: read({ done: false, value }), 1: read({ done: true, value: "" }) };
 }
 
 /**
- * Renders the whole page and resolves with its bytes (docs/decisions/061-one-buffer-per-page.md):
- * the pages use no deferred data, so nothing is gained by streaming them out piece by piece.
+ * Renders the whole page at once, to a string, and returns its bytes
+ * (docs/decisions/061-one-buffer-per-page.md, 081-pages-rendered-to-a-string.md). Nothing on a page
+ * waits for anything once its data is read (`readHandoff` first). A part that did wait (deferred
+ * data, a lazy component) would be written as its fallback for the browser to fill in; React marks
+ * such a part `<!--$!-->`, and a page with one is refused here rather than sent without that part.
  */
-export function renderToBuffer(node: ReactNode, options: { nonce?: string; timeoutMs: number; onError?: (error: unknown) => void }): Promise<Buffer<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    // What React needs of a destination (write, end, on, destroy), without a Node stream's work for each of
-    // the hundred or so pieces of a page (issue 17). React hands over each view once and never
-    // writes into it again, so the views are kept as they are and copied once, into the page's buffer.
-    const body = {
-      write(chunk: Uint8Array | string): boolean {
-        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : withoutViewPadding(chunk));
-        return true;
-      },
-      end(): void {
-        clearTimeout(timer);
-        resolve(Buffer.concat(chunks));
-      },
-      on() {
-        return body;
-      },
-      destroy(error: unknown): void {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    };
-    const { pipe, abort } = renderToPipeableStream(node, {
-      nonce: options.nonce,
-      onAllReady() {
-        pipe(body as unknown as Writable);
-      },
-      onShellError(error: unknown) {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-      onError: options.onError,
-    });
-    const timer = setTimeout(() => {
-      abort();
-      reject(new Error("the page did not render in time"));
-    }, options.timeoutMs);
-  });
+export function renderToBuffer(node: ReactNode): Buffer<ArrayBuffer> {
+  const html = renderToString(node);
+  if (html.includes(LEFT_TO_THE_BROWSER)) throw new Error("a part of the page waited for something: it cannot be rendered to a string (docs/decisions/081)");
+  // React's streaming renderer writes the doctype before a root `<html>`; its string renderer does not.
+  return Buffer.from(html.startsWith("<html") ? `<!DOCTYPE html>${html}` : html);
 }
+
+/** React's mark of a Suspense boundary it could not fill on the server. */
+const LEFT_TO_THE_BROWSER = "<!--$!-->";
