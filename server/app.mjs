@@ -204,7 +204,8 @@ export function createApp({ build, runtime, cfg, buildDir }) {
       createRequestHandler({
         build,
         mode: "production",
-        getLoadContext: (_req, res) => ({
+        getLoadContext: (req, res) => ({
+          documentRequest: !req.path.endsWith(".data"),
           cspNonce: res.locals.cspNonce,
           requestId: res.locals.requestId,
           refused: res.locals.refused ?? null,

@@ -4,13 +4,13 @@ import { Link } from "~/components/Link";
 import { Fragment } from "react";
 import { dateInFinland } from "~/.server/providers/format";
 import { likeMeView, type LikeMeView } from "~/.server/providers/people-like-me";
-import { loadComparison } from "~/.server/providers/pages";
+import { cardsInPage, loadComparison } from "~/.server/providers/pages";
 import { SelectField } from "~/components/form/fields";
 import { ChartKey, FigureList } from "~/components/providers/FigureList";
 import { Notices } from "~/components/providers/Notices";
 import { ProviderCard } from "~/components/providers/ProviderCard";
 import { useCachedT } from "~/components/providers/useCachedT";
-import type { ComparisonView } from "~/view-models/providers";
+import type { ComparisonView, WithCardsInPage } from "~/view-models/providers";
 import { serviceCatalogue, shownOptions, sortOptions } from "~/domain/provider-options";
 import { shareMeasures } from "~/domain/results";
 import { pageMeta } from "~/meta";
@@ -18,10 +18,15 @@ import { langParam } from "~/.server/platform/forms";
 
 export const meta: MetaFunction = ({ params }) => pageMeta(params, "providers");
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+type PageData = ComparisonView & { likeMe: LikeMeView };
+
+export function loader({ params, request, context }: LoaderFunctionArgs): PageData | WithCardsInPage<PageData> {
   const lang = langParam(params);
   const view = loadComparison(lang, new URL(request.url).searchParams, dateInFinland());
-  return { ...view, likeMe: likeMeView(lang, request, view.group) };
+  // A whole page carries its cards' names only: their bodies are written into the page once
+  // (decision 082). The browser's own requests for the page's data get the whole cards to draw.
+  const page = { ...view, likeMe: likeMeView(lang, request, view.group) };
+  return context.documentRequest ? { ...page, items: cardsInPage(view.items) } : page;
 }
 
 export default function Providers() {
@@ -173,7 +178,7 @@ function PeopleLikeMe({ likeMe, threshold }: { likeMe: LikeMeView; threshold: nu
   );
 }
 
-function Filters({ view, likeMe }: { view: ComparisonView; likeMe: LikeMeView }) {
+function Filters({ view, likeMe }: { view: Omit<ComparisonView, "items">; likeMe: LikeMeView }) {
   const t = useCachedT("providers");
   const { form, lang } = view;
   return (
@@ -253,7 +258,7 @@ function Filters({ view, likeMe }: { view: ComparisonView; likeMe: LikeMeView })
   );
 }
 
-function Pagination({ view }: { view: ComparisonView }) {
+function Pagination({ view }: { view: Omit<ComparisonView, "items"> }) {
   const t = useCachedT("providers");
   if (view.pageCount <= 1) return null;
   const base = `/${view.lang}/providers`;

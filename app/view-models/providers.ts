@@ -56,6 +56,26 @@ export type ProviderCardView = {
   isNew: string | null;
 };
 
+/**
+ * A card in a whole comparison page's data (docs/decisions/082-cards-written-once.md): what the
+ * browser needs of a card whose body the server has written into the page, its name and address.
+ * The server renders the card from the whole card it stands for (`wholeCards`).
+ */
+export type CardInPage = { slug: string; name: string };
+
+/**
+ * The whole card each `CardInPage` stands for: filled by the server as it makes them
+ * (app/.server/providers/pages.ts `cardsInPage`), and read as it renders the page. In the browser
+ * it stays empty: the card's body is already in the page.
+ */
+export const wholeCards = new WeakMap<CardInPage, ProviderCardView>();
+
+/** A page's data with its cards as a whole page carries them. */
+export type WithCardsInPage<V extends { items: ProviderCardView[] }> = Omit<V, "items"> & { items: CardInPage[] };
+
+/** A whole card (as the browser's data requests get them), not one that only names its provider. */
+export const isWholeCard = (card: ProviderCardView | CardInPage): card is ProviderCardView => "figure" in card;
+
 export type Option = { value: string; label: string };
 
 export type ComparisonNotice =

@@ -126,6 +126,43 @@ describe("comparing without JavaScript", () => {
   });
 });
 
+describe("cards with JavaScript (decision 082: a whole page's data names the cards, their bodies are the server's)", () => {
+  it("hydrating keeps each card's body as the server wrote it; cards drawn after a change and after Back read the same", async () => {
+    const context = await newContext({ js: true });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    // As the server wrote them (a browser writes a no-break space back as &nbsp;).
+    const bodies = async () => (await page.locator(".provider-card__body").evaluateAll((els) => els.map((el) => el.innerHTML))).map((html) => html.replaceAll("&nbsp;", "\u00a0"));
+    const html = await (await fetch(`${baseURL()}/fi/providers`)).text();
+    // The page's data names the cards; what is under each name is only in the page's markup.
+    const data = html.match(/streamController\.enqueue\((.*?)\);<\/script>/)?.[1] ?? "";
+    expect(data).toContain("Työpolku Oy");
+    expect(data).not.toContain("shortDescription");
+    expect(data).not.toContain("Sama valmentaja koko ajan");
+    const served = [...html.matchAll(/<div class="provider-card__body">(.*?)<\/dl><\/div>/g)].map((m) => `${m[1]}</dl>`);
+    expect(served).toHaveLength(8);
+    await page.goto("/fi/providers");
+    await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+    const first = await bodies();
+    expect(first).toEqual(served);
+    // A change drawn in the browser from the page's data (Remix's own request for it): whole cards.
+    await page.getByLabel(fi.filters.sort).selectOption("employed_open_3m");
+    await Promise.all([page.waitForURL(/sort=employed_open_3m/), page.getByRole("button", { name: fi.filters.submit }).click()]);
+    await page.waitForFunction(() => document.querySelector(".provider-card h3")?.textContent === "Työpolku Oy");
+    const sorted = await bodies();
+    expect(sorted).toHaveLength(8);
+    for (const body of sorted) expect(body).toMatch(/<p class="figure__text">[^<]+<\/p>/);
+    const sortedServed = [...(await (await fetch(`${baseURL()}/fi/providers?sort=employed_open_3m`)).text()).matchAll(/<div class="provider-card__body">(.*?)<\/dl><\/div>/g)].map((m) => `${m[1]}</dl>`);
+    expect(sorted).toEqual(sortedServed);
+    // Back to the first order: drawn again from whole cards, the same as the server wrote them.
+    await Promise.all([page.waitForURL(/\/fi\/providers$/), page.goBack()]);
+    await page.waitForFunction(() => document.querySelector(".provider-card h3")?.textContent === "Ab Jobbstigen Oy");
+    expect(await bodies()).toEqual(first);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("keyboard only", () => {
   it("Tab, arrows and Enter filter the list, open a profile and reach 'choose', with focus visible", async () => {
     const context = await newContext({ js: true });

@@ -1,3 +1,4 @@
+import { isWholeCard } from "~/view-models/providers";
 import { describe, expect, it } from "vitest";
 import { shareMeasures } from "~/domain/results";
 import { rangesOverlap, wilsonInterval } from "~/domain/statistics";
@@ -62,6 +63,7 @@ describe("GET /api/v1/comparison.json", () => {
       const { body } = await get(`?pilot=${examplePilotSlug}&measure=${measure}`);
       const view = comparisonPage(args(`/en/providers?pilot=${examplePilotSlug}&show=${measure}`, { lang: "en" }));
       for (const item of view.items) {
+        if (!isWholeCard(item)) throw new Error("whole cards were expected: the test calls the loader as the browser's data request does");
         if (item.figure.measure === "satisfaction") throw new Error("a share was expected");
         const verdict = item.figure.share.kind === "none" ? "too_few" : item.figure.share.verdict;
         expect([measure, item.slug, verdict]).toEqual([measure, item.slug, body.providers.find((p) => p.slug === item.slug)!.versusPublicService]);

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/.server/platform/db";
 import { openDataColumns } from "~/.server/providers/open-data";
-import type { ComparisonView, ProfileView } from "~/view-models/providers";
+import { isWholeCard, wholeCards, type ComparisonView, type ProfileView } from "~/view-models/providers";
 import { chooseProviderPath } from "~/domain/providers";
 import { addMonths, lastFullMonth, measureWindow } from "~/domain/results";
 import { wilsonInterval } from "~/domain/statistics";
@@ -21,8 +21,11 @@ import { TODAY as today, advanceClock } from "../support/clock";
 
 const latest = lastFullMonth(today);
 
+/** The comparison's data as the browser's own requests for it get it (not a whole page's): whole cards. */
 function compare(query = "", lang = "fi"): ComparisonView {
-  return comparison(args(`/${lang}/providers${query}`, { lang }));
+  const view = comparison(args(`/${lang}/providers${query}`, { lang }));
+  if (!view.items.every(isWholeCard)) throw new Error("the comparison's data should carry whole cards");
+  return view as ComparisonView;
 }
 async function profileOf(slug: string, query = "", lang = "fi"): Promise<ProfileView | Response> {
   return run(() => profile(args(`/${lang}/providers/${slug}${query}`, { lang, slug })));
@@ -61,6 +64,16 @@ describe("the example data", () => {
 });
 
 describe("the comparison loader", () => {
+  it("gives a whole page its cards' names and addresses only, each standing for the whole card the data request gets (decision 082)", () => {
+    const whole = compare();
+    const page = comparison(args("/fi/providers", { lang: "fi" }, { context: { documentRequest: true } }));
+    expect(page.items.map((card) => Object.keys(card).sort())).toEqual(whole.items.map(() => ["name", "slug"]));
+    expect(page.items.map((card) => wholeCards.get(card))).toEqual(whole.items);
+    // The same cards request after request while the data is unchanged: their encoding is kept (decision 079).
+    expect(comparison(args("/fi/providers", { lang: "fi" }, { context: { documentRequest: true } })).items).toBe(page.items);
+    expect(Object.isFrozen(page.items[0])).toBe(true);
+  });
+
   it("shows the example pilot's providers by name, the public service and the period", () => {
     const view = compare();
     expect(view.pilot).toMatchObject({ slug: "north-savo-choice", isExample: true, threshold: 5 });

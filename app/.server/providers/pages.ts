@@ -9,7 +9,9 @@ import type {
   ProviderCardView,
   ReferenceView,
   ShareView,
+  CardInPage,
 } from "~/view-models/providers";
+import { wholeCards } from "~/view-models/providers";
 import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
 import {
   chooseProviderPath,
@@ -260,6 +262,26 @@ function formOptions(lang: Lang, today: string, db: Db): FormOptions {
   perDb.set(key, options);
   return options;
 }
+
+/**
+ * A whole comparison page's cards as its data carries them (docs/decisions/082-cards-written-once.md):
+ * name and address only; the server renders each from the whole card it stands for. Made once per
+ * list of cards (kept while the data is unchanged, like the list), deep-frozen like it, so that their
+ * encoding is made once too (decision 079).
+ */
+export function cardsInPage(items: readonly ProviderCardView[]): CardInPage[] {
+  let cards = madeInPage.get(items);
+  if (!cards) {
+    cards = items.map((item) => {
+      const card = { slug: item.slug, name: item.name };
+      wholeCards.set(card, item);
+      return card;
+    });
+    madeInPage.set(items, deepFreeze(cards));
+  }
+  return cards;
+}
+const madeInPage = new WeakMap<readonly ProviderCardView[], CardInPage[]>();
 
 export function loadComparison(lang: Lang, params: URLSearchParams, today: string, db: Db = getDb()): ComparisonView {
   const memo = versionMemo(db);

@@ -2,7 +2,7 @@ import { Link } from "~/components/Link";
 import { MeanFigure, ShareFigure, meanFigureInner, shareFigureInner } from "./FigureList";
 import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
 import { useCachedT } from "./useCachedT";
-import type { ProviderCardView, ReferenceView } from "../../view-models/providers";
+import { isWholeCard, wholeCards, type CardInPage, type ProviderCardView, type ReferenceView } from "../../view-models/providers";
 
 /**
  * One provider in the comparison: who they are, their commitments in brief, and the result the
@@ -10,31 +10,50 @@ import type { ProviderCardView, ReferenceView } from "../../view-models/provider
  * description, the facts and the figure) is markup kept per provider's values (./svgMarkup.ts: the
  * same bytes React would write), in one element; the link to the profile stays React's. It takes
  * the page's `t` rather than asking for its own: a comparison page draws 25 cards (issue 17).
+ *
+ * A whole page's data carries a card's name and address only (`CardInPage`, decision 082): the
+ * server renders it from the whole card, and the browser, hydrating, leaves the body the server
+ * wrote as it is (React does not compare `dangerouslySetInnerHTML` when it hydrates). The page's data
+ * fetched by the browser later carries whole cards, which it draws.
  */
 export function ProviderCard({
   lang,
-  provider,
+  provider: card,
   reference,
   level,
   t,
 }: {
   lang: string;
-  provider: ProviderCardView;
+  provider: ProviderCardView | CardInPage;
   reference: ReferenceView;
   level: 3 | 4;
   t: ReturnType<typeof useCachedT>;
 }) {
   const Heading = level === 3 ? "h3" : "h4";
+  const heading = (
+    <Heading className="provider-card__name">
+      <Link to={`/${lang}/providers/${card.slug}`}>{card.name}</Link>
+    </Heading>
+  );
+  const provider = isWholeCard(card) ? card : wholeCards.get(card);
+  if (!provider) {
+    // In the browser, hydrating a whole page: the body is the server's, already in the page.
+    return (
+      <li className="provider-card">
+        {heading}
+        <div key="kept" className="provider-card__body" dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
+      </li>
+    );
+  }
   const { body, facts: factsMarkup } = cardMarkup(t, provider, reference);
   return (
     <li className="provider-card">
-      <Heading className="provider-card__name">
-        <Link to={`/${lang}/providers/${provider.slug}`}>{provider.name}</Link>
-      </Heading>
+      {heading}
       {body !== null ? (
-        <div className="provider-card__body" dangerouslySetInnerHTML={{ __html: body }} />
+        <div key="kept" className="provider-card__body" dangerouslySetInnerHTML={{ __html: body }} />
       ) : (
-        <div className="provider-card__body">
+        // A different key: drawn by React, never over a body it did not draw.
+        <div key="drawn" className="provider-card__body">
           <p>{provider.shortDescription}</p>
           <ul className="provider-card__facts" dangerouslySetInnerHTML={{ __html: factsMarkup }} />
           {provider.isNew && <p className="tag tag--new">{provider.isNew}</p>}
