@@ -12,7 +12,8 @@
 // See docs/decisions/024-comparison-speed.md.
 //
 // Environment: VALINTA_BUILD_DIR (the build to run), DURATION (seconds per load run, default 10),
-// CONNECTIONS (default 10), RENDERS (sequential requests per render-time figure, default 60),
+// CONNECTIONS (default 10), WARMUP (seconds of load on each target before its rounds, not counted;
+// default 3), RENDERS (sequential requests per render-time figure, default 60),
 // ONLY=hits (only the cached comparison against bare node:http with the same bytes, without
 // Accept-Encoding, with gzip and with brotli, interleaved; with SCALE_DB likewise),
 // ONLY=rendered (only the load on rendered pages: the floor, the comparison and a profile with the
@@ -39,6 +40,7 @@ ensureBuild();
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 10);
 const renders = Number(process.env.RENDERS ?? 60);
+const warmup = Number(process.env.WARMUP ?? 3);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valinta-compare-"));
 
 function scaleDatabase(providers) {
@@ -73,6 +75,10 @@ function cpuMs(pid) {
  */
 async function loadInterleaved(targets, rounds = 5) {
   const seconds = duration / rounds;
+  // Each target first runs under the same load for WARMUP seconds, not counted: until then the
+  // server's code for a page is still being compiled, and a page with more code (the comparison)
+  // stays slower for longer than the floor does; a server runs for days (as bench:signed-in does).
+  for (const t of targets) if (warmup > 0) await autocannon({ url: t.url, headers: t.headers ?? {}, connections, duration: warmup });
   const acc = targets.map(() => ({ requests: 0, non2xx: 0, raw: [], roundP99: [], cpu: 0 }));
   for (let r = 0; r < rounds; r++) {
     for (const [i, t] of targets.entries()) {
@@ -132,7 +138,7 @@ const fmt = (r) =>
   (Number.isNaN(r.cpuPerRequest) ? "" : `  server CPU ${r.cpuPerRequest.toFixed(1)} ms/request`);
 const verdict = (ok) => (ok ? "met" : "NOT met");
 
-console.log(`bench:compare — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, ${connections} connections × ${duration} s per run`);
+console.log(`bench:compare — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, ${connections} connections × ${duration} s per run, after ${warmup} s of the same load per target`);
 if (process.env.ONLY === "rendered") {
   await renderedOnly();
   process.exit(0);
