@@ -4,7 +4,8 @@ import { I18nextProvider } from "react-i18next";
 import { resolveLang } from "~/i18n";
 import { getI18n } from "~/.server/platform/i18n";
 import { logger } from "~/.server/platform/log";
-import { readHandoff, renderToBuffer } from "~/.server/platform/render-html";
+import { keptBytes, readHandoff, renderToBuffer } from "~/.server/platform/render-html";
+import { KeptBytesProvider } from "~/kept-bytes";
 import { NonceProvider } from "~/nonce";
 import { noteWriteFailure, RETRY_AFTER_SECONDS, takeWriteFailure, WRITE_FAILED, writeFailed } from "~/.server/platform/write-failures";
 
@@ -32,13 +33,18 @@ export default function handleRequest(
   // The page's data is read whole, then the page is rendered to a string and sent as one buffer
   // (docs/decisions/061-one-buffer-per-page.md, 081-pages-rendered-to-a-string.md). A render that
   // throws is answered by Remix's error boundary, as before.
+  // Kept markup is written as bytes encoded once (decision 083).
+  const kept = keptBytes();
   return readHandoff(remixContext).then(() => {
     const html = renderToBuffer(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={getI18n(lang)}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-        </I18nextProvider>
+        <KeptBytesProvider value={kept}>
+          <I18nextProvider i18n={getI18n(lang)}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </I18nextProvider>
+        </KeptBytesProvider>
       </NonceProvider>,
+      kept,
     );
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     return new Response(html, { headers: responseHeaders, status: responseStatusCode });

@@ -2,7 +2,8 @@ import { Writable } from "node:stream";
 import { createElement, Suspense } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { readHandoff, renderToBuffer, type HandoffContext } from "~/.server/platform/render-html";
+import { keptBytes, readHandoff, renderToBuffer, type HandoffContext } from "~/.server/platform/render-html";
+import { KeptBytesProvider, useKeptMarkup } from "~/kept-bytes";
 
 /** A whole document of many short Finnish texts: some ä or ö is bound to meet the end of one of React's 2,048-byte views. */
 const page = () =>
@@ -89,5 +90,43 @@ describe("a part that waits", () => {
       throw new Promise(() => undefined);
     };
     expect(() => renderToBuffer(createElement("div", null, createElement(Suspense, { fallback: "…" }, createElement(Waits))))).toThrow(/waited/);
+  });
+});
+
+describe("kept markup written as bytes encoded once (decision 083)", () => {
+  const pieces = ["<p>Kemijärvi – 27\u00a0%–35\u00a0%</p>", "<svg><title>Luku 38 %</title></svg>", "<p>Ab Jobbstigen Oy</p>"];
+  function Piece({ markup }: { markup: string }) {
+    const kept = useKeptMarkup();
+    return createElement("div", { className: "kept", dangerouslySetInnerHTML: { __html: kept(markup) } });
+  }
+  const document = () =>
+    createElement(
+      "html",
+      { lang: "fi" },
+      createElement(
+        "body",
+        null,
+        createElement("h1", null, "Vertailu – ä"),
+        // Text that looks like a mark is text: React escapes it, and nothing replaces it.
+        createElement("p", null, "<!--kept-00000000-0000-0000-0000-000000000000-0-->"),
+        [...pieces, pieces[0]].map((markup, i) => createElement(Piece, { key: i, markup })),
+      ),
+    );
+
+  it("reads byte for byte as the page with the markup written in place, a piece used twice included", () => {
+    const plain = renderToBuffer(document());
+    const kept = keptBytes();
+    const marked = renderToBuffer(createElement(KeptBytesProvider, { value: kept }, document()), kept);
+    expect(kept.pieces).toHaveLength(4);
+    expect(marked.equals(plain)).toBe(true);
+    expect(marked.toString("utf8")).toContain("<p>&lt;!--kept-00000000-0000-0000-0000-000000000000-0--&gt;</p>");
+    expect(marked.toString("utf8")).not.toMatch(/<!--kept-/);
+    // The next page's render reads the same.
+    const again = keptBytes();
+    expect(renderToBuffer(createElement(KeptBytesProvider, { value: again }, document()), again).equals(plain)).toBe(true);
+  });
+
+  it("outside a server's render (the browser, an email) a piece is written as it is", () => {
+    expect(renderToBuffer(createElement(Piece, { markup: pieces[0] })).toString("utf8")).toBe(`<div class="kept">${pieces[0]}</div>`);
   });
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useKeptMarkup } from "~/kept-bytes";
 import { shareMeasures, type ShareMeasure } from "~/domain/results";
 import { IntervalGraphic, MeanGraphic, intervalMarkup, meanMarkup } from "./IntervalGraphic";
 import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
@@ -30,8 +31,9 @@ export function ShareFigure({
   highlight?: boolean;
 }) {
   const t = useCachedT("providers");
+  const kept = useKeptMarkup();
   const inner = shareFigureInner(t, { id, measure, figure, reference });
-  if (inner !== null) return <div className={highlight ? "figure figure--sorted" : "figure"} dangerouslySetInnerHTML={{ __html: inner }} />;
+  if (inner !== null) return <div className={highlight ? "figure figure--sorted" : "figure"} dangerouslySetInnerHTML={{ __html: kept(inner) }} />;
   return (
     <div className={highlight ? "figure figure--sorted" : "figure"}>
       <dt>{t(`providers:measures.${measure}.label`)}</dt>
@@ -74,8 +76,9 @@ export function ShareFigure({
 
 export function MeanFigure({ id, figure }: { id: string; figure: MeanView }) {
   const t = useCachedT("providers");
+  const kept = useKeptMarkup();
   const inner = meanFigureInner(t, id, figure);
-  if (inner !== null) return <div className="figure" dangerouslySetInnerHTML={{ __html: inner }} />;
+  if (inner !== null) return <div className="figure" dangerouslySetInnerHTML={{ __html: kept(inner) }} />;
   return (
     <div className="figure">
       <dt>{t("providers:measures.satisfaction.label")}</dt>

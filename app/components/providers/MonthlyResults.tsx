@@ -1,4 +1,5 @@
 import { shareMeasures } from "~/domain/results";
+import { useKeptMarkup } from "~/kept-bytes";
 import { ChartKey } from "./FigureList";
 import { ResultsChart } from "./ResultsChart";
 import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
@@ -11,6 +12,7 @@ import type { ProfileView } from "../../view-models/providers";
  */
 export function MonthlyResults({ results, name }: { results: NonNullable<ProfileView["results"]>; name: string }) {
   const t = useCachedT("providers");
+  const kept = useKeptMarkup();
   const { months } = results;
   if (months.length === 0) {
     return (
@@ -90,7 +92,7 @@ export function MonthlyResults({ results, name }: { results: NonNullable<Profile
               <th scope="col">{t("providers:profile.monthly.answers")}</th>
             </tr>
           </thead>
-          <tbody dangerouslySetInnerHTML={{ __html: rows }} />
+          <tbody dangerouslySetInnerHTML={{ __html: kept(rows) }} />
         </table>
       </div>
       <p className="hint">{t("providers:profile.monthly.tableNote", { threshold: results.pilot.threshold })}</p>

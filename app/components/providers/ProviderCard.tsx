@@ -1,4 +1,5 @@
 import { Link } from "~/components/Link";
+import { useKeptMarkup } from "~/kept-bytes";
 import { MeanFigure, ShareFigure, meanFigureInner, shareFigureInner } from "./FigureList";
 import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
 import { useCachedT } from "./useCachedT";
@@ -30,6 +31,7 @@ export function ProviderCard({
   t: ReturnType<typeof useCachedT>;
 }) {
   const Heading = level === 3 ? "h3" : "h4";
+  const kept = useKeptMarkup();
   const heading = (
     <Heading className="provider-card__name">
       <Link to={`/${lang}/providers/${card.slug}`}>{card.name}</Link>
@@ -50,7 +52,7 @@ export function ProviderCard({
     <li className="provider-card">
       {heading}
       {body !== null ? (
-        <div key="kept" className="provider-card__body" dangerouslySetInnerHTML={{ __html: body }} />
+        <div key="kept" className="provider-card__body" dangerouslySetInnerHTML={{ __html: kept(body) }} />
       ) : (
         // A different key: drawn by React, never over a body it did not draw.
         <div key="drawn" className="provider-card__body">

@@ -1,3 +1,4 @@
+import { useKeptMarkup } from "~/kept-bytes";
 import { element, escapeMarkup, keptMarkup } from "./svgMarkup";
 import type { MonthView } from "../../view-models/providers";
 
@@ -33,6 +34,7 @@ export function ResultsChart({
   /** "0 %", "50 %", "100 %" in the reader's language. */
   axisLabels: [string, string, string];
 }) {
+  const kept = useKeptMarkup();
   const step = months.length > 1 ? (right - left) / (months.length - 1) : 0;
   const px = (i: number) => (months.length > 1 ? left + i * step : (left + right) / 2).toFixed(1);
   const py = (v: number) => (bottom - v * (bottom - top)).toFixed(1);
@@ -78,7 +80,7 @@ export function ResultsChart({
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       focusable="false"
-      dangerouslySetInnerHTML={{ __html: inner }}
+      dangerouslySetInnerHTML={{ __html: kept(inner) }}
     />
   );
 }
