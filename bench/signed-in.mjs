@@ -8,7 +8,8 @@
 // Every request carries a browser's Accept-Encoding, as people's browsers send it, so the pages are
 // compressed as they go out (decision 080); ACCEPT_ENCODING= (empty) measures them uncompressed.
 //
-// Environment: VALINTA_BUILD_DIR (the build), DURATION (seconds per page, default 10), CLIENTS (20),
+// Environment: VALINTA_BUILD_DIR (the build), DURATION (seconds per page, default 10), ROUNDS
+// (interleaved rounds, default 5), CLIENTS (20),
 // ACCEPT_ENCODING (default "gzip, deflate, br, zstd").
 import autocannon from "autocannon";
 import fs from "node:fs";
@@ -34,7 +35,7 @@ for (let i = 0; i < clients; i++) people.push(await prepare(base, northSavo(i), 
 console.log(`signed in and prepared ${people.length} people in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 /** Load on one page: each connection is one of the people, with their own cookies. */
-function load(pathname, signedIn, seconds = duration) {
+function load(pathname, signedIn, seconds = duration, raw = false) {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -42,6 +43,7 @@ function load(pathname, signedIn, seconds = duration) {
         url: `${base}${pathname}`,
         connections: clients,
         duration: seconds,
+        skipAggregateResult: raw,
         headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {},
         requests: [
           {
@@ -70,19 +72,24 @@ const pages = [
   ["contact details /fi/choose/contact", "/fi/choose/contact", true],
   ["check and confirm /fi/choose/check", "/fi/choose/check", true],
 ];
-// Every page is warmed up first (2 s each), so that no page is measured while the server's code is
-// still being compiled; the floor is measured first and again last, and compared against their mean.
-for (const [, pathname, signedIn] of pages) await load(pathname, signedIn, 2);
-const results = [];
-for (const [name, pathname, signedIn] of [...pages, pages[0]]) {
-  const r = await load(pathname, signedIn);
-  results.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx });
+// Every page is warmed up first (3 s each), so that no page is measured while the server's code is
+// still being compiled; then the pages are measured in ROUNDS interleaved rounds (default 5, each
+// DURATION / ROUNDS seconds), so that other work on a shared machine falls on all of them alike
+// (as bench:compare does). p50 and p99 are over all of a page's requests (the rounds' histograms merged).
+for (const [, pathname, signedIn] of pages) await load(pathname, signedIn, 3);
+const rounds = Number(process.env.ROUNDS ?? 5);
+const raws = pages.map(() => []);
+for (let r = 0; r < rounds; r++) {
+  for (const [i, [, pathname, signedIn]] of pages.entries()) raws[i].push(await load(pathname, signedIn, duration / rounds, true));
 }
+const results = pages.map(([name, pathname], i) => {
+  const all = autocannon.aggregateResult(raws[i], { url: `${base}${pathname}`, connections: clients });
+  return { name, requests: all.requests.total, non2xx: all.non2xx, p50: all.latency.p50, p99: all.latency.p99 };
+});
 clearInterval(sampler);
-const last = results.pop();
-const floor = (results[0].rps + last.rps) / 2;
-console.log(`\n${clients} connections × ${duration} s per page, Accept-Encoding: ${acceptEncoding || "(none)"}; target: signed-in pages ≥ 0.5 of the floor`);
-console.log(`the floor measured first ${Math.round(results[0].rps)} and last ${Math.round(last.rps)} req/s (p99 ${last.p99} ms): compared against their mean, ${Math.round(floor)} req/s`);
+for (const r of results) r.rps = r.requests / duration;
+const floor = results[0].rps;
+console.log(`\n${clients} connections × ${duration} s per page in ${rounds} interleaved rounds, Accept-Encoding: ${acceptEncoding || "(none)"}; target: signed-in pages ≥ 0.5 of the floor`);
 for (const r of results) {
   const ratio = r === results[0] ? "" : `, ${(r.rps / floor).toFixed(2)} of the floor`;
   console.log(`${r.name}: ${Math.round(r.rps)} req/s${ratio}, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, non-2xx ${r.non2xx}` : ""}`);
