@@ -6,13 +6,13 @@ import { createContext, useContext } from "react";
  * and write the mark it gets instead; after the render the marks are replaced by the piece's bytes,
  * encoded once. In the browser there is no such list: the markup is written as it is.
  */
-export type KeptBytes = { mark(markup: string): string };
+export type KeptBytes = { readonly mark: (markup: string) => string };
 
 const KeptBytesContext = createContext<KeptBytes | null>(null);
 export const KeptBytesProvider = KeptBytesContext.Provider;
 
 /** The markup to write for a kept piece: a mark on the server while rendering a page, the piece itself elsewhere. */
 export function useKeptMarkup(): (markup: string) => string {
-  const kept = useContext(KeptBytesContext);
-  return kept ? (markup) => kept.mark(markup) : (markup) => markup;
+  return useContext(KeptBytesContext)?.mark ?? asItIs;
 }
+const asItIs = (markup: string) => markup;

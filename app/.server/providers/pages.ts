@@ -1,17 +1,17 @@
-import type {
-  CardFigure,
-  ComparisonNotice,
-  ComparisonView,
-  FiguresView,
-  MeanView,
-  MonthView,
-  ProfileView,
-  ProviderCardView,
-  ReferenceView,
-  ShareView,
-  CardInPage,
+import {
+  wholeCards,
+  type CardFigure,
+  type CardInPage,
+  type ComparisonNotice,
+  type ComparisonView,
+  type FiguresView,
+  type MeanView,
+  type MonthView,
+  type ProfileView,
+  type ProviderCardView,
+  type ReferenceView,
+  type ShareView,
 } from "~/view-models/providers";
-import { wholeCards } from "~/view-models/providers";
 import { pilotStatus, type PilotDefinition } from "~/domain/pilot";
 import {
   chooseProviderPath,
